@@ -1,0 +1,39 @@
+package io.dualrun.schemas;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Identity of a pair: (workflow, partition). Its Kafka key is {@code workflow + "/" + partition};
+ * workflow ids cannot contain '/', so the key splits at the first '/'.
+ */
+public record PairKey(String workflow, String partition) {
+  /** DESIGN §4: canonical workflow id. */
+  public static final Pattern WORKFLOW_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+
+  public PairKey {
+    Objects.requireNonNull(workflow, "workflow");
+    Objects.requireNonNull(partition, "partition");
+  }
+
+  public static String key(String workflow, String partition) {
+    return workflow + "/" + partition;
+  }
+
+  public static PairKey parse(String key) {
+    int slash = key.indexOf('/');
+    if (slash <= 0) {
+      throw new IllegalArgumentException("pair key '" + key + "' is not workflow/partition");
+    }
+    return new PairKey(key.substring(0, slash), key.substring(slash + 1));
+  }
+
+  public String key() {
+    return key(workflow, partition);
+  }
+
+  @Override
+  public String toString() {
+    return key();
+  }
+}

@@ -1,0 +1,112 @@
+package io.dualrun.schemas.json;
+
+import io.dualrun.schemas.PairKey;
+import io.dualrun.schemas.avro.ColumnStats;
+import io.dualrun.schemas.avro.ColumnType;
+import io.dualrun.schemas.avro.OutputFingerprint;
+import io.dualrun.schemas.avro.RunEvent;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Semantic rules of DESIGN §4 that the Avro types cannot express (identifier syntax, ranges). Used
+ * wherever a record enters the system: HTTP, CLI, and the reconciler's own input check.
+ */
+public final class RecordRules {
+  private static final Pattern HASH = Pattern.compile("[0-9a-f]{16}");
+  private static final int MAX_PARTITION = 128;
+  private static final int MAX_ID = 256;
+
+  private RecordRules() {}
+
+  public static List<FieldError> check(RunEvent e) {
+    List<FieldError> errors = new ArrayList<>();
+    id(errors, "eventId", e.getEventId());
+    workflow(errors, e.getWorkflow());
+    partition(errors, e.getPartition());
+    id(errors, "orchestrator", e.getOrchestrator());
+    id(errors, "runId", e.getRunId());
+    attempt(errors, e.getAttempt());
+    return errors;
+  }
+
+  public static List<FieldError> check(OutputFingerprint f) {
+    List<FieldError> errors = new ArrayList<>();
+    id(errors, "eventId", f.getEventId());
+    workflow(errors, f.getWorkflow());
+    partition(errors, f.getPartition());
+    id(errors, "runId", f.getRunId());
+    attempt(errors, f.getAttempt());
+    id(errors, "output", f.getOutput());
+    if (f.getRowCount() < 0) {
+      errors.add(new FieldError("rowCount", "must not be negative, was " + f.getRowCount()));
+    }
+    if (f.getContentHash() != null && !HASH.matcher(f.getContentHash()).matches()) {
+      errors.add(new FieldError("contentHash", "must be 16 lower-case hex digits"));
+    }
+    columns(errors, f);
+    buckets(errors, f);
+    return errors;
+  }
+
+  private static void columns(List<FieldError> errors, OutputFingerprint f) {
+    Set<String> seen = new HashSet<>();
+    List<ColumnType> schema = f.getSchema$();
+    for (int i = 0; i < schema.size(); i++) {
+      if (!seen.add(schema.get(i).getName())) {
+        errors.add(new FieldError("schema[" + i + "].name", "duplicate column " + schema.get(i).getName()));
+      }
+    }
+    List<ColumnStats> columns = f.getColumns();
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).getNulls() < 0) {
+        errors.add(new FieldError("columns[" + i + "].nulls", "must not be negative"));
+      }
+    }
+  }
+
+  private static void buckets(List<FieldError> errors, OutputFingerprint f) {
+    var b = f.getBuckets();
+    if (b == null) {
+      return;
+    }
+    if (b.getRowCounts().size() != b.getHashes().size()) {
+      errors.add(new FieldError("buckets.hashes", "must have as many entries as buckets.rowCounts"));
+    }
+    for (int i = 0; i < b.getHashes().size(); i++) {
+      if (!HASH.matcher(b.getHashes().get(i)).matches()) {
+        errors.add(new FieldError("buckets.hashes[" + i + "]", "must be 16 lower-case hex digits"));
+      }
+    }
+  }
+
+  private static void workflow(List<FieldError> errors, String workflow) {
+    if (workflow != null && !PairKey.WORKFLOW_ID.matcher(workflow).matches()) {
+      errors.add(
+          new FieldError(
+              "workflow",
+              "'" + workflow + "' is not a workflow id ([A-Za-z0-9][A-Za-z0-9._-]{0,127})"));
+    }
+  }
+
+  private static void partition(List<FieldError> errors, String partition) {
+    if (partition != null && (partition.isBlank() || partition.length() > MAX_PARTITION)) {
+      errors.add(new FieldError("partition", "must be 1 to " + MAX_PARTITION + " characters"));
+    }
+  }
+
+  private static void id(List<FieldError> errors, String field, String value) {
+    if (value != null && (value.isBlank() || value.length() > MAX_ID)) {
+      errors.add(new FieldError(field, "must be 1 to " + MAX_ID + " characters"));
+    }
+  }
+
+  private static void attempt(List<FieldError> errors, int attempt) {
+    if (attempt < 1) {
+      errors.add(new FieldError("attempt", "must be 1 or more, was " + attempt));
+    }
+  }
+}
