@@ -139,7 +139,8 @@ public final class AvroJson {
     return fail(errors, path, "must be null");
   }
 
-  private static Object readLong(JsonNode node, Schema schema, String path, List<FieldError> errors) {
+  private static Object readLong(
+      JsonNode node, Schema schema, String path, List<FieldError> errors) {
     boolean timestamp = schema.getLogicalType() instanceof LogicalTypes.TimestampMillis;
     if (timestamp && node.isTextual()) {
       try {
@@ -157,7 +158,9 @@ public final class AvroJson {
       return fail(
           errors,
           path,
-          (timestamp ? "expected an ISO-8601 timestamp or epoch milliseconds" : "expected a whole number")
+          (timestamp
+                  ? "expected an ISO-8601 timestamp or epoch milliseconds"
+                  : "expected a whole number")
               + ", got "
               + describe(node));
     }
@@ -179,8 +182,7 @@ public final class AvroJson {
     }
     String wanted = node.textValue().toUpperCase(Locale.ROOT);
     if (!schema.hasEnumSymbol(wanted)) {
-      return fail(
-          errors, path, "'" + node.textValue() + "' is not one of " + symbols(schema));
+      return fail(errors, path, "'" + node.textValue() + "' is not one of " + symbols(schema));
     }
     return model.createEnum(wanted, schema);
   }
@@ -192,7 +194,8 @@ public final class AvroJson {
     }
     List<Object> values = new ArrayList<>(node.size());
     for (int i = 0; i < node.size(); i++) {
-      values.add(readValue(node.get(i), schema.getElementType(), path + "[" + i + "]", errors, model));
+      values.add(
+          readValue(node.get(i), schema.getElementType(), path + "[" + i + "]", errors, model));
     }
     return values;
   }
@@ -208,7 +211,12 @@ public final class AvroJson {
             e ->
                 values.put(
                     e.getKey(),
-                    readValue(e.getValue(), schema.getValueType(), path + "." + e.getKey(), errors, model)));
+                    readValue(
+                        e.getValue(),
+                        schema.getValueType(),
+                        path + "." + e.getKey(),
+                        errors,
+                        model)));
     return values;
   }
 
@@ -267,7 +275,8 @@ public final class AvroJson {
       case BOOLEAN:
         return NODES.booleanNode((Boolean) value);
       case ENUM:
-        String symbol = value instanceof Enum<?> e ? e.name() : ((GenericEnumSymbol<?>) value).toString();
+        String symbol =
+            value instanceof Enum<?> e ? e.name() : ((GenericEnumSymbol<?>) value).toString();
         return NODES.textNode(
             "lowercase".equals(schema.getProp("json")) ? symbol.toLowerCase(Locale.ROOT) : symbol);
       case ARRAY:
@@ -278,7 +287,8 @@ public final class AvroJson {
         return array;
       case MAP:
         ObjectNode map = NODES.objectNode();
-        ((Map<?, ?>) value).forEach((k, v) -> map.set(k.toString(), writeValue(v, schema.getValueType())));
+        ((Map<?, ?>) value)
+            .forEach((k, v) -> map.set(k.toString(), writeValue(v, schema.getValueType())));
         return map;
       default:
         return NODES.textNode(value.toString());

@@ -57,7 +57,9 @@ public final class RecordRules {
     List<ColumnType> schema = f.getSchema$();
     for (int i = 0; i < schema.size(); i++) {
       if (!seen.add(schema.get(i).getName())) {
-        errors.add(new FieldError("schema[" + i + "].name", "duplicate column " + schema.get(i).getName()));
+        errors.add(
+            new FieldError(
+                "schema[" + i + "].name", "duplicate column " + schema.get(i).getName()));
       }
     }
     List<ColumnStats> columns = f.getColumns();
@@ -74,7 +76,8 @@ public final class RecordRules {
       return;
     }
     if (b.getRowCounts().size() != b.getHashes().size()) {
-      errors.add(new FieldError("buckets.hashes", "must have as many entries as buckets.rowCounts"));
+      errors.add(
+          new FieldError("buckets.hashes", "must have as many entries as buckets.rowCounts"));
     }
     for (int i = 0; i < b.getHashes().size(); i++) {
       if (!HASH.matcher(b.getHashes().get(i)).matches()) {

@@ -18,10 +18,12 @@ public record RegistrySettings(String url, String username, String password, boo
     try {
       URI uri = URI.create(url);
       if (uri.getScheme() == null || uri.getHost() == null) {
-        throw new IllegalArgumentException("registry url '" + url + "' must be an absolute http(s) URL");
+        throw new IllegalArgumentException(
+            "registry url '" + url + "' must be an absolute http(s) URL");
       }
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("registry url '" + url + "' is not a URL: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "registry url '" + url + "' is not a URL: " + e.getMessage(), e);
     }
     if ((username == null) != (password == null)) {
       throw new IllegalArgumentException("registry username and password must be given together");

@@ -43,7 +43,8 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
   private final Map<Integer, SpecificDatumReader<T>> readerById = new ConcurrentHashMap<>();
   private final SpecificDatumWriter<T> writer;
 
-  public AvroSerde(SchemaRegistryClient client, Class<T> type, boolean isKey, boolean autoRegister) {
+  public AvroSerde(
+      SchemaRegistryClient client, Class<T> type, boolean isKey, boolean autoRegister) {
     this.client = client;
     this.type = type;
     this.model = SpecificData.getForClass(type);
@@ -117,7 +118,11 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     }
     if (bytes.length < HEADER) {
       throw new SerializationException(
-          "topic " + topic + ": record of " + bytes.length + " bytes is too short for the wire format");
+          "topic "
+              + topic
+              + ": record of "
+              + bytes.length
+              + " bytes is too short for the wire format");
     }
     if (bytes[0] != MAGIC) {
       throw new SerializationException(
@@ -152,7 +157,12 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
       return new SpecificDatumReader<>(writerSchema, readerSchema, model);
     } catch (IOException | RestClientException | RuntimeException e) {
       throw new SerializationException(
-          "topic " + topic + ": schema id " + id + " cannot be fetched from the registry: " + e.getMessage(),
+          "topic "
+              + topic
+              + ": schema id "
+              + id
+              + " cannot be fetched from the registry: "
+              + e.getMessage(),
           e);
     }
   }

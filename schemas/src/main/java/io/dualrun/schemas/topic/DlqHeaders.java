@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Headers;
 
 /**
- * Header names carried by every record on {@code dualrun.dlq.v1}. The record's key and value are the
- * original bytes (or, for records refused at the HTTP edge, the original request body).
+ * Header names carried by every record on {@code dualrun.dlq.v1}. The record's key and value are
+ * the original bytes (or, for records refused at the HTTP edge, the original request body).
  */
 public final class DlqHeaders {
   /** One sentence: why the record could not be used. */

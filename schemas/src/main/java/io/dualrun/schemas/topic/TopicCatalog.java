@@ -39,7 +39,8 @@ public final class TopicCatalog {
   private final Topic<String, Notification> notifications;
   private final Topic<byte[], byte[]> dlq;
 
-  private TopicCatalog(SchemaRegistryClient registry, TopicSettings settings, boolean autoRegister) {
+  private TopicCatalog(
+      SchemaRegistryClient registry, TopicSettings settings, boolean autoRegister) {
     runEvents = avro(RUN_EVENTS, registry, RunEvent.class, autoRegister, spec(settings, 30));
     fingerprints =
         avro(FINGERPRINTS, registry, OutputFingerprint.class, autoRegister, spec(settings, 30));
@@ -60,9 +61,12 @@ public final class TopicCatalog {
   private static TopicSpec spec(TopicSettings settings, int retentionDays) {
     Map<String, String> configs =
         Map.of(
-            "cleanup.policy", "delete",
-            "retention.ms", Long.toString(retentionDays * DAY_MS),
-            "min.insync.replicas", settings.replicationFactor() >= 3 ? "2" : "1");
+            "cleanup.policy",
+            "delete",
+            "retention.ms",
+            Long.toString(retentionDays * DAY_MS),
+            "min.insync.replicas",
+            settings.replicationFactor() >= 3 ? "2" : "1");
     return new TopicSpec(settings.partitions(), settings.replicationFactor(), configs);
   }
 

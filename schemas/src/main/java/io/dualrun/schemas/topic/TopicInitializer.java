@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates topics with their configs and returns only once every partition answers {@code
- * listOffsets}: an idempotent producer writing to a partition whose leader is not yet known to every
- * broker can lose records silently (KAFKA-15591), so nothing may produce before this returns.
+ * listOffsets}: an idempotent producer writing to a partition whose leader is not yet known to
+ * every broker can lose records silently (KAFKA-15591), so nothing may produce before this returns.
  */
 public final class TopicInitializer {
   private static final Logger LOG = LoggerFactory.getLogger(TopicInitializer.class);
@@ -79,7 +79,10 @@ public final class TopicInitializer {
         descriptions.forEach(
             (name, d) ->
                 d.partitions()
-                    .forEach(p -> request.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+                    .forEach(
+                        p ->
+                            request.put(
+                                new TopicPartition(name, p.partition()), OffsetSpec.latest())));
         admin.listOffsets(request).all().get(5, TimeUnit.SECONDS);
         return;
       } catch (ExecutionException | TimeoutException e) {
