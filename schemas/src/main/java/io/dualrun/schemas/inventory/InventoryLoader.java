@@ -177,7 +177,7 @@ public final class InventoryLoader {
         outputs,
         tree.intIn(m, path, "readinessPartitions", d.readinessPartitions(), 1, 1000),
         true,
-        YamlTree.line(node));
+        tree.keyLine(node));
   }
 
   private Schedule schedule(Node node, String path, ZoneId zone) {
@@ -299,7 +299,7 @@ public final class InventoryLoader {
   private void checkNativeIdsUnique(List<WorkflowSpec> workflows) {
     Map<String, String> seen = new HashMap<>();
     for (WorkflowSpec w : workflows) {
-      for (var side : List.of(w.baseline(), w.candidate())) {
+      for (var side : java.util.Arrays.asList(w.baseline(), w.candidate())) {
         if (side == null || side.orchestrator() == null || side.job() == null) {
           continue;
         }

@@ -27,6 +27,7 @@ final class YamlTree {
 
   private final String source;
   private final List<String> problems;
+  private final Map<Node, Integer> keyLines = new java.util.IdentityHashMap<>();
 
   YamlTree(String source, List<String> problems) {
     this.source = source;
@@ -45,8 +46,16 @@ final class YamlTree {
     return node instanceof ScalarNode;
   }
 
+  /**
+   * The line of the key whose value is {@code node} (the line a reader looks for), else its own.
+   */
+  int keyLine(Node node) {
+    Integer line = keyLines.get(node);
+    return line != null ? line : line(node);
+  }
+
   void problem(Node node, String field, String reason) {
-    problems.add(source + ":" + line(node) + ": " + field + ": " + reason);
+    problems.add(source + ":" + keyLine(node) + ": " + field + ": " + reason);
   }
 
   /** The entries of a mapping node, unknown keys reported. */
@@ -80,6 +89,7 @@ final class YamlTree {
       if (!seen.add(key)) {
         problem(tuple.getKeyNode(), join(path, key), "is given twice");
       }
+      keyLines.put(tuple.getValueNode(), line(tuple.getKeyNode()));
       result.add(new AbstractMap.SimpleEntry<>(key, tuple.getValueNode()));
     }
     return result;

@@ -113,7 +113,10 @@ public final class AvroJson {
         }
         continue;
       }
-      record.put(field.pos(), readValue(value, field.schema(), fieldPath, errors, model));
+      Object converted = readValue(value, field.schema(), fieldPath, errors, model);
+      if (converted != null) {
+        record.put(field.pos(), converted);
+      }
     }
     Iterator<String> names = node.fieldNames();
     while (names.hasNext()) {
