@@ -1,0 +1,41 @@
+package io.dualrun.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code dualrun} command line. */
+@Command(
+    name = "dualrun",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description =
+        "Reconcile workflows run in parallel on a legacy scheduler and a new orchestrator.",
+    subcommands = {StandaloneCommand.class, CommandLine.HelpCommand.class})
+public final class Dualrun implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line with every subcommand, for tests and embedding. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new Dualrun())
+        .setExecutionExceptionHandler(
+            (e, cmd, parsed) -> {
+              cmd.getErr().println(cmd.getColorScheme().errorText("dualrun: " + oneLine(e)));
+              return 1;
+            });
+  }
+
+  static String oneLine(Throwable e) {
+    String message = e.getMessage() == null ? e.toString() : e.getMessage();
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

@@ -1,0 +1,108 @@
+package io.dualrun.cli;
+
+import io.dualrun.platform.PlatformException;
+import io.dualrun.platform.ShutdownSequence;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code dualrun standalone}: everything on this machine, until Ctrl-C. */
+@Command(
+    name = "standalone",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = {
+      "Runs a Kafka broker, a schema registry and the dualrun services on this machine,"
+          + " with all data under one directory, until interrupted (Ctrl-C).",
+      "A second start on the same data directory continues where the first one stopped."
+    })
+final class StandaloneCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--data-dir",
+      defaultValue = ".dualrun",
+      description = "Directory for all data (default: ${DEFAULT-VALUE} in the current directory).")
+  Path dataDir;
+
+  @Option(
+      names = "--kafka-port",
+      defaultValue = "9092",
+      description = "Kafka client port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+  int kafkaPort;
+
+  @Option(
+      names = "--controller-port",
+      description = "KRaft controller port on 127.0.0.1 (default: the Kafka port + 1).")
+  Integer controllerPort;
+
+  @Option(
+      names = "--registry-port",
+      defaultValue = "8081",
+      description = "Schema registry port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+  int registryPort;
+
+  @Option(
+      names = "--http-port",
+      defaultValue = "7070",
+      description = "HTTP API port (default: ${DEFAULT-VALUE}).")
+  int httpPort;
+
+  @Option(
+      names = "--http-host",
+      defaultValue = "127.0.0.1",
+      description = "Address the HTTP API binds to (default: ${DEFAULT-VALUE}).")
+  String httpHost;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    StandaloneConfig config;
+    try {
+      config =
+          new StandaloneConfig(
+              dataDir,
+              kafkaPort,
+              controllerPort != null ? controllerPort : kafkaPort == 0 ? 0 : kafkaPort + 1,
+              registryPort,
+              httpHost,
+              httpPort);
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println("dualrun standalone: " + e.getMessage());
+      return 2;
+    }
+    out.println("dualrun standalone: starting (data " + config.dataDir() + ")");
+    out.flush();
+    Standalone standalone = Standalones.create(config);
+    CountDownLatch stopped = new CountDownLatch(1);
+    ShutdownSequence.Registration onExit =
+        ShutdownSequence.register(
+            "standalone",
+            () -> {
+              out.println("dualrun standalone: stopping");
+              out.flush();
+              standalone.close();
+              stopped.countDown();
+            });
+    try {
+      standalone.start();
+    } catch (PlatformException e) {
+      onExit.close();
+      spec.commandLine().getErr().println("dualrun standalone: " + e.summary());
+      spec.commandLine().getErr().println(e.getMessage().substring(e.summary().length()).strip());
+      return 1;
+    }
+    out.println("Kafka broker     listening on " + standalone.platform().bootstrapServers());
+    out.println("Schema registry  listening on " + standalone.platform().registryUrl());
+    out.println("HTTP API         listening on " + standalone.httpUrl() + " (GET /health)");
+    out.println("Data             in " + config.dataDir() + "   (Ctrl-C to stop)");
+    out.flush();
+    stopped.await();
+    return 0;
+  }
+}

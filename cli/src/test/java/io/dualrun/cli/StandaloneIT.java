@@ -1,0 +1,133 @@
+package io.dualrun.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dualrun.schemas.avro.RunEvent;
+import io.dualrun.schemas.avro.RunStatus;
+import io.dualrun.schemas.avro.Side;
+import io.dualrun.schemas.topic.Topic;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StandaloneIT {
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dataDir;
+
+  @Test
+  void startsServesHealthStopsAndKeepsItsDataForTheNextStart() throws Exception {
+    RunEvent event =
+        RunEvent.newBuilder()
+            .setEventId("evt-standalone-1")
+            .setWorkflow("revenue-daily")
+            .setPartition("2026-11-20")
+            .setSide(Side.BASELINE)
+            .setOrchestrator("cron")
+            .setRunId("cron-20261121-0705")
+            .setAttempt(1)
+            .setStatus(RunStatus.SUCCEEDED)
+            .setEventTime(Instant.parse("2026-11-21T07:14:00Z"))
+            .build();
+    List<String> lifecycle = new ArrayList<>();
+    RecordMetadata written;
+
+    try (Standalone first = plugged(lifecycle).start()) {
+      JsonNode health = health(first, 200);
+      assertThat(health.path("status").asText()).isEqualTo("UP");
+      assertThat(health.path("broker").path("state").asText()).isEqualTo("UP");
+      assertThat(health.path("broker").path("bootstrapServers").asText())
+          .isEqualTo(first.platform().bootstrapServers());
+      assertThat(health.path("registry").path("state").asText()).isEqualTo("UP");
+      assertThat(health.path("services").get(0).asText()).isEqualTo("probe");
+      assertThat(get(first, "/probe").body()).isEqualTo("probe route");
+      written = produce(first, event);
+    }
+    assertThat(lifecycle).containsExactly("probe started", "probe stopped, broker up: true");
+
+    try (Standalone second = plugged(new ArrayList<>()).start()) {
+      assertThat(health(second, 200).path("dataDir").asText()).isEqualTo(dataDir.toString());
+      assertThat(readAt(second, written)).isEqualTo(event);
+    }
+  }
+
+  private Standalone plugged(List<String> lifecycle) {
+    return new Standalone(StandaloneConfig.onFreePorts(dataDir))
+        .service(
+            "probe",
+            platform -> {
+              lifecycle.add("probe started");
+              return () ->
+                  lifecycle.add("probe stopped, broker up: " + platform.broker().isRunning());
+            })
+        .routes(app -> app.get("/probe", ctx -> ctx.result("probe route")));
+  }
+
+  private static HttpResponse<String> get(Standalone standalone, String path) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(standalone.httpUrl() + path))
+            .timeout(Duration.ofSeconds(10))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static JsonNode health(Standalone standalone, int expectedStatus) throws Exception {
+    HttpResponse<String> response = get(standalone, "/health");
+    assertThat(response.statusCode()).isEqualTo(expectedStatus);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+    return JSON.readTree(response.body());
+  }
+
+  private static RecordMetadata produce(Standalone standalone, RunEvent event) throws Exception {
+    Topic<String, RunEvent> topic = standalone.platform().catalog().runEvents();
+    Map<String, Object> config = standalone.platform().kafkaConfig();
+    try (KafkaProducer<String, RunEvent> producer =
+        new KafkaProducer<>(
+            config, topic.keySerde().serializer(), topic.valueSerde().serializer())) {
+      return producer
+          .send(new ProducerRecord<>(topic.name(), "revenue-daily/2026-11-20", event))
+          .get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private static RunEvent readAt(Standalone standalone, RecordMetadata written) {
+    Topic<String, RunEvent> topic = standalone.platform().catalog().runEvents();
+    Map<String, Object> config = standalone.platform().kafkaConfig();
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    try (KafkaConsumer<String, RunEvent> consumer =
+        new KafkaConsumer<>(
+            config, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
+      TopicPartition tp = new TopicPartition(written.topic(), written.partition());
+      consumer.assign(List.of(tp));
+      consumer.seek(tp, written.offset());
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, RunEvent> record : consumer.poll(Duration.ofMillis(200))) {
+          return record.value();
+        }
+      }
+    }
+    throw new AssertionError("nothing at " + written);
+  }
+}

@@ -1,0 +1,79 @@
+package io.dualrun.platform;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The broker's KRaft log directory: formatted once (what {@code kafka-storage format} does), then
+ * reused. A directory whose {@code meta.properties} cannot be read is refused with one line.
+ */
+final class KafkaStorage {
+  static final int NODE_ID = 1;
+  static final String CONTROLLER_LISTENER = "CONTROLLER";
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaStorage.class);
+
+  private KafkaStorage() {}
+
+  /** Formats {@code logDir} unless it already holds a valid {@code meta.properties}. */
+  static void ensureFormatted(Path logDir) {
+    Path meta = logDir.resolve("meta.properties");
+    if (Files.exists(meta)) {
+      check(meta);
+      return;
+    }
+    try {
+      Files.createDirectories(logDir);
+      ByteArrayOutputStream output = new ByteArrayOutputStream();
+      String clusterId = Uuid.randomUuid().toString();
+      new Formatter()
+          .setPrintStream(new PrintStream(output, true, StandardCharsets.UTF_8))
+          .setNodeId(NODE_ID)
+          .setClusterId(clusterId)
+          .setControllerListenerName(CONTROLLER_LISTENER)
+          .setMetadataLogDirectory(logDir.toString())
+          .addDirectory(logDir.toString())
+          .run();
+      LOG.info("formatted Kafka storage {} (cluster id {})", logDir, clusterId);
+      LOG.debug("formatter output: {}", output.toString(StandardCharsets.UTF_8).trim());
+    } catch (Exception e) {
+      throw new PlatformException(
+          "Kafka broker: cannot format data directory " + logDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void check(Path meta) {
+    Properties properties = new Properties();
+    try (InputStream in = Files.newInputStream(meta)) {
+      properties.load(in);
+    } catch (IOException | IllegalArgumentException e) {
+      throw corrupt(meta, "cannot be read (" + e.getMessage() + ")");
+    }
+    String clusterId = properties.getProperty("cluster.id");
+    String nodeId = properties.getProperty("node.id");
+    if (clusterId == null || clusterId.isBlank() || nodeId == null) {
+      throw corrupt(meta, "has no cluster.id or node.id");
+    }
+    if (!nodeId.trim().equals(Integer.toString(NODE_ID))) {
+      throw corrupt(meta, "belongs to node " + nodeId.trim() + ", not " + NODE_ID);
+    }
+  }
+
+  private static PlatformException corrupt(Path meta, String why) {
+    return new PlatformException(
+        "Kafka broker: corrupt data directory: "
+            + meta
+            + " "
+            + why
+            + "; move the directory away to start with an empty broker");
+  }
+}

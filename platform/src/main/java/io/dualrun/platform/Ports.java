@@ -1,0 +1,55 @@
+package io.dualrun.platform;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+
+/** Port helpers for services bound to the loopback address. */
+public final class Ports {
+  public static final String LOOPBACK = "127.0.0.1";
+
+  private Ports() {}
+
+  /** A port that was free on 127.0.0.1 a moment ago. */
+  public static int free() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new PlatformException("cannot find a free port on " + LOOPBACK + ": " + e.getMessage());
+    }
+  }
+
+  /** {@code port} itself, or a free port when it is 0. */
+  public static int resolve(int port) {
+    return port == 0 ? free() : port;
+  }
+
+  /** Fails with one clear line when {@code port} cannot be bound on 127.0.0.1. */
+  public static void requireFree(int port, String what) {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.setReuseAddress(true);
+      socket.bind(new InetSocketAddress(InetAddress.getByName(LOOPBACK), port), 1);
+    } catch (IOException e) {
+      throw new PlatformException(
+          what
+              + ": port "
+              + port
+              + " on "
+              + LOOPBACK
+              + " is already in use ("
+              + e.getMessage()
+              + ")");
+    }
+  }
+
+  /** Fails with a message naming {@code key} unless {@code port} is 0 (pick one) or 1–65535. */
+  public static int validate(String key, int port) {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException(
+          key + " must be between 1 and 65535 (or 0 for a free port), was " + port);
+    }
+    return port;
+  }
+}
