@@ -1,0 +1,89 @@
+package io.dualrun.ingest;
+
+import io.dualrun.ingest.sink.KafkaRecordSink;
+import io.dualrun.schemas.inventory.Inventory;
+import io.dualrun.schemas.registry.RegistryClients;
+import io.dualrun.schemas.topic.TopicCatalog;
+import io.dualrun.schemas.topic.TopicInitializer;
+import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.admin.Admin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running ingest service: topics created and checked, one idempotent producer, the endpoints'
+ * {@link IngestApi}; optionally its own HTTP server ({@link #serve()}). Closing stops the server
+ * and flushes and closes the producer.
+ */
+public final class IngestService implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+  private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(60);
+
+  private final IngestConfig config;
+  private final KafkaRecordSink sink;
+  private final IngestApi api;
+  private Javalin server;
+
+  private IngestService(IngestConfig config, KafkaRecordSink sink, IngestApi api) {
+    this.config = config;
+    this.sink = sink;
+    this.api = api;
+  }
+
+  /** Loads the inventory, creates the topics and the producer, with a registry of its own. */
+  public static IngestService start(IngestConfig config) {
+    return start(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+  }
+
+  /** Same, with meters registered in {@code prometheus} (shared with other services). */
+  public static IngestService start(IngestConfig config, PrometheusMeterRegistry prometheus) {
+    Inventory inventory = config.common().loadInventory();
+    TopicCatalog catalog =
+        TopicCatalog.create(
+            RegistryClients.create(config.common().registry()), config.common().topics(), true);
+    var client = config.common().kafkaClientProperties();
+    try (Admin admin = Admin.create(client)) {
+      TopicInitializer.ensure(
+          admin,
+          List.of(catalog.runEvents(), catalog.fingerprints(), catalog.dlq()),
+          TOPIC_TIMEOUT);
+    }
+    KafkaRecordSink sink = KafkaRecordSink.create(client, catalog, config.writeTimeout());
+    LOG.info(
+        "ingest ready: Kafka {}, inventory {} ({} workflows)",
+        config.common().bootstrapServers(),
+        inventory.source(),
+        inventory.workflows().size());
+    return new IngestService(config, sink, IngestApi.create(config, inventory, sink, prometheus));
+  }
+
+  public IngestApi api() {
+    return api;
+  }
+
+  /** Starts the service's own HTTP server on the configured host and port; returns the port. */
+  public synchronized int serve() {
+    if (server == null) {
+      server = IngestServer.create(api, config.maxBodyBytes());
+      server.start(config.host(), config.port());
+      LOG.info("ingest listening on {}:{}", config.host(), server.port());
+    }
+    return server.port();
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      if (server != null) {
+        server.stop();
+        server = null;
+      }
+    } finally {
+      sink.close();
+    }
+  }
+}
