@@ -1,0 +1,45 @@
+package io.dualrun.alerting;
+
+import io.dualrun.schemas.config.ConfigException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code dualrun alerting --config FILE}: runs the alerting service until stopped. */
+@Command(
+    name = "alerting",
+    mixinStandardHelpOptions = true,
+    description =
+        "Turn mismatches and freshness breaches into grouped, routed, resolvable alerts"
+            + " (webhook, Slack, PagerDuty, Alertmanager, e-mail).")
+public final class AlertingCommand implements Callable<Integer> {
+  @Option(
+      names = {"-c", "--config"},
+      required = true,
+      description = "YAML configuration file (see docs/alerting.md).")
+  Path config;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    AlertingMain.Running running;
+    try {
+      running = AlertingMain.run(config);
+    } catch (ConfigException e) {
+      System.err.println("alerting: " + e.getMessage());
+      return 2;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  running.close();
+                  stopped.countDown();
+                },
+                "alerting-shutdown"));
+    stopped.await();
+    return 0;
+  }
+}

@@ -1,0 +1,260 @@
+package io.dualrun.alerting;
+
+import io.dualrun.alerting.delivery.AlertView;
+import io.dualrun.alerting.delivery.DeliveryLedger;
+import io.dualrun.alerting.delivery.DeliveryWorker;
+import io.dualrun.alerting.delivery.LaneContext;
+import io.dualrun.alerting.delivery.LedgerEntry;
+import io.dualrun.alerting.delivery.NotificationLog;
+import io.dualrun.alerting.fold.AlertTopology;
+import io.dualrun.alerting.fold.DeadLetterHandler;
+import io.dualrun.alerting.kafka.KeyedLog;
+import io.dualrun.alerting.kafka.TopicReader;
+import io.dualrun.alerting.model.AlertEvent;
+import io.dualrun.alerting.model.Json;
+import io.dualrun.alerting.receiver.Receiver;
+import io.dualrun.alerting.receiver.ReceiverConfig;
+import io.dualrun.alerting.receiver.Receivers;
+import io.dualrun.alerting.render.MessageRenderer;
+import io.dualrun.alerting.render.PairLinks;
+import io.dualrun.alerting.silence.Silence;
+import io.dualrun.alerting.silence.SilenceStore;
+import io.dualrun.schemas.avro.Notification;
+import io.dualrun.schemas.registry.RegistryClients;
+import io.dualrun.schemas.topic.TopicCatalog;
+import io.dualrun.schemas.topic.TopicInitializer;
+import io.dualrun.schemas.topic.TopicSpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The alerting service: the alert fold (Kafka Streams, exactly_once_v2) writing alert emissions to
+ * the compacted alerts topic, and the delivery worker reading them (read_committed) and delivering
+ * to receivers. Silences and the delivery ledger live in compacted topics.
+ */
+public final class AlertingService implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(AlertingService.class);
+  private static final Duration STARTUP = Duration.ofSeconds(90);
+
+  private final AlertingConfig config;
+  private final Clock clock;
+  private final List<AutoCloseable> resources = new ArrayList<>();
+  private final AlertView view = new AlertView();
+  private SilenceStore silences;
+  private DeliveryWorker worker;
+  private KafkaStreams streams;
+
+  private AlertingService(AlertingConfig config, Clock clock) {
+    this.config = config;
+    this.clock = clock;
+  }
+
+  /** Creates the topics, loads silences, ledger and history, starts the fold and delivery. */
+  public static AlertingService start(AlertingConfig config) {
+    AlertingService service = new AlertingService(config, Clock.systemUTC());
+    try {
+      service.startAll();
+      return service;
+    } catch (RuntimeException e) {
+      service.close();
+      throw e;
+    }
+  }
+
+  private void startAll() {
+    Map<String, Object> kafka = config.common().kafkaClientProperties();
+    TopicCatalog catalog =
+        TopicCatalog.create(
+            RegistryClients.create(config.common().registry()), config.common().topics(), true);
+    try (Admin admin = Admin.create(kafka)) {
+      TopicInitializer.ensure(admin, catalog.all(), STARTUP);
+      TopicInitializer.ensureSpecs(admin, internalTopics(), STARTUP);
+    }
+    Producer<String, byte[]> bytes = closeLater(producer(kafka, new ByteArraySerializer()));
+    Producer<String, Notification> notifications =
+        closeLater(producer(kafka, catalog.notifications().valueSerde().serializer()));
+    silences =
+        new SilenceStore(new KeyedLog<>(config.silencesTopic(), Silence.class, bytes).load(kafka));
+    DeliveryLedger ledger =
+        new DeliveryLedger(
+            new KeyedLog<>(config.deliveriesTopic(), LedgerEntry.class, bytes).load(kafka));
+    DeadLetters dlq = new DeadLetters(bytes);
+    TopicReader.readToEnd(kafka, TopicCatalog.NOTIFICATIONS, r -> history(catalog, r, dlq));
+    LaneContext ctx =
+        new LaneContext(
+            ledger,
+            silences,
+            new NotificationLog(notifications, TopicCatalog.NOTIFICATIONS, view),
+            new MessageRenderer(new PairLinks(config.pairUrlTemplate())),
+            config.retry(),
+            clock);
+    worker = closeLater(new DeliveryWorker(receivers(), config.routes(), view, ctx));
+    streams = startStreams(catalog, kafka);
+    TopicReader tail =
+        closeLater(TopicReader.tail(kafka, config.alertsTopic(), r -> onAlert(r, dlq)));
+    awaitCaughtUp(tail);
+    worker.startDelivering();
+    LOG.info(
+        "alerting started: {} receivers, alerts on {}",
+        config.receivers().size(),
+        config.alertsTopic());
+  }
+
+  private Map<String, TopicSpec> internalTopics() {
+    short rf = config.common().topics().replicationFactor();
+    Map<String, String> compact =
+        Map.of("cleanup.policy", "compact", "min.insync.replicas", rf >= 3 ? "2" : "1");
+    int partitions = config.common().topics().partitions();
+    return Map.of(
+        config.alertsTopic(), new TopicSpec(partitions, rf, compact),
+        config.silencesTopic(), new TopicSpec(1, rf, compact),
+        config.deliveriesTopic(), new TopicSpec(partitions, rf, compact));
+  }
+
+  private Map<ReceiverConfig, Receiver> receivers() {
+    Map<ReceiverConfig, Receiver> out = new LinkedHashMap<>();
+    config.receivers().forEach(r -> out.put(r, Receivers.create(r)));
+    return out;
+  }
+
+  private KafkaStreams startStreams(TopicCatalog catalog, Map<String, Object> kafka) {
+    Properties props = new Properties();
+    props.putAll(kafka);
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
+    props.put(
+        StreamsConfig.REPLICATION_FACTOR_CONFIG,
+        (int) config.common().topics().replicationFactor());
+    props.put(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        DeadLetterHandler.class.getName());
+    props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    var topology =
+        AlertTopology.build(
+            catalog,
+            config.alertsTopic(),
+            config.groupWait(),
+            config.repeatInterval(),
+            config.tick());
+    KafkaStreams ks = new KafkaStreams(topology, props);
+    ks.setUncaughtExceptionHandler(
+        e -> {
+          LOG.error("alert fold failed, replacing the stream thread: {}", e.toString(), e);
+          return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler
+              .StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+    ks.start();
+    resources.add(() -> ks.close(Duration.ofSeconds(30)));
+    return ks;
+  }
+
+  private void onAlert(ConsumerRecord<byte[], byte[]> r, DeadLetters dlq) {
+    if (r.value() == null) {
+      return;
+    }
+    AlertEvent e;
+    try {
+      e = Json.read(r.value(), AlertEvent.class);
+    } catch (RuntimeException ex) {
+      dlq.send(r, ex);
+      return;
+    }
+    worker.onAlert(e);
+  }
+
+  private void history(TopicCatalog catalog, ConsumerRecord<byte[], byte[]> r, DeadLetters dlq) {
+    try {
+      Notification n =
+          catalog.notifications().valueSerde().deserializer().deserialize(r.topic(), r.value());
+      if (n != null) {
+        view.record(n);
+      }
+    } catch (RuntimeException ex) {
+      dlq.send(r, ex);
+    }
+  }
+
+  private static void awaitCaughtUp(TopicReader tail) {
+    try {
+      if (!tail.awaitCaughtUp(STARTUP)) {
+        throw new IllegalStateException("the alerts topic could not be read within " + STARTUP);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the alerts topic", e);
+    }
+  }
+
+  private static <V> KafkaProducer<String, V> producer(
+      Map<String, Object> kafka, org.apache.kafka.common.serialization.Serializer<V> values) {
+    Map<String, Object> props = new HashMap<>(kafka);
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+    return new KafkaProducer<>(props, new StringSerializer(), values);
+  }
+
+  private <T extends AutoCloseable> T closeLater(T resource) {
+    resources.add(resource);
+    return resource;
+  }
+
+  public AlertingConfig config() {
+    return config;
+  }
+
+  public AlertView view() {
+    return view;
+  }
+
+  public SilenceStore silences() {
+    return silences;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  /** Alerts waiting per receiver. */
+  public Map<String, Integer> pending() {
+    return worker.pending();
+  }
+
+  /** Whether the alert fold is running (or rebalancing). */
+  public boolean healthy() {
+    return streams != null && streams.state().isRunningOrRebalancing();
+  }
+
+  @Override
+  public void close() {
+    List<AutoCloseable> reversed = new ArrayList<>(resources);
+    java.util.Collections.reverse(reversed);
+    for (AutoCloseable r : reversed) {
+      try {
+        r.close();
+      } catch (Exception e) {
+        LOG.warn("error while stopping alerting: {}", e.toString());
+      }
+    }
+    resources.clear();
+  }
+}

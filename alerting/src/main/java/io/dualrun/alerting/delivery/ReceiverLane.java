@@ -1,0 +1,251 @@
+package io.dualrun.alerting.delivery;
+
+import io.dualrun.alerting.model.AlertAction;
+import io.dualrun.alerting.model.AlertEvent;
+import io.dualrun.alerting.receiver.DeliveryException;
+import io.dualrun.alerting.receiver.Outgoing;
+import io.dualrun.alerting.receiver.RateLimit;
+import io.dualrun.alerting.receiver.Receiver;
+import io.dualrun.schemas.avro.DeliveryResult;
+import io.dualrun.schemas.avro.NotificationAction;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers to one receiver on its own thread, so a receiver that is down or slow never holds up the
+ * others. One job per alert: a newer version replaces a pending one; failures are retried with
+ * exponential backoff until the deadline; a rate-limited job waits for its token. Job state is only
+ * touched on the lane's thread.
+ */
+final class ReceiverLane implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ReceiverLane.class);
+
+  private final Receiver receiver;
+  private final LaneContext ctx;
+  private final TokenBucket bucket;
+  private final ScheduledExecutorService executor;
+  private final Map<String, Job> jobs = new HashMap<>();
+
+  private static final class Job {
+    AlertEvent event;
+    boolean resend;
+    int generation;
+    int attempts;
+    Instant first;
+    boolean rateLimitRecorded;
+
+    Job(AlertEvent event, boolean resend) {
+      this.event = event;
+      this.resend = resend;
+    }
+  }
+
+  ReceiverLane(Receiver receiver, RateLimit limit, LaneContext ctx) {
+    this.receiver = receiver;
+    this.ctx = ctx;
+    this.bucket = new TokenBucket(limit, System.nanoTime());
+    this.executor =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "receiver-" + receiver.name());
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  Receiver receiver() {
+    return receiver;
+  }
+
+  /** Queues {@code e}; {@code resend}: a re-send of an already delivered version. */
+  void submit(AlertEvent e, boolean resend) {
+    executor.execute(() -> enqueue(e, resend));
+  }
+
+  private void enqueue(AlertEvent e, boolean resend) {
+    Job job = jobs.get(e.alertId());
+    if (job == null) {
+      job = new Job(e, resend);
+      jobs.put(e.alertId(), job);
+    } else if (resend || e.version() <= job.event.version()) {
+      return;
+    } else {
+      job.event = e;
+      job.resend = false;
+      job.attempts = 0;
+      job.first = null;
+      job.generation++;
+    }
+    schedule(e.alertId(), job.generation, Duration.ZERO);
+  }
+
+  private void schedule(String alertId, int generation, Duration delay) {
+    executor.schedule(() -> run(alertId, generation), delay.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  private void run(String alertId, int generation) {
+    Job job = jobs.get(alertId);
+    if (job == null || job.generation != generation) {
+      return;
+    }
+    try {
+      attempt(job);
+    } catch (RuntimeException e) {
+      LOG.error(
+          "receiver {}: alert {} not recorded, retrying: {}",
+          receiver.name(),
+          alertId,
+          e.toString());
+      schedule(alertId, generation, ctx.retry().backoff(Math.max(1, job.attempts)));
+    }
+  }
+
+  private void attempt(Job job) {
+    AlertEvent e = job.event;
+    if (!job.resend && ctx.ledger().done(e.alertId(), receiver.name(), e.version())) {
+      jobs.remove(e.alertId());
+      return;
+    }
+    Instant now = ctx.clock().instant();
+    NotificationAction action = job.resend ? NotificationAction.REPEAT : action(e.action());
+    Optional<AlertEvent> visible = visible(e, now);
+    if (visible.isEmpty()) {
+      ctx.log()
+          .record(e, receiver, action, DeliveryResult.SILENCED, 0, null, null, e.partitions(), now);
+      done(job, DeliveryResult.SILENCED, now);
+      return;
+    }
+    long nanos = System.nanoTime();
+    if (!bucket.tryTake(nanos)) {
+      if (!job.rateLimitRecorded) {
+        job.rateLimitRecorded = true;
+        ctx.log()
+            .record(
+                e,
+                receiver,
+                action,
+                DeliveryResult.RATE_LIMITED,
+                job.attempts,
+                null,
+                "rate limit reached; waiting",
+                e.partitions(),
+                now);
+      }
+      schedule(e.alertId(), job.generation, Duration.ofNanos(bucket.waitNanos(nanos)));
+      return;
+    }
+    deliver(job, visible.get(), action, now);
+  }
+
+  private void deliver(Job job, AlertEvent visible, NotificationAction action, Instant now) {
+    job.attempts++;
+    if (job.first == null) {
+      job.first = now;
+    }
+    Outgoing out =
+        new Outgoing(
+            visible,
+            ctx.renderer().render(visible),
+            job.resend ? AlertAction.REPEAT : visible.action(),
+            visible.alertId() + "/v" + visible.version(),
+            ctx.renderer().pairLinks(),
+            now);
+    try {
+      int status = receiver.deliver(out);
+      ctx.log()
+          .record(
+              visible,
+              receiver,
+              action,
+              DeliveryResult.DELIVERED,
+              job.attempts,
+              status,
+              null,
+              visible.partitions(),
+              ctx.clock().instant());
+      done(job, DeliveryResult.DELIVERED, now);
+    } catch (DeliveryException ex) {
+      ctx.log()
+          .record(
+              visible,
+              receiver,
+              action,
+              DeliveryResult.FAILED,
+              job.attempts,
+              ex.statusCode(),
+              ex.getMessage(),
+              visible.partitions(),
+              ctx.clock().instant());
+      boolean expired =
+          !Duration.between(job.first, now).minus(ctx.retry().deadline()).isNegative();
+      if (!ex.retryable() || expired) {
+        LOG.warn(
+            "receiver {}: giving up on {} v{}: {}",
+            receiver.name(),
+            visible.alertId(),
+            visible.version(),
+            ex.getMessage());
+        done(job, DeliveryResult.FAILED, now);
+      } else {
+        schedule(visible.alertId(), job.generation, ctx.retry().backoff(job.attempts));
+      }
+    }
+  }
+
+  private Optional<AlertEvent> visible(AlertEvent e, Instant now) {
+    if (e.action() == AlertAction.RESOLVE) {
+      LedgerEntry last = ctx.ledger().last(e.alertId(), receiver.name());
+      if (last != null && last.result() == DeliveryResult.SILENCED) {
+        return Optional.empty();
+      }
+    }
+    return SilenceFilter.apply(e, ctx.silences().active(now));
+  }
+
+  private void done(Job job, DeliveryResult result, Instant now) {
+    jobs.remove(job.event.alertId());
+    if (!job.resend) {
+      ctx.ledger()
+          .record(
+              job.event.alertId(),
+              receiver.name(),
+              new LedgerEntry(job.event.version(), job.event.action().name(), result, now));
+    }
+  }
+
+  static NotificationAction action(AlertAction a) {
+    return switch (a) {
+      case OPEN -> NotificationAction.OPEN;
+      case UPDATE -> NotificationAction.UPDATE;
+      case REPEAT -> NotificationAction.REPEAT;
+      case RESOLVE, NONE -> NotificationAction.RESOLVE;
+    };
+  }
+
+  /** Number of alerts waiting for this receiver (for tests and health). */
+  int pending() {
+    try {
+      return executor.submit(jobs::size).get(5, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      return -1;
+    }
+  }
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
+    try {
+      executor.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

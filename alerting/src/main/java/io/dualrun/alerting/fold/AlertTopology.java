@@ -1,0 +1,84 @@
+package io.dualrun.alerting.fold;
+
+import io.dualrun.alerting.model.AlertEvent;
+import io.dualrun.alerting.model.AlertState;
+import io.dualrun.alerting.model.JsonSerde;
+import io.dualrun.alerting.model.Signal;
+import io.dualrun.schemas.avro.Outcome;
+import io.dualrun.schemas.topic.TopicCatalog;
+import java.time.Duration;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The alert fold: MISMATCH verdicts (dualrun.mismatches.v1), MATCH revisions (dualrun.verdicts.v1)
+ * and freshness breaches (dualrun.freshness.v1) become signals, are repartitioned by workflow, are
+ * folded into persistent alert states, and due emissions go to the compacted alerts topic.
+ */
+public final class AlertTopology {
+  private AlertTopology() {}
+
+  public static Topology build(
+      TopicCatalog catalog,
+      String alertsTopic,
+      Duration groupWait,
+      Duration repeatInterval,
+      Duration tick) {
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(AlertProcessor.ALERTS_STORE),
+            Serdes.String(),
+            new JsonSerde<>(AlertState.class)));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(AlertProcessor.PAIRS_STORE),
+            Serdes.String(),
+            Serdes.Integer()));
+
+    KStream<String, Signal> mismatches =
+        builder.stream(
+                catalog.mismatches().name(),
+                Consumed.with(Serdes.String(), catalog.mismatches().valueSerde())
+                    .withName("mismatches"))
+            .filter((k, v) -> v != null && v.getOutcome() == Outcome.MISMATCH)
+            .mapValues(SignalMapper::fromVerdict);
+    KStream<String, Signal> matches =
+        builder.stream(
+                catalog.verdicts().name(),
+                Consumed.with(Serdes.String(), catalog.verdicts().valueSerde())
+                    .withName("verdicts"))
+            .filter((k, v) -> v != null && v.getOutcome() == Outcome.MATCH)
+            .mapValues(SignalMapper::fromVerdict);
+    KStream<String, Signal> breaches =
+        builder.stream(
+                catalog.freshness().name(),
+                Consumed.with(Serdes.String(), catalog.freshness().valueSerde())
+                    .withName("freshness"))
+            .filter((k, v) -> v != null)
+            .mapValues(SignalMapper::fromBreach);
+
+    Decider decider = new Decider(groupWait, repeatInterval);
+    mismatches
+        .merge(matches)
+        .merge(breaches)
+        .selectKey((k, s) -> s.workflow())
+        .repartition(
+            Repartitioned.with(Serdes.String(), new JsonSerde<>(Signal.class))
+                .withName("signals-by-workflow"))
+        .process(
+            () -> new AlertProcessor(decider, tick),
+            Named.as("fold"),
+            AlertProcessor.ALERTS_STORE,
+            AlertProcessor.PAIRS_STORE)
+        .to(alertsTopic, Produced.with(Serdes.String(), new JsonSerde<>(AlertEvent.class)));
+    return builder.build();
+  }
+}

@@ -1,0 +1,111 @@
+package io.dualrun.alerting.fold;
+
+import io.dualrun.alerting.model.FindingLine;
+import io.dualrun.alerting.model.Member;
+import io.dualrun.alerting.model.RunInfo;
+import io.dualrun.alerting.model.Signal;
+import io.dualrun.schemas.avro.BreachState;
+import io.dualrun.schemas.avro.Finding;
+import io.dualrun.schemas.avro.FreshnessBreach;
+import io.dualrun.schemas.avro.SideSummary;
+import io.dualrun.schemas.avro.Verdict;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Reduces reconciler records to {@link Signal}s. */
+public final class SignalMapper {
+  private SignalMapper() {}
+
+  /** A verdict revision: one member per finding kind present (none for a MATCH). */
+  public static Signal fromVerdict(Verdict v) {
+    Map<String, List<FindingLine>> byKind = new LinkedHashMap<>();
+    for (Finding f : v.getFindings()) {
+      byKind
+          .computeIfAbsent(f.getKind().name(), k -> new ArrayList<>())
+          .add(
+              new FindingLine(
+                  f.getOutput(),
+                  f.getColumn(),
+                  f.getBaselineValue(),
+                  f.getCandidateValue(),
+                  f.getDetail()));
+    }
+    RunInfo baseline = run(v.getBaseline());
+    RunInfo candidate = run(v.getCandidate());
+    Map<String, Member> members = new LinkedHashMap<>();
+    byKind.forEach(
+        (kind, lines) ->
+            members.put(
+                kind,
+                new Member(
+                    v.getPartition(),
+                    v.getPartition(),
+                    null,
+                    v.getRevision(),
+                    v.getDecidedAt(),
+                    lines,
+                    lines.get(0).detail(),
+                    baseline,
+                    candidate,
+                    null,
+                    null)));
+    return new Signal(
+        Signal.Type.VERDICT,
+        v.getWorkflow(),
+        v.getPartition(),
+        v.getOwner(),
+        v.getTier(),
+        v.getRevision(),
+        members,
+        !members.isEmpty(),
+        v.getDecidedAt());
+  }
+
+  /** A freshness breach opened or closed; the member key includes the late side. */
+  public static Signal fromBreach(FreshnessBreach b) {
+    String side = b.getSide().name().toLowerCase(Locale.ROOT);
+    Member member =
+        new Member(
+            b.getPartition() + "/" + side,
+            b.getPartition(),
+            side,
+            0,
+            b.getObservedAt(),
+            List.of(),
+            b.getDetail(),
+            null,
+            null,
+            b.getDueTime(),
+            b.getReferenceTime());
+    return new Signal(
+        Signal.Type.BREACH,
+        b.getWorkflow(),
+        b.getPartition(),
+        b.getOwner(),
+        b.getTier(),
+        0,
+        Map.of(b.getKind().name(), member),
+        b.getState() == BreachState.OPEN,
+        b.getObservedAt());
+  }
+
+  static RunInfo run(SideSummary s) {
+    if (s == null) {
+      return null;
+    }
+    return new RunInfo(
+        s.getOrchestrator(),
+        s.getRunId(),
+        s.getAttempt(),
+        s.getStatus().name(),
+        s.getStartTime(),
+        s.getEndTime(),
+        s.getDurationMs(),
+        s.getFailedTask(),
+        s.getError(),
+        s.getLogUrl());
+  }
+}

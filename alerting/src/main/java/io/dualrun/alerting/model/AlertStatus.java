@@ -1,0 +1,7 @@
+package io.dualrun.alerting.model;
+
+/** Lifecycle of an alert. */
+public enum AlertStatus {
+  FIRING,
+  RESOLVED
+}

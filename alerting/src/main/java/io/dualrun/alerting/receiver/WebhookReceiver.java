@@ -1,0 +1,84 @@
+package io.dualrun.alerting.receiver;
+
+import io.dualrun.alerting.model.AlertEvent;
+import io.dualrun.alerting.model.Json;
+import io.dualrun.alerting.model.Member;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Generic webhook: POSTs the documented JSON body (see docs/alerting.md) with an {@code
+ * Idempotency-Key} header, the same for every retry of one alert version.
+ */
+public final class WebhookReceiver implements Receiver {
+  public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
+
+  private final String name;
+  private final URI url;
+  private final HttpTransport http;
+
+  public WebhookReceiver(ReceiverConfig config) {
+    this.name = config.name();
+    this.url = URI.create(config.url());
+    this.http = new HttpTransport(config.timeout(), config.headers());
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public ReceiverType type() {
+    return ReceiverType.WEBHOOK;
+  }
+
+  @Override
+  public int deliver(Outgoing out) throws DeliveryException {
+    return http.postJson(
+        url, Json.text(body(out)), Map.of(IDEMPOTENCY_HEADER, out.idempotencyKey()));
+  }
+
+  static Map<String, Object> body(Outgoing out) {
+    AlertEvent a = out.alert();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("version", 1);
+    body.put("idempotencyKey", out.idempotencyKey());
+    body.put("alertId", a.alertId());
+    body.put("alertVersion", a.version());
+    body.put("action", out.action().name());
+    body.put("status", a.status().name());
+    body.put("workflow", a.workflow());
+    body.put("kind", a.kind());
+    body.put("severity", a.severity());
+    body.put("owner", a.owner());
+    body.put("partitionCount", a.partitionCount());
+    body.put("partitions", a.partitions());
+    body.put("added", a.added());
+    body.put("removed", a.removed());
+    body.put("openedAt", a.openedAt());
+    body.put("resolvedAt", a.resolvedAt());
+    body.put("time", out.now());
+    body.put("title", out.message().title());
+    body.put("text", out.message().text());
+    body.put("pairUrls", pairUrls(out, a.partitions()));
+    body.put("members", a.members().stream().map(Member.class::cast).toList());
+    return body;
+  }
+
+  private static Map<String, String> pairUrls(Outgoing out, List<String> partitions) {
+    Map<String, String> urls = new LinkedHashMap<>();
+    partitions.stream()
+        .limit(AlertEvent.MAX_MEMBERS)
+        .forEach(
+            p -> {
+              String u = out.pairLinks().url(out.alert().workflow(), p);
+              if (u != null) {
+                urls.put(p, u);
+              }
+            });
+    return urls;
+  }
+}

@@ -1,0 +1,181 @@
+package io.dualrun.alerting.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dualrun.alerting.Fixtures;
+import io.dualrun.alerting.ItSupport;
+import io.dualrun.alerting.kafka.KeyedLog;
+import io.dualrun.alerting.model.AlertAction;
+import io.dualrun.alerting.model.AlertEvent;
+import io.dualrun.alerting.receiver.DeliveryException;
+import io.dualrun.alerting.receiver.Outgoing;
+import io.dualrun.alerting.receiver.RateLimit;
+import io.dualrun.alerting.receiver.Receiver;
+import io.dualrun.alerting.receiver.ReceiverConfig;
+import io.dualrun.alerting.receiver.ReceiverType;
+import io.dualrun.alerting.render.MessageRenderer;
+import io.dualrun.alerting.silence.Silence;
+import io.dualrun.alerting.silence.SilenceStore;
+import io.dualrun.schemas.avro.Notification;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class DeliveryWorkerTest {
+  private final MockProducer<String, byte[]> bytes =
+      new MockProducer<>(true, null, new StringSerializer(), (t, v) -> v);
+  private final MockProducer<String, Notification> notifications =
+      new MockProducer<>(true, null, new StringSerializer(), (t, v) -> new byte[0]);
+  private final AlertView view = new AlertView();
+  private final DeliveryLedger ledger =
+      new DeliveryLedger(new KeyedLog<>("deliveries", LedgerEntry.class, bytes));
+  private final SilenceStore silences =
+      new SilenceStore(new KeyedLog<>("silences", Silence.class, bytes));
+  private DeliveryWorker worker;
+
+  /** A receiver whose behaviour the test scripts. */
+  static final class Scripted implements Receiver {
+    final String name;
+    final List<String> delivered = new CopyOnWriteArrayList<>();
+    final AtomicInteger failuresLeft = new AtomicInteger();
+    volatile CountDownLatch gate = new CountDownLatch(0);
+
+    Scripted(String name) {
+      this.name = name;
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public ReceiverType type() {
+      return ReceiverType.WEBHOOK;
+    }
+
+    @Override
+    public int deliver(Outgoing out) throws DeliveryException {
+      try {
+        gate.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      if (failuresLeft.getAndDecrement() > 0) {
+        throw new DeliveryException("503 from peer", 503, true);
+      }
+      delivered.add(out.idempotencyKey());
+      return 200;
+    }
+  }
+
+  private void start(Map<Scripted, RateLimit> receivers) {
+    Map<ReceiverConfig, Receiver> map = new LinkedHashMap<>();
+    receivers.forEach(
+        (r, limit) ->
+            map.put(
+                new ReceiverConfig(
+                    r.name,
+                    ReceiverType.WEBHOOK,
+                    "http://x",
+                    null,
+                    Map.of(),
+                    limit,
+                    Duration.ofSeconds(1),
+                    null,
+                    null),
+                r));
+    List<String> names = receivers.keySet().stream().map(r -> r.name).toList();
+    LaneContext ctx =
+        new LaneContext(
+            ledger,
+            silences,
+            new NotificationLog(notifications, "notifications", view),
+            new MessageRenderer(Fixtures.LINKS),
+            new RetryPolicy(Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofMinutes(5)),
+            Clock.systemUTC());
+    worker = new DeliveryWorker(map, new Routes(Map.of(), names), view, ctx);
+    worker.startDelivering();
+  }
+
+  @AfterEach
+  void stop() {
+    worker.close();
+  }
+
+  @Test
+  void aStuckReceiverDoesNotHoldUpTheOthers() {
+    Scripted stuck = new Scripted("stuck");
+    stuck.gate = new CountDownLatch(1);
+    Scripted fine = new Scripted("fine");
+    start(Map.of(stuck, RateLimit.UNLIMITED, fine, RateLimit.UNLIMITED));
+    worker.onAlert(Fixtures.firing("w1", 1, AlertAction.OPEN));
+    worker.onAlert(Fixtures.firing("w2", 1, AlertAction.OPEN));
+    ItSupport.await("the healthy receiver", () -> fine.delivered.size() == 2);
+    assertThat(stuck.delivered).isEmpty();
+    stuck.gate.countDown();
+    ItSupport.await("the stuck receiver after it recovers", () -> stuck.delivered.size() == 2);
+  }
+
+  @Test
+  void failuresAreRetriedAndEveryAttemptIsRecorded() {
+    Scripted flaky = new Scripted("flaky");
+    flaky.failuresLeft.set(2);
+    start(Map.of(flaky, RateLimit.UNLIMITED));
+    AlertEvent e = Fixtures.firing("w", 1, AlertAction.OPEN);
+    worker.onAlert(e);
+    ItSupport.await("the third attempt", () -> flaky.delivered.size() == 1);
+    ItSupport.await("the ledger", () -> ledger.done(e.alertId(), "flaky", e.version()));
+    assertThat(view.history(e.alertId()))
+        .extracting(Attempt::delivery, Attempt::attempt)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("FAILED", 1),
+            org.assertj.core.groups.Tuple.tuple("FAILED", 2),
+            org.assertj.core.groups.Tuple.tuple("DELIVERED", 3));
+    assertThat(notifications.history()).hasSize(3);
+  }
+
+  @Test
+  void aVersionTheReceiverIsDoneWithIsNotSentAgain() {
+    Scripted r = new Scripted("r");
+    start(Map.of(r, RateLimit.UNLIMITED));
+    AlertEvent e = Fixtures.firing("w", 1, AlertAction.OPEN);
+    ledger.record(
+        e.alertId(),
+        "r",
+        new LedgerEntry(
+            e.version(), "OPEN", io.dualrun.schemas.avro.DeliveryResult.DELIVERED, Instant.now()));
+    worker.onAlert(e);
+    worker.onAlert(Fixtures.firing("other", 1, AlertAction.OPEN));
+    ItSupport.await("the other alert", () -> r.delivered.size() == 1);
+    assertThat(r.delivered).containsExactly("other/ROW_COUNT/v1");
+  }
+
+  @Test
+  void theRateLimitHoldsBackAndRecordsTheExcess() throws Exception {
+    Scripted r = new Scripted("limited");
+    start(Map.of(r, new RateLimit(1, Duration.ofHours(1))));
+    worker.onAlert(Fixtures.firing("a", 1, AlertAction.OPEN));
+    worker.onAlert(Fixtures.firing("b", 1, AlertAction.OPEN));
+    ItSupport.await(
+        "a RATE_LIMITED record",
+        () ->
+            view.history("b/ROW_COUNT").stream().anyMatch(a -> a.delivery().equals("RATE_LIMITED"))
+                || view.history("a/ROW_COUNT").stream()
+                    .anyMatch(a -> a.delivery().equals("RATE_LIMITED")));
+    TimeUnit.MILLISECONDS.sleep(300);
+    assertThat(r.delivered).hasSize(1);
+    assertThat(worker.pending().get("limited")).isEqualTo(1);
+  }
+}

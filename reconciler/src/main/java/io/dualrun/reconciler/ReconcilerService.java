@@ -1,0 +1,200 @@
+package io.dualrun.reconciler;
+
+import io.dualrun.reconciler.rest.PairQueries;
+import io.dualrun.reconciler.rest.ReconcilerRoutes;
+import io.dualrun.schemas.inventory.Inventory;
+import io.dualrun.schemas.registry.RegistryClients;
+import io.dualrun.schemas.serde.AvroSerde;
+import io.dualrun.schemas.topic.Topic;
+import io.dualrun.schemas.topic.TopicCatalog;
+import io.dualrun.schemas.topic.TopicInitializer;
+import io.javalin.Javalin;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running reconciler: {@link #create} loads and validates the inventory (failing with the
+ * file/line/field message); {@link #routes} mounts the HTTP endpoints on an app; {@link #start}
+ * creates the topics, registers the output schemas and starts Kafka Streams with {@code
+ * application.server} set to the HTTP port actually bound.
+ */
+public final class ReconcilerService implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ReconcilerService.class);
+  private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(60);
+  private static final int REGISTER_ATTEMPTS = 5;
+
+  private final ReconcilerConfig baseConfig;
+  private final Inventory inventory;
+  private volatile ReconcilerConfig config;
+  private volatile KafkaStreams streams;
+
+  private ReconcilerService(ReconcilerConfig config, Inventory inventory) {
+    this.baseConfig = config;
+    this.config = config;
+    this.inventory = inventory;
+  }
+
+  /** Validates configuration and inventory; nothing is started. */
+  public static ReconcilerService create(ReconcilerConfig config) {
+    return new ReconcilerService(config, config.common().loadInventory());
+  }
+
+  /** Adds the REST endpoints to {@code app}; they answer 503 until {@link #start}. */
+  public void routes(Javalin app) {
+    ReconcilerRoutes.routes(app, queries());
+  }
+
+  public PairQueries queries() {
+    return new PairQueries(
+        () -> streams, () -> new HostInfo(config.advertisedHost(), config.httpPort()), inventory);
+  }
+
+  /** Starts against Kafka; {@code httpPort} is where this instance's routes answer. */
+  public synchronized void start(int httpPort) {
+    if (streams != null) {
+      throw new IllegalStateException("already started");
+    }
+    TopicCatalog catalog =
+        TopicCatalog.create(
+            RegistryClients.create(baseConfig.common().registry()),
+            baseConfig.common().topics(),
+            baseConfig.common().registry().autoRegister());
+    int partitions = prepareTopics(catalog);
+    config = baseConfig.withHttpPort(httpPort).withInputPartitions(partitions);
+    registerSchemas(catalog);
+    StreamsBuilder builder = new StreamsBuilder();
+    ReconcilerTopology.build(builder, config, inventory, catalog);
+    var props = ReconcilerTopology.streamsProperties(config);
+    KafkaStreams s = new KafkaStreams(builder.build(props), props);
+    s.setUncaughtExceptionHandler(
+        e -> {
+          LOG.error("stream thread died; replacing it (state is restored from the changelog)", e);
+          return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+    streams = s;
+    s.start();
+    LOG.info(
+        "reconciler {} started in {} mode, {} inventoried workflows, REST on {}:{}",
+        config.applicationId(),
+        config.mode(),
+        inventory.workflows().size(),
+        config.advertisedHost(),
+        httpPort);
+  }
+
+  private int prepareTopics(TopicCatalog catalog) {
+    try (Admin admin = Admin.create(config.common().kafkaClientProperties())) {
+      TopicInitializer.ensure(admin, catalog.all(), TOPIC_TIMEOUT);
+      var description =
+          admin
+              .describeTopics(List.of(TopicCatalog.RUN_EVENTS, TopicCatalog.FINGERPRINTS))
+              .allTopicNames()
+              .get(TOPIC_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      int events = description.get(TopicCatalog.RUN_EVENTS).partitions().size();
+      int prints = description.get(TopicCatalog.FINGERPRINTS).partitions().size();
+      if (events != prints) {
+        throw new IllegalStateException(
+            TopicCatalog.RUN_EVENTS
+                + " has "
+                + events
+                + " partitions but "
+                + TopicCatalog.FINGERPRINTS
+                + " has "
+                + prints
+                + ": they must be co-partitioned");
+      }
+      return events;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while preparing topics", e);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("cannot describe the input topics: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Fails the start clearly when the registry is unreachable, rather than at the first verdict.
+   * Retried a few times: instances starting together may race to register the same schema.
+   */
+  private static void registerSchemas(TopicCatalog catalog) {
+    for (Topic<?, ?> t :
+        List.<Topic<?, ?>>of(catalog.verdicts(), catalog.mismatches(), catalog.freshness())) {
+      AvroSerde<?> serde = (AvroSerde<?>) t.valueSerde();
+      for (int attempt = 1; ; attempt++) {
+        try {
+          serde.schemaId(t.name());
+          break;
+        } catch (org.apache.kafka.common.errors.SerializationException e) {
+          if (attempt >= REGISTER_ATTEMPTS) {
+            throw e;
+          }
+          LOG.warn("schema registration for {} failed, retrying: {}", t.name(), e.getMessage());
+          pause(attempt * 500L);
+        }
+      }
+    }
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while registering schemas", e);
+    }
+  }
+
+  public KafkaStreams streams() {
+    return streams;
+  }
+
+  public ReconcilerConfig config() {
+    return config;
+  }
+
+  public Inventory inventory() {
+    return inventory;
+  }
+
+  /** Kafka Streams state (NOT_STARTED before {@link #start}). */
+  public String state() {
+    return streams == null ? "NOT_STARTED" : streams.state().name();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (streams != null) {
+      streams.close(Duration.ofSeconds(30));
+      streams = null;
+    }
+  }
+
+  /** Runs the whole service with its own HTTP server until the JVM stops. */
+  public static Runnable run(ReconcilerConfig config) {
+    ReconcilerService service = create(config);
+    Javalin app = Javalin.create(c -> c.showJavalinBanner = false);
+    service.routes(app);
+    app.get("/health", ctx -> ctx.json(Map.of("state", service.state())));
+    app.start(config.httpHost(), config.httpPort());
+    try {
+      service.start(app.port());
+    } catch (RuntimeException e) {
+      service.close();
+      app.stop();
+      throw e;
+    }
+    return () -> {
+      service.close();
+      app.stop();
+    };
+  }
+}

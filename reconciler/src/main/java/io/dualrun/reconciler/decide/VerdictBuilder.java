@@ -1,0 +1,100 @@
+package io.dualrun.reconciler.decide;
+
+import io.dualrun.reconciler.state.SideView;
+import io.dualrun.reconciler.state.StoredOutput;
+import io.dualrun.schemas.avro.DecisionReason;
+import io.dualrun.schemas.avro.Outcome;
+import io.dualrun.schemas.avro.OutputSummary;
+import io.dualrun.schemas.avro.SideSummary;
+import io.dualrun.schemas.avro.Verdict;
+import io.dualrun.schemas.inventory.WorkflowSpec;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds verdicts and tells whether two verdicts say the same thing. */
+public final class VerdictBuilder {
+  private VerdictBuilder() {}
+
+  /** The verdict for the pair as it stands, before revision bookkeeping. */
+  public static Verdict build(
+      String workflow,
+      String partition,
+      WorkflowSpec spec,
+      SideView baseline,
+      SideView candidate,
+      DecisionReason reason,
+      long now) {
+    var findings = Findings.of(spec, baseline, candidate);
+    return Verdict.newBuilder()
+        .setWorkflow(workflow)
+        .setPartition(partition)
+        .setRevision(0)
+        .setOutcome(findings.isEmpty() ? Outcome.MATCH : Outcome.MISMATCH)
+        .setPreviousOutcome(null)
+        .setResolution(false)
+        .setReason(reason)
+        .setDecidedAt(Instant.ofEpochMilli(now))
+        .setInventoried(spec.inventoried())
+        .setOwner(spec.owner())
+        .setTier(spec.inventoried() ? spec.tier() : null)
+        .setBaseline(summary(baseline))
+        .setCandidate(summary(candidate))
+        .setFindings(findings)
+        .build();
+  }
+
+  /** Sets revision, previousOutcome and resolution of {@code next} following {@code previous}. */
+  public static Verdict revise(Verdict next, Verdict previous) {
+    if (previous == null) {
+      next.setRevision(1);
+      return next;
+    }
+    next.setRevision(previous.getRevision() + 1);
+    next.setPreviousOutcome(previous.getOutcome());
+    next.setResolution(
+        previous.getOutcome() == Outcome.MISMATCH && next.getOutcome() == Outcome.MATCH);
+    return next;
+  }
+
+  /** Whether the two verdicts say the same (ignoring revision, timing and reason). */
+  public static boolean sameContent(Verdict a, Verdict b) {
+    if (a == null || b == null) {
+      return a == b;
+    }
+    return normalised(a).equals(normalised(b));
+  }
+
+  private static Verdict normalised(Verdict v) {
+    return Verdict.newBuilder(v)
+        .setRevision(0)
+        .setPreviousOutcome(null)
+        .setResolution(false)
+        .setReason(DecisionReason.COMPLETE)
+        .setDecidedAt(Instant.EPOCH)
+        .build();
+  }
+
+  static SideSummary summary(SideView s) {
+    if (s == null) {
+      return null;
+    }
+    List<OutputSummary> outputs = new ArrayList<>();
+    for (StoredOutput o : s.outputs().values()) {
+      outputs.add(new OutputSummary(o.getOutput(), o.getRowCount(), o.getContentHash()));
+    }
+    return SideSummary.newBuilder()
+        .setOrchestrator(s.orchestrator())
+        .setRunId(s.runId())
+        .setAttempt(s.attempt())
+        .setStatus(s.status())
+        .setStartTime(s.startTime() == null ? null : Instant.ofEpochMilli(s.startTime()))
+        .setEndTime(s.endTime() == null ? null : Instant.ofEpochMilli(s.endTime()))
+        .setDurationMs(s.durationMs())
+        .setFailedTask(s.failedTask())
+        .setError(s.error())
+        .setLogUrl(s.logUrl())
+        .setOutputs(outputs)
+        .build();
+  }
+}

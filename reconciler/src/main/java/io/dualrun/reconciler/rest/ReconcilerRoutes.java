@@ -1,0 +1,78 @@
+package io.dualrun.reconciler.rest;
+
+import io.dualrun.schemas.inventory.WorkflowSpec;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.List;
+
+/**
+ * The reconciler's HTTP endpoints (Javalin): {@code GET /v1/pairs/{workflow}/{partition}}, {@code
+ * GET /v1/workflows}, {@code GET /v1/readiness}, {@code GET /v1/readiness/{workflow}}, and the
+ * instance-to-instance {@code GET /internal/v1/reconciler/digest}. JSON field names are camelCase.
+ */
+public final class ReconcilerRoutes {
+  public static final String DIGEST_PATH = "/internal/v1/reconciler/digest";
+
+  private ReconcilerRoutes() {}
+
+  public static void routes(Javalin app, PairQueries queries) {
+    app.get("/v1/pairs/{workflow}/{partition}", ctx -> pair(ctx, queries));
+    app.get(
+        "/v1/workflows",
+        ctx -> ctx.json(WorkflowSummaries.all(queries.allDigests(), queries.inventory())));
+    app.get("/v1/readiness", ctx -> readiness(ctx, queries, null));
+    app.get("/v1/readiness/{workflow}", ctx -> readiness(ctx, queries, ctx.pathParam("workflow")));
+    app.get(DIGEST_PATH, ctx -> ctx.json(queries.localDigest()));
+    app.exception(
+        PairQueries.Unavailable.class,
+        (e, ctx) -> ctx.status(503).json(PairQueries.error(e.getMessage())));
+    app.exception(
+        java.io.IOException.class,
+        (e, ctx) ->
+            ctx.status(502)
+                .json(PairQueries.error("another instance did not answer: " + e.getMessage())));
+  }
+
+  private static void pair(Context ctx, PairQueries queries) throws java.io.IOException {
+    String workflow = ctx.pathParam("workflow");
+    String partition = ctx.pathParam("partition");
+    boolean forwarded = ctx.header(Peers.FORWARDED) != null;
+    var pair = queries.pair(workflow, partition, forwarded);
+    if (pair.isEmpty()) {
+      ctx.status(404)
+          .json(
+              PairQueries.error(
+                  "no pair "
+                      + workflow
+                      + "/"
+                      + partition
+                      + " is known (no record has arrived for it, or it was purged after the retention period)"));
+    } else {
+      ctx.json(pair.get());
+    }
+  }
+
+  private static void readiness(Context ctx, PairQueries queries, String only)
+      throws java.io.IOException {
+    var grouped = WorkflowSummaries.byWorkflow(queries.allDigests(), queries.inventory());
+    if (only != null) {
+      List<DigestRow> rows = grouped.get(only);
+      if (rows == null) {
+        ctx.status(404)
+            .json(
+                PairQueries.error(
+                    "workflow " + only + " is neither in the inventory nor in any pair"));
+        return;
+      }
+      ctx.json(Readiness.of(queries.inventory().rules(only), rows));
+      return;
+    }
+    var out = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+    grouped.forEach(
+        (id, rows) -> {
+          WorkflowSpec spec = queries.inventory().rules(id);
+          out.add(Readiness.of(spec, rows));
+        });
+    ctx.json(out);
+  }
+}

@@ -1,0 +1,43 @@
+package io.dualrun.reconciler.state;
+
+import io.dualrun.schemas.avro.BucketHashes;
+import io.dualrun.schemas.avro.OutputFingerprint;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Conversion of fingerprints to their stored form, and which of two fingerprints wins. */
+public final class Outputs {
+  private Outputs() {}
+
+  public static StoredOutput stored(OutputFingerprint f) {
+    List<StoredColumn> columns = new ArrayList<>();
+    f.getSchema$().forEach(c -> columns.add(new StoredColumn(c.getName(), c.getType())));
+    List<StoredStats> stats = new ArrayList<>();
+    f.getColumns()
+        .forEach(
+            c ->
+                stats.add(
+                    new StoredStats(
+                        c.getName(), c.getNulls(), c.getMin(), c.getMax(), c.getSum())));
+    BucketHashes b = f.getBuckets();
+    return new StoredOutput(
+        f.getEventId(),
+        f.getOutput(),
+        f.getEventTime().toEpochMilli(),
+        f.getRowCount(),
+        f.getContentHash(),
+        columns,
+        stats,
+        b == null ? new ArrayList<>() : new ArrayList<>(b.getHashes()),
+        b == null ? new ArrayList<>() : new ArrayList<>(b.getRowCounts()));
+  }
+
+  /** Of two fingerprints of the same output and attempt, the later (then greater id) wins. */
+  public static boolean supersedes(StoredOutput incoming, StoredOutput known) {
+    int byTime = Long.compare(incoming.getEventTime(), known.getEventTime());
+    if (byTime != 0) {
+      return byTime > 0;
+    }
+    return incoming.getEventId().compareTo(known.getEventId()) > 0;
+  }
+}

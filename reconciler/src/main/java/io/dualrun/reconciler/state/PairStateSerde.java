@@ -1,0 +1,69 @@
+package io.dualrun.reconciler.state;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Serde of the reconciler's internal state: one format-version byte, then Avro binary of {@link
+ * PairState} (no registry: the schema is this module's own). A future format bumps the version byte
+ * and keeps a reader for the old one.
+ */
+public final class PairStateSerde implements Serde<PairState> {
+  static final byte VERSION = 1;
+
+  private final SpecificDatumWriter<PairState> writer = new SpecificDatumWriter<>(PairState.class);
+  private final SpecificDatumReader<PairState> reader = new SpecificDatumReader<>(PairState.class);
+
+  public byte[] encode(PairState state) {
+    if (state == null) {
+      return null;
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+    out.write(VERSION);
+    try {
+      BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+      writer.write(state, encoder);
+      encoder.flush();
+    } catch (IOException e) {
+      throw new SerializationException("cannot encode pair state: " + e.getMessage(), e);
+    }
+    return out.toByteArray();
+  }
+
+  public PairState decode(byte[] bytes) {
+    if (bytes == null) {
+      return null;
+    }
+    if (bytes.length == 0 || bytes[0] != VERSION) {
+      throw new SerializationException(
+          "pair state has unknown format version "
+              + (bytes.length == 0 ? "(empty)" : Byte.toString(bytes[0])));
+    }
+    try {
+      BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, 1, bytes.length - 1, null);
+      return reader.read(null, decoder);
+    } catch (IOException | RuntimeException e) {
+      throw new SerializationException("cannot decode pair state: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Serializer<PairState> serializer() {
+    return (topic, state) -> encode(state);
+  }
+
+  @Override
+  public Deserializer<PairState> deserializer() {
+    return (topic, bytes) -> decode(bytes);
+  }
+}

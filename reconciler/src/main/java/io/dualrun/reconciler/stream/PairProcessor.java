@@ -1,0 +1,173 @@
+package io.dualrun.reconciler.stream;
+
+import io.dualrun.reconciler.Mode;
+import io.dualrun.reconciler.ReconcilerConfig;
+import io.dualrun.reconciler.state.PairState;
+import io.dualrun.reconciler.state.PairUpdater;
+import io.dualrun.reconciler.state.SideState;
+import io.dualrun.reconciler.state.SideView;
+import io.dualrun.schemas.PairKey;
+import io.dualrun.schemas.avro.BreachKind;
+import io.dualrun.schemas.avro.Side;
+import io.dualrun.schemas.inventory.Inventory;
+import io.dualrun.schemas.inventory.WorkflowSpec;
+import io.dualrun.schemas.json.FieldError;
+import io.dualrun.schemas.json.RecordRules;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The reconciler's one stateful step: applies each run event / fingerprint to its pair, judges the
+ * pair, and on a punctuation judges pairs whose deadline passed and opens SLA_MISSED breaches for
+ * expected pairs. Live mode punctuates on wall-clock time, replay mode on stream time.
+ */
+public final class PairProcessor extends ContextualProcessor<String, PairInput, String, Emission> {
+  private final ReconcilerConfig config;
+  private final Inventory inventory;
+  private final PairUpdater updater;
+  private final PairEvaluator evaluator;
+  private KeyValueStore<String, PairState> pairs;
+  private DeadlineIndex deadlines;
+  private SlaScanner sla;
+  private long slaStart = -1;
+
+  public PairProcessor(ReconcilerConfig config, Inventory inventory) {
+    this.config = config;
+    this.inventory = inventory;
+    this.updater = new PairUpdater(config.seenIds());
+    this.evaluator = new PairEvaluator(inventory, config.mode(), config.retention());
+  }
+
+  @Override
+  public void init(ProcessorContext<String, Emission> context) {
+    super.init(context);
+    pairs = context.getStateStore(StoreNames.PAIRS);
+    deadlines = new DeadlineIndex(context.getStateStore(StoreNames.DEADLINES));
+    sla =
+        new SlaScanner(
+            inventory,
+            context.getStateStore(StoreNames.SCHEDULE_CURSORS),
+            config.inputPartitions(),
+            context.taskId().partition());
+    boolean live = config.mode() == Mode.LIVE;
+    if (live) {
+      slaStart = context.currentSystemTimeMs() - config.slaLookback().toMillis();
+    }
+    context.schedule(
+        config.punctuateInterval(),
+        live ? PunctuationType.WALL_CLOCK_TIME : PunctuationType.STREAM_TIME,
+        this::punctuate);
+  }
+
+  @Override
+  public void process(Record<String, PairInput> record) {
+    PairInput in = record.value();
+    check(record.key(), in);
+    long now = now(record.timestamp());
+    String key = record.key();
+    PairState state = pairs.get(key);
+    if (state == null) {
+      state = PairUpdater.empty(in.workflow(), in.partition(), now);
+    }
+    if (updater.isDuplicate(state, in.eventId())) {
+      return;
+    }
+    boolean material =
+        in.isEvent() ? updater.apply(state, in.event()) : updater.apply(state, in.fingerprint());
+    if (material) {
+      state.setLastActivity(Math.max(state.getLastActivity(), now));
+      judge(key, state, now);
+    } else {
+      pairs.put(key, state);
+    }
+  }
+
+  private void check(String key, PairInput in) {
+    if (in == null) {
+      throw new RejectedRecordException(List.of(new FieldError("", "value is null")));
+    }
+    List<FieldError> errors =
+        new ArrayList<>(
+            in.isEvent() ? RecordRules.check(in.event()) : RecordRules.check(in.fingerprint()));
+    String expected = PairKey.key(in.workflow(), in.partition());
+    if (!expected.equals(key)) {
+      errors.add(
+          new FieldError(
+              "key", "'" + key + "' does not match workflow/partition '" + expected + "'"));
+    }
+    if (!errors.isEmpty()) {
+      throw new RejectedRecordException(errors);
+    }
+  }
+
+  private long now(long recordTime) {
+    if (config.mode() == Mode.LIVE) {
+      return context().currentSystemTimeMs();
+    }
+    long now = Math.max(context().currentStreamTimeMs(), recordTime);
+    if (slaStart < 0) {
+      slaStart = now - config.slaLookback().toMillis();
+    }
+    return now;
+  }
+
+  private void judge(String key, PairState state, long now) {
+    PairEvaluator.Result result = evaluator.evaluate(state, now);
+    for (Emission e : result.emissions()) {
+      context().forward(new Record<>(key, e, e.timestamp()));
+    }
+    if (result.purge()) {
+      deadlines.move(key, state.getDeadline(), null);
+      pairs.delete(key);
+      return;
+    }
+    deadlines.move(key, state.getDeadline(), result.nextDeadline());
+    state.setDeadline(result.nextDeadline());
+    pairs.put(key, state);
+  }
+
+  private void punctuate(long timestamp) {
+    long now = config.mode() == Mode.LIVE ? timestamp : Math.max(timestamp, 0);
+    for (String key : deadlines.takeDue(now)) {
+      PairState state = pairs.get(key);
+      if (state != null) {
+        state.setDeadline(null);
+        judge(key, state, now);
+      }
+    }
+    if (slaStart < 0) {
+      slaStart = now - config.slaLookback().toMillis();
+    }
+    sla.scan(slaStart, now, this::expectedDue);
+  }
+
+  /** An expected pair's deadline passed: every side not yet done gets an SLA_MISSED breach. */
+  private void expectedDue(WorkflowSpec spec, String partition, long due, long now) {
+    String key = PairKey.key(spec.id(), partition);
+    PairState state = pairs.get(key);
+    if (state == null) {
+      state = PairUpdater.empty(spec.id(), partition, now);
+    }
+    boolean opened = false;
+    for (Side side : Side.values()) {
+      SideState sideState = side == Side.BASELINE ? state.getBaseline() : state.getCandidate();
+      SideView view = SideView.of(side, sideState);
+      if ((view == null || !view.done())
+          && Breaches.find(state, BreachKind.SLA_MISSED, side) == null) {
+        var b = Breaches.open(state, BreachKind.SLA_MISSED, side, due, null, now);
+        Emission e = Emission.of(Breaches.record(state, b, spec, now));
+        context().forward(new Record<>(key, e, e.timestamp()));
+        opened = true;
+      }
+    }
+    if (opened) {
+      state.setLastActivity(Math.max(state.getLastActivity(), now));
+      judge(key, state, now);
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package io.dualrun.reconciler.stream;
+
+import io.dualrun.schemas.PairKey;
+import io.dualrun.schemas.inventory.Inventory;
+import io.dualrun.schemas.inventory.Schedule;
+import io.dualrun.schemas.inventory.WorkflowSpec;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Walks the schedules of inventoried workflows: every fire whose deadline (fire + SLA) has passed
+ * since the last scan yields an expected pair, handed to {@link Expected} when this task owns the
+ * pair's key (same murmur2 partitioning as the producers), so each expected pair is judged by
+ * exactly one task. The last scanned deadline per workflow is kept in a store.
+ */
+final class SlaScanner {
+  private static final int MAX_FIRES_PER_SCAN = 10_000;
+
+  /** Receives each expected pair whose deadline passed. */
+  interface Expected {
+    void due(WorkflowSpec spec, String partition, long dueTime, long now);
+  }
+
+  private final Inventory inventory;
+  private final KeyValueStore<String, Long> cursors;
+  private final int partitions;
+  private final int taskPartition;
+
+  SlaScanner(
+      Inventory inventory, KeyValueStore<String, Long> cursors, int partitions, int taskPartition) {
+    this.inventory = inventory;
+    this.cursors = cursors;
+    this.partitions = partitions;
+    this.taskPartition = taskPartition;
+  }
+
+  boolean owns(String key) {
+    if (partitions <= 0) {
+      return true;
+    }
+    byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
+    return Utils.toPositive(Utils.murmur2(bytes)) % partitions == taskPartition;
+  }
+
+  void scan(long start, long now, Expected expected) {
+    for (WorkflowSpec spec : inventory.workflows()) {
+      if (spec.schedule() != null) {
+        scan(spec, start, now, expected);
+      }
+    }
+  }
+
+  private void scan(WorkflowSpec spec, long start, long now, Expected expected) {
+    Long stored = cursors.get(spec.id());
+    long cursor = stored == null ? start : stored;
+    if (cursor >= now) {
+      if (stored == null) {
+        cursors.put(spec.id(), cursor);
+      }
+      return;
+    }
+    Schedule schedule = spec.schedule();
+    long sla = spec.sla().toMillis();
+    Instant after = Instant.ofEpochMilli(cursor - sla);
+    long reached = now;
+    int fires = 0;
+    while (true) {
+      Optional<Instant> fire = schedule.nextFire(after);
+      if (fire.isEmpty()) {
+        break;
+      }
+      long due = fire.get().toEpochMilli() + sla;
+      if (due > now) {
+        break;
+      }
+      String partition = schedule.partitionOf(fire.get(), spec.granularity());
+      if (owns(PairKey.key(spec.id(), partition))) {
+        expected.due(spec, partition, due, now);
+      }
+      after = fire.get();
+      if (++fires >= MAX_FIRES_PER_SCAN) {
+        reached = due;
+        break;
+      }
+    }
+    if (stored == null || fires > 0) {
+      cursors.put(spec.id(), reached);
+    }
+  }
+}

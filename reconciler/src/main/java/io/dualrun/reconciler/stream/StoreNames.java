@@ -1,0 +1,17 @@
+package io.dualrun.reconciler.stream;
+
+/**
+ * Names of the reconciler's state stores (their changelogs are {@code <app id>-<name>-changelog}).
+ */
+public final class StoreNames {
+  /** Pair key → {@code PairState}. */
+  public static final String PAIRS = "reconciler-pairs";
+
+  /** {@code <due>/<pair key>} → "" : when each pair must be judged again. */
+  public static final String DEADLINES = "reconciler-deadlines";
+
+  /** Workflow id → last scanned SLA deadline (epoch millis), per task. */
+  public static final String SCHEDULE_CURSORS = "reconciler-schedule-cursors";
+
+  private StoreNames() {}
+}

@@ -1,0 +1,61 @@
+package io.dualrun.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dualrun.schemas.config.CommonSettings;
+import io.dualrun.schemas.config.ConfigException;
+import io.dualrun.schemas.config.ConfigMap;
+import io.dualrun.schemas.inventory.InventoryException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReconcilerConfigTest {
+  @Test
+  void defaults() {
+    var c = ReconcilerConfig.defaults(CommonSettings.from(ConfigMap.empty()));
+    assertThat(c.applicationId()).isEqualTo("dualrun-reconciler");
+    assertThat(c.mode()).isEqualTo(Mode.LIVE);
+    assertThat(c.retention()).isEqualTo(Duration.ofDays(35));
+    assertThat(ReconcilerTopology.streamsProperties(c).get("processing.guarantee"))
+        .isEqualTo("exactly_once_v2");
+  }
+
+  @Test
+  void badValuesNameTheKey() {
+    ConfigMap bad = ConfigMap.of("reconciler.yaml", Map.of("reconciler.mode", "sometimes"));
+    assertThatThrownBy(() -> ReconcilerConfig.from(bad, CommonSettings.from(bad)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("reconciler.yaml")
+        .hasMessageContaining("reconciler.mode");
+    ConfigMap zero = ConfigMap.of("reconciler.yaml", Map.of("reconciler.retention", "0s"));
+    assertThatThrownBy(() -> ReconcilerConfig.from(zero, CommonSettings.from(zero)))
+        .hasMessageContaining("reconciler.retention");
+  }
+
+  @Test
+  void unknownKeysAreRefused(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("r.yaml");
+    Files.writeString(file, "reconciler:\n  retension: 3d\n");
+    assertThatThrownBy(() -> ReconcilerMain.load(file))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("reconciler.retension");
+  }
+
+  @Test
+  void invalidInventoryStopsTheStartWithFileLineAndField(@TempDir Path dir) throws Exception {
+    Path inventory = dir.resolve("workflows.yaml");
+    Files.writeString(inventory, "workflows:\n  kpi:\n    tier: 9\n");
+    Path file = dir.resolve("r.yaml");
+    Files.writeString(file, "inventory: " + inventory + "\n");
+    var config = ReconcilerMain.load(file);
+    assertThatThrownBy(() -> ReconcilerService.create(config))
+        .isInstanceOf(InventoryException.class)
+        .hasMessageContaining("workflows.yaml:")
+        .hasMessageContaining("owner");
+  }
+}

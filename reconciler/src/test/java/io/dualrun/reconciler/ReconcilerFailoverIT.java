@@ -1,0 +1,311 @@
+package io.dualrun.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dualrun.platform.LocalPlatform;
+import io.dualrun.schemas.avro.OutputFingerprint;
+import io.dualrun.schemas.avro.RunEvent;
+import io.dualrun.schemas.avro.RunStatus;
+import io.dualrun.schemas.avro.Side;
+import io.dualrun.schemas.avro.Verdict;
+import io.dualrun.schemas.json.AvroJson;
+import io.dualrun.schemas.topic.TopicCatalog;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two reconciler JVMs share the work on a real broker and registry; one is killed (not closed)
+ * mid-stream. Afterwards every pair has exactly one verdict per revision, and REST answers for
+ * pairs held by either instance.
+ */
+class ReconcilerFailoverIT {
+  private static final int PAIRS = 120;
+  private static final int RERUNS = 30;
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private static LocalPlatform platform;
+  private static Path work;
+
+  @BeforeAll
+  static void startPlatform() throws IOException {
+    platform = LocalPlatform.startEphemeral();
+    work = Files.createTempDirectory(Path.of("target"), "failover-it");
+  }
+
+  @AfterAll
+  static void stopPlatform() {
+    if (platform != null) {
+      platform.close();
+    }
+  }
+
+  @Test
+  void killedInstanceLosesAndDuplicatesNoVerdict() throws Exception {
+    String appId = "reconciler-it-" + UUID.randomUUID();
+    Instance a = Instance.start(appId, "a");
+    Instance b = Instance.start(appId, "b");
+    try (KafkaProducer<String, RunEvent> events =
+            producer(platform.catalog().runEvents().valueSerde().serializer());
+        KafkaProducer<String, OutputFingerprint> prints =
+            producer(platform.catalog().fingerprints().valueSerde().serializer())) {
+      a.awaitRunning();
+      b.awaitRunning();
+      for (int i = 0; i < PAIRS / 2; i++) {
+        sendPair(events, prints, i);
+      }
+      events.flush();
+      prints.flush();
+      awaitVerdicts(PAIRS / 2);
+      for (int i = 0; i < 10; i++) {
+        assertThat(a.pair("wf-" + (i % 4), "p-" + i).path("revision").asInt()).isEqualTo(1);
+        assertThat(b.pair("wf-" + (i % 4), "p-" + i).path("revision").asInt()).isEqualTo(1);
+      }
+      for (int i = PAIRS / 2; i < PAIRS; i++) {
+        sendPair(events, prints, i);
+        if (i == PAIRS / 2 + 10) {
+          events.flush();
+          prints.flush();
+          a.kill();
+        }
+      }
+      for (int i = 0; i < RERUNS; i++) {
+        sendRerun(events, prints, i);
+      }
+      events.flush();
+      prints.flush();
+      Map<String, Integer> counts = awaitVerdicts(PAIRS + RERUNS);
+      for (int i = 0; i < PAIRS; i++) {
+        String key = "wf-" + (i % 4) + "/p-" + i;
+        assertThat(counts.get(key + "#1")).as(key + " revision 1").isEqualTo(1);
+        assertThat(counts.get(key + "#2")).as(key + " revision 2").isEqualTo(i < RERUNS ? 1 : null);
+      }
+      assertThat(counts.values()).allMatch(n -> n == 1);
+      for (int i = 0; i < PAIRS; i += 7) {
+        JsonNode pair = b.pair("wf-" + (i % 4), "p-" + i);
+        assertThat(pair.path("revision").asInt()).isEqualTo(i < RERUNS ? 2 : 1);
+        assertThat(pair.path("outcome").asText()).isEqualTo(i < RERUNS ? "MISMATCH" : "MATCH");
+      }
+    } finally {
+      a.kill();
+      b.kill();
+    }
+  }
+
+  private static void sendPair(
+      KafkaProducer<String, RunEvent> events,
+      KafkaProducer<String, OutputFingerprint> prints,
+      int i) {
+    String wf = "wf-" + (i % 4);
+    String p = "p-" + i;
+    for (Object r : Harness.matchingPair(wf, p, "out." + wf)) {
+      send(events, prints, r);
+    }
+  }
+
+  private static void sendRerun(
+      KafkaProducer<String, RunEvent> events,
+      KafkaProducer<String, OutputFingerprint> prints,
+      int i) {
+    String wf = "wf-" + (i % 4);
+    String p = "p-" + i;
+    send(
+        events,
+        prints,
+        Harness.event(wf, p, Side.CANDIDATE, 2, RunStatus.SUCCEEDED, Harness.T0.plusSeconds(900)));
+    send(
+        events,
+        prints,
+        Harness.fingerprint(wf, p, Side.CANDIDATE, 2, "out." + wf, 99, "00000000000000aa"));
+  }
+
+  private static void send(
+      KafkaProducer<String, RunEvent> events,
+      KafkaProducer<String, OutputFingerprint> prints,
+      Object r) {
+    if (r instanceof RunEvent e) {
+      events.send(
+          new ProducerRecord<>(
+              TopicCatalog.RUN_EVENTS, e.getWorkflow() + "/" + e.getPartition(), e));
+    } else {
+      OutputFingerprint f = (OutputFingerprint) r;
+      prints.send(
+          new ProducerRecord<>(
+              TopicCatalog.FINGERPRINTS, f.getWorkflow() + "/" + f.getPartition(), f));
+    }
+  }
+
+  private static <V> KafkaProducer<String, V> producer(
+      org.apache.kafka.common.serialization.Serializer<V> values) {
+    Map<String, Object> props = new HashMap<>(platform.kafkaConfig());
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    return new KafkaProducer<>(props, new StringSerializer(), values);
+  }
+
+  /** Reads dualrun.verdicts.v1 (read_committed) until {@code expected} verdicts arrived. */
+  private static Map<String, Integer> awaitVerdicts(int expected) {
+    Properties props = new Properties();
+    props.putAll(platform.kafkaConfig());
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    Map<String, Integer> counts = new HashMap<>();
+    int total = 0;
+    try (KafkaConsumer<String, Verdict> consumer =
+        new KafkaConsumer<>(
+            props,
+            new StringDeserializer(),
+            platform.catalog().verdicts().valueSerde().deserializer())) {
+      consumer.subscribe(List.of(TopicCatalog.VERDICTS));
+      long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+      while (System.nanoTime() < deadline) {
+        for (var r : consumer.poll(Duration.ofMillis(500))) {
+          counts.merge(r.key() + "#" + r.value().getRevision(), 1, Integer::sum);
+          total++;
+        }
+        if (total >= expected) {
+          long settle = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+          while (System.nanoTime() < settle) {
+            for (var r : consumer.poll(Duration.ofMillis(500))) {
+              counts.merge(r.key() + "#" + r.value().getRevision(), 1, Integer::sum);
+              total++;
+            }
+          }
+          return counts;
+        }
+      }
+    }
+    throw new AssertionError(
+        "only " + total + " of " + expected + " verdicts arrived: " + counts.keySet());
+  }
+
+  /** One reconciler in its own JVM. */
+  private static final class Instance {
+    private final Process process;
+    private final int port;
+    private final String name;
+
+    private Instance(Process process, int port, String name) {
+      this.process = process;
+      this.port = port;
+      this.name = name;
+    }
+
+    static Instance start(String appId, String name) throws IOException {
+      int port;
+      try (ServerSocket s = new ServerSocket(0)) {
+        port = s.getLocalPort();
+      }
+      Path config = work.resolve(name + ".yaml");
+      Files.writeString(
+          config,
+          String.join(
+              "\n",
+              "kafka:",
+              "  bootstrap-servers: " + platform.bootstrapServers(),
+              "registry:",
+              "  url: " + platform.registryUrl(),
+              "reconciler:",
+              "  application-id: " + appId,
+              "  state-dir: " + work.resolve("state-" + name).toAbsolutePath(),
+              "  commit-interval: 100ms",
+              "  http:",
+              "    port: " + port,
+              "  streams:",
+              "    properties:",
+              "      consumer.session.timeout.ms: 8000",
+              "      consumer.heartbeat.interval.ms: 1000",
+              ""));
+      Process p =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-Xmx384m",
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  ReconcilerMain.class.getName(),
+                  "--config",
+                  config.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(work.resolve(name + ".log").toFile())
+              .start();
+      Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly));
+      return new Instance(p, port, name);
+    }
+
+    void awaitRunning() throws Exception {
+      long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+      String last = "";
+      while (System.nanoTime() < deadline) {
+        if (!process.isAlive()) {
+          throw new AssertionError(
+              "instance " + name + " exited; see " + work.resolve(name + ".log"));
+        }
+        try {
+          last = get("/health").body();
+          if (last.contains("RUNNING")) {
+            return;
+          }
+        } catch (IOException e) {
+          last = e.toString();
+        }
+        Thread.sleep(300);
+      }
+      throw new AssertionError("instance " + name + " not RUNNING: " + last);
+    }
+
+    JsonNode pair(String workflow, String partition) throws Exception {
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      HttpResponse<String> r = null;
+      while (System.nanoTime() < deadline) {
+        r = get("/v1/pairs/" + workflow + "/" + partition);
+        if (r.statusCode() == 200) {
+          return AvroJson.MAPPER.readTree(r.body());
+        }
+        Thread.sleep(500);
+      }
+      throw new AssertionError(
+          name
+              + " did not answer for "
+              + workflow
+              + "/"
+              + partition
+              + ": "
+              + (r == null ? "" : r.statusCode() + " " + r.body()));
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+      return HTTP.send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+              .timeout(Duration.ofSeconds(15))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+    }
+
+    void kill() {
+      process.destroyForcibly();
+    }
+  }
+}
