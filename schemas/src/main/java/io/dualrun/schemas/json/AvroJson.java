@@ -50,7 +50,8 @@ public final class AvroJson {
 
   /** The JSON form of a record. */
   public static ObjectNode write(IndexedRecord record) {
-    return (ObjectNode) writeValue(record, record.getSchema());
+    return (ObjectNode)
+        writeValue(record, record.getSchema(), SpecificData.getForClass(record.getClass()));
   }
 
   private static Object readValue(
@@ -250,7 +251,7 @@ public final class AvroJson {
     return node.getNodeType().name().toLowerCase(Locale.ROOT) + " " + node;
   }
 
-  private static JsonNode writeValue(Object value, Schema schema) {
+  private static JsonNode writeValue(Object value, Schema schema, GenericData model) {
     if (value == null) {
       return NODES.nullNode();
     }
@@ -259,12 +260,12 @@ public final class AvroJson {
         IndexedRecord record = (IndexedRecord) value;
         ObjectNode object = NODES.objectNode();
         for (Schema.Field field : schema.getFields()) {
-          object.set(field.name(), writeValue(record.get(field.pos()), field.schema()));
+          object.set(field.name(), writeValue(record.get(field.pos()), field.schema(), model));
         }
         return object;
       case UNION:
-        int branch = GenericData.get().resolveUnion(schema, value);
-        return writeValue(value, schema.getTypes().get(branch));
+        int branch = model.resolveUnion(schema, value);
+        return writeValue(value, schema.getTypes().get(branch), model);
       case STRING:
         return NODES.textNode(value.toString());
       case INT:
@@ -285,13 +286,13 @@ public final class AvroJson {
       case ARRAY:
         ArrayNode array = NODES.arrayNode();
         for (Object item : (Iterable<?>) value) {
-          array.add(writeValue(item, schema.getElementType()));
+          array.add(writeValue(item, schema.getElementType(), model));
         }
         return array;
       case MAP:
         ObjectNode map = NODES.objectNode();
         ((Map<?, ?>) value)
-            .forEach((k, v) -> map.set(k.toString(), writeValue(v, schema.getValueType())));
+            .forEach((k, v) -> map.set(k.toString(), writeValue(v, schema.getValueType(), model)));
         return map;
       default:
         return NODES.textNode(value.toString());

@@ -120,6 +120,35 @@ class AvroJsonTest {
   }
 
   @Test
+  void writesOptionalTimestampsInsideNestedRecords() {
+    io.dualrun.schemas.avro.SideSummary side =
+        io.dualrun.schemas.avro.SideSummary.newBuilder()
+            .setOrchestrator("cron")
+            .setRunId("r1")
+            .setAttempt(1)
+            .setStatus(RunStatus.SUCCEEDED)
+            .setStartTime(Instant.parse("2026-11-21T07:05:00Z"))
+            .setEndTime(Instant.parse("2026-11-21T07:25:00Z"))
+            .setDurationMs(1_200_000L)
+            .build();
+    io.dualrun.schemas.avro.Verdict v =
+        io.dualrun.schemas.avro.Verdict.newBuilder()
+            .setWorkflow("w")
+            .setPartition("p")
+            .setRevision(1)
+            .setOutcome(io.dualrun.schemas.avro.Outcome.MATCH)
+            .setReason(io.dualrun.schemas.avro.DecisionReason.COMPLETE)
+            .setDecidedAt(Instant.parse("2026-11-21T07:30:00Z"))
+            .setInventoried(true)
+            .setBaseline(side)
+            .build();
+    JsonNode json = AvroJson.write(v);
+    assertThat(json.at("/baseline/startTime").asText()).isEqualTo("2026-11-21T07:05:00Z");
+    assertThat(json.get("candidate").isNull()).isTrue();
+    assertThat(AvroJson.read(json, io.dualrun.schemas.avro.Verdict.class)).isEqualTo(v);
+  }
+
+  @Test
   void aDocumentMustBeAnObject() throws Exception {
     assertThatThrownBy(() -> AvroJson.read(json("[1,2]"), RunEvent.class))
         .isInstanceOfSatisfying(
