@@ -10,7 +10,16 @@ import picocli.CommandLine.Command;
     versionProvider = Version.class,
     description =
         "Reconcile workflows run in parallel on a legacy scheduler and a new orchestrator.",
-    subcommands = {StandaloneCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      StandaloneCommand.class,
+      DemoCommand.class,
+      io.dualrun.ingest.IngestCommand.class,
+      io.dualrun.reconciler.ReconcilerCommand.class,
+      io.dualrun.alerting.AlertingCommand.class,
+      io.dualrun.ingest.exec.ExecCommand.class,
+      io.dualrun.ingest.fingerprint.FingerprintCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Dualrun implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

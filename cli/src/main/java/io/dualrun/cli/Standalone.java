@@ -39,6 +39,7 @@ public final class Standalone implements AutoCloseable {
   private LocalPlatform platform;
   private Javalin http;
   private boolean closed;
+  private long maxRequestBytes = 1_000_000L;
 
   public Standalone(StandaloneConfig config) {
     this.config = config;
@@ -67,8 +68,11 @@ public final class Standalone implements AutoCloseable {
     try {
       platform =
           LocalPlatform.start(
-              LocalPlatformConfig.in(config.dataDir())
-                  .withPorts(config.kafkaPort(), config.controllerPort(), config.registryPort()));
+              withTopics(
+                  LocalPlatformConfig.in(config.dataDir())
+                      .withPorts(
+                          config.kafkaPort(), config.controllerPort(), config.registryPort()),
+                  config));
       for (Map.Entry<String, Service> service : services) {
         LOG.info("starting {}", service.getKey());
         running.push(Map.entry(service.getKey(), service.getValue().start(platform)));
@@ -83,12 +87,30 @@ public final class Standalone implements AutoCloseable {
     }
   }
 
+  private static LocalPlatformConfig withTopics(LocalPlatformConfig p, StandaloneConfig config) {
+    return new LocalPlatformConfig(
+        p.dataDir(),
+        p.kafkaPort(),
+        p.controllerPort(),
+        p.registryPort(),
+        p.registryHome(),
+        config.topics());
+  }
+
+  /** Sets the largest request body the HTTP server accepts. */
+  public Standalone maxRequestBytes(long bytes) {
+    requireNotStarted();
+    maxRequestBytes = Math.max(maxRequestBytes, bytes);
+    return this;
+  }
+
   private Javalin startHttp() {
     Javalin app =
         Javalin.create(
             javalin -> {
               javalin.showJavalinBanner = false;
               javalin.startupWatcherEnabled = false;
+              javalin.http.maxRequestSize = maxRequestBytes;
             });
     app.get(
         "/health",

@@ -54,6 +54,18 @@ final class StandaloneCommand implements Callable<Integer> {
   int httpPort;
 
   @Option(
+      names = "--config",
+      description =
+          "Service configuration (YAML: inventory, ingest.*, reconciler.*, alerting.*, …);"
+              + " Kafka and registry addresses are filled in by standalone.")
+  Path configFile;
+
+  @Option(
+      names = "--inventory",
+      description = "The workflow inventory (workflows.yaml); overrides 'inventory' of --config.")
+  Path inventory;
+
+  @Option(
       names = "--http-host",
       defaultValue = "127.0.0.1",
       description = "Address the HTTP API binds to (default: ${DEFAULT-VALUE}).")
@@ -78,7 +90,13 @@ final class StandaloneCommand implements Callable<Integer> {
     }
     out.println("dualrun standalone: starting (data " + config.dataDir() + ")");
     out.flush();
-    Standalone standalone = Standalones.create(config);
+    Standalone standalone;
+    try {
+      standalone = Standalones.create(config, Settings.read(configFile, inventory));
+    } catch (io.dualrun.schemas.config.ConfigException e) {
+      spec.commandLine().getErr().println("dualrun standalone: " + e.getMessage());
+      return 2;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     ShutdownSequence.Registration onExit =
         ShutdownSequence.register(
@@ -96,10 +114,25 @@ final class StandaloneCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("dualrun standalone: " + e.summary());
       spec.commandLine().getErr().println(e.getMessage().substring(e.summary().length()).strip());
       return 1;
+    } catch (io.dualrun.schemas.config.ConfigException
+        | io.dualrun.schemas.inventory.InventoryException e) {
+      onExit.close();
+      spec.commandLine().getErr().println("dualrun standalone: " + e.getMessage());
+      return 2;
     }
     out.println("Kafka broker     listening on " + standalone.platform().bootstrapServers());
     out.println("Schema registry  listening on " + standalone.platform().registryUrl());
     out.println("HTTP API         listening on " + standalone.httpUrl() + " (GET /health)");
+    out.println(
+        "  ingest         POST "
+            + standalone.httpUrl()
+            + "/v1/events, /v1/fingerprints, /api/v1/lineage");
+    out.println(
+        "  reconciler     GET  "
+            + standalone.httpUrl()
+            + "/v1/pairs/{workflow}/{partition}, /v1/workflows, /v1/readiness");
+    out.println("  alerting       GET  " + standalone.httpUrl() + "/v1/alerts, /v1/silences");
+    out.println("  dashboard      " + standalone.httpUrl() + "/");
     out.println("Data             in " + config.dataDir() + "   (Ctrl-C to stop)");
     out.flush();
     stopped.await();

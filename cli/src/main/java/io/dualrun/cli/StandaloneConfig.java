@@ -1,6 +1,7 @@
 package io.dualrun.cli;
 
 import io.dualrun.platform.Ports;
+import io.dualrun.schemas.topic.TopicSettings;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -13,6 +14,7 @@ import java.util.Objects;
  * @param registryPort schema registry port on 127.0.0.1 (0: free)
  * @param httpHost address the HTTP API binds to
  * @param httpPort HTTP API port (0: free)
+ * @param topics partitions and replication of the dualrun topics
  */
 public record StandaloneConfig(
     Path dataDir,
@@ -20,14 +22,33 @@ public record StandaloneConfig(
     int controllerPort,
     int registryPort,
     String httpHost,
-    int httpPort) {
+    int httpPort,
+    TopicSettings topics) {
 
   public static final int DEFAULT_KAFKA_PORT = 9092;
   public static final int DEFAULT_REGISTRY_PORT = 8081;
   public static final int DEFAULT_HTTP_PORT = 7070;
 
+  public StandaloneConfig(
+      Path dataDir,
+      int kafkaPort,
+      int controllerPort,
+      int registryPort,
+      String httpHost,
+      int httpPort) {
+    this(
+        dataDir,
+        kafkaPort,
+        controllerPort,
+        registryPort,
+        httpHost,
+        httpPort,
+        TopicSettings.SINGLE_NODE);
+  }
+
   public StandaloneConfig {
     Objects.requireNonNull(dataDir, "data-dir must be set");
+    Objects.requireNonNull(topics, "topics");
     dataDir = dataDir.toAbsolutePath().normalize();
     Ports.validate("kafka-port", kafkaPort);
     Ports.validate("controller-port", controllerPort);
@@ -46,6 +67,18 @@ public record StandaloneConfig(
         }
       }
     }
+  }
+
+  /** The same with other topic settings. */
+  public StandaloneConfig withTopics(TopicSettings settings) {
+    return new StandaloneConfig(
+        dataDir, kafkaPort, controllerPort, registryPort, httpHost, httpPort, settings);
+  }
+
+  /** The same with a fixed HTTP port (a free one picked before anything starts). */
+  public StandaloneConfig withHttpPort(int port) {
+    return new StandaloneConfig(
+        dataDir, kafkaPort, controllerPort, registryPort, httpHost, port, topics);
   }
 
   /** Free ports everywhere (tests). */

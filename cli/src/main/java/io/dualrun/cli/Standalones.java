@@ -1,14 +1,80 @@
 package io.dualrun.cli;
 
+import io.dualrun.alerting.AlertingConfig;
+import io.dualrun.alerting.AlertingRoutes;
+import io.dualrun.alerting.AlertingService;
+import io.dualrun.ingest.IngestConfig;
+import io.dualrun.ingest.IngestRoutes;
+import io.dualrun.ingest.IngestService;
+import io.dualrun.platform.Ports;
+import io.dualrun.reconciler.ReconcilerConfig;
+import io.dualrun.reconciler.ReconcilerService;
+import io.dualrun.schemas.config.CommonSettings;
+import io.dualrun.schemas.config.ConfigMap;
+import java.util.concurrent.atomic.AtomicReference;
+
 /**
- * What {@code dualrun standalone} runs: the platform plus every service available. A new service is
- * plugged in here with {@code .service(name, platform -> ...)} and its routes with {@code
- * .routes(app -> ...)}.
+ * What {@code dualrun standalone} runs: the platform, then ingest, the reconciler and alerting, all
+ * behind one HTTP port. Each service gets the same configuration it would read when run alone.
  */
 final class Standalones {
+  /** Largest HTTP request body; ingest refuses bodies above its own limit with 413. */
+  private static final long MAX_REQUEST_BYTES = 64L * 1024 * 1024;
+
   private Standalones() {}
 
   static Standalone create(StandaloneConfig config) {
-    return new Standalone(config);
+    return create(config, ConfigMap.empty());
+  }
+
+  static Standalone create(StandaloneConfig requested, ConfigMap userSettings) {
+    // the reconciler advertises the HTTP port to its peers, so it is fixed before anything starts
+    StandaloneConfig config =
+        requested.httpPort() == 0 ? requested.withHttpPort(Ports.free()) : requested;
+    ServiceSettings settings = new ServiceSettings(userSettings, config);
+    AtomicReference<IngestService> ingest = new AtomicReference<>();
+    AtomicReference<ReconcilerService> reconciler = new AtomicReference<>();
+    AtomicReference<AlertingService> alerting = new AtomicReference<>();
+    return new Standalone(config)
+        .maxRequestBytes(MAX_REQUEST_BYTES)
+        .service(
+            "ingest",
+            platform -> {
+              IngestService service =
+                  IngestService.start(IngestConfig.from(settings.forPlatform(platform)));
+              ingest.set(service);
+              return service;
+            })
+        .service(
+            "reconciler",
+            platform -> {
+              ConfigMap c = settings.forPlatform(platform);
+              ReconcilerService service =
+                  ReconcilerService.create(ReconcilerConfig.from(c, CommonSettings.from(c)));
+              reconciler.set(service);
+              service.start(config.httpPort());
+              return service;
+            })
+        .service(
+            "alerting",
+            platform -> {
+              AlertingService service =
+                  AlertingService.start(AlertingConfig.from(settings.forPlatform(platform)));
+              alerting.set(service);
+              return service;
+            })
+        .service(
+            "configuration check",
+            platform -> {
+              settings.checkNoUnknownKeys();
+              return () -> {};
+            })
+        .routes(
+            app -> {
+              IngestRoutes.routes(app, ingest.get().api());
+              reconciler.get().routes(app);
+              AlertingService a = alerting.get();
+              AlertingRoutes.routes(app, a.view(), a.silences(), a.clock());
+            });
   }
 }

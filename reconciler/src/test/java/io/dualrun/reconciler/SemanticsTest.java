@@ -193,18 +193,66 @@ class SemanticsTest {
   }
 
   @Test
-  void oneSideMissingIsDecidedAfterTheSettlePeriod() {
+  void oneSideMissingIsDecidedOnceItsGracePeriodHasPassed() {
     try (Harness h = new Harness(Harness.inventory(INVENTORY), Mode.LIVE, T0)) {
       h.send(event(WF, P, Side.BASELINE, 1, RunStatus.SUCCEEDED, T0));
       h.send(fingerprint(WF, P, Side.BASELINE, 1, "sales.orders", 10, "00000000000000aa"));
-      h.advance(Duration.ofSeconds(90));
-      assertThat(h.verdicts()).isEmpty();
-      h.advance(Duration.ofSeconds(40));
+      h.advance(Duration.ofMinutes(29));
+      assertThat(h.verdicts()).as("the candidate still has its grace period").isEmpty();
+      h.advance(Duration.ofMinutes(2));
       Verdict v = only(h.verdicts());
       assertThat(v.getReason()).isEqualTo(DecisionReason.SETTLED);
       assertThat(v.getCandidate()).isNull();
       assertThat(kinds(v)).containsExactly(FindingKind.STATUS, FindingKind.OUTPUT_MISSING);
       assertThat(v.getFindings().get(0).getCandidateValue()).isEqualTo("MISSING");
+    }
+  }
+
+  @Test
+  void aSlowerSideWithinGraceGivesOneMatchAndNoPrematureMismatch() {
+    try (Harness h = new Harness(Harness.inventory(INVENTORY), Mode.REPLAY, T0)) {
+      h.send(event(WF, P, Side.BASELINE, 1, RunStatus.SUCCEEDED, T0));
+      h.send(fingerprint(WF, P, Side.BASELINE, 1, "sales.orders", 10, "00000000000000aa"));
+      // stream time moves on with other pairs while the candidate is still running
+      h.send(event(WF, "other", Side.BASELINE, 1, RunStatus.STARTED, T0.plusSeconds(600)));
+      h.send(event(WF, P, Side.CANDIDATE, 1, RunStatus.SUCCEEDED, T0.plusSeconds(660)));
+      h.send(fingerprint(WF, P, Side.CANDIDATE, 1, "sales.orders", 10, "00000000000000aa"));
+      Verdict v = only(h.verdicts());
+      assertThat(v.getOutcome()).isEqualTo(Outcome.MATCH);
+      assertThat(v.getRevision()).isEqualTo(1);
+    }
+  }
+
+  private static OutputFingerprint at(OutputFingerprint f, java.time.Instant time) {
+    f.setEventTime(time);
+    return f;
+  }
+
+  @Test
+  void aRerunIsJudgedWhenItFinishesNotWhenItStarts() {
+    try (Harness h = new Harness(Harness.inventory(INVENTORY), Mode.REPLAY, T0)) {
+      h.send(event(WF, P, Side.BASELINE, 1, RunStatus.SUCCEEDED, T0));
+      h.send(at(fingerprint(WF, P, Side.BASELINE, 1, "sales.orders", 10, "00000000000000aa"), T0));
+      h.send(event(WF, P, Side.CANDIDATE, 1, RunStatus.SUCCEEDED, T0.plusSeconds(60)));
+      h.send(
+          at(
+              fingerprint(WF, P, Side.CANDIDATE, 1, "sales.orders", 10, "00000000000000bb"),
+              T0.plusSeconds(60)));
+      assertThat(only(h.verdicts()).getOutcome()).isEqualTo(Outcome.MISMATCH);
+      // the rerun starts hours later; other pairs move stream time on while it runs
+      h.send(event(WF, P, Side.CANDIDATE, 2, RunStatus.STARTED, T0.plusSeconds(3 * 3600)));
+      h.send(
+          event(WF, "other", Side.BASELINE, 1, RunStatus.STARTED, T0.plusSeconds(3 * 3600 + 900)));
+      assertThat(h.verdicts()).as("no verdict while the rerun is running").isEmpty();
+      h.send(event(WF, P, Side.CANDIDATE, 2, RunStatus.SUCCEEDED, T0.plusSeconds(3 * 3600 + 1200)));
+      h.send(
+          at(
+              fingerprint(WF, P, Side.CANDIDATE, 2, "sales.orders", 10, "00000000000000aa"),
+              T0.plusSeconds(3 * 3600 + 1200)));
+      Verdict v = only(h.verdicts());
+      assertThat(v.getOutcome()).isEqualTo(Outcome.MATCH);
+      assertThat(v.getRevision()).isEqualTo(2);
+      assertThat(v.getResolution()).isTrue();
     }
   }
 

@@ -21,15 +21,15 @@ import org.apache.avro.specific.SpecificRecord;
 
 /**
  * The demo's recorded migration: a dozen workflows moving from cron to Airflow, one month of daily
- * partitions (2026-10-22 … 2026-11-21), recorded on 2026-11-22 at 10:00 UTC. Deterministic: the
+ * partitions (2026-10-21 … 2026-11-20), recorded on 2026-11-21 at 10:00 UTC. Deterministic: the
  * same records in the same order every time. Besides clean runs and noise that must not alarm (row
  * counts within tolerance, duplicates, events of one pair out of order, retries that end equal) it
  * contains one instance or more of every finding and breach kind; see {@link #SCENARIO}.
  */
 public final class SampleMigration {
-  public static final LocalDate FIRST = LocalDate.parse("2026-10-22");
-  public static final LocalDate LAST = LocalDate.parse("2026-11-21");
-  public static final Instant RECORDED_AT = Instant.parse("2026-11-22T10:00:00Z");
+  public static final LocalDate FIRST = LocalDate.parse("2026-10-21");
+  public static final LocalDate LAST = LocalDate.parse("2026-11-20");
+  public static final Instant RECORDED_AT = Instant.parse("2026-11-21T10:00:00Z");
 
   /** What the recording contains, workflow by workflow, for the demo's printout. */
   public static final Map<String, String> SCENARIO =
@@ -49,7 +49,7 @@ public final class SampleMigration {
               "product-catalog", "OUTPUT_MISSING: candidate skips dw.product_images on 11-16"),
           Map.entry("payments-recon", "CANDIDATE_LATE on 11-14, closed when the candidate arrives"),
           Map.entry("churn-features", "BASELINE_LATE on 11-11, closed when the baseline arrives"),
-          Map.entry("supplier-feed", "SLA_MISSED: the candidate never runs for 11-21"),
+          Map.entry("supplier-feed", "SLA_MISSED: the candidate never runs for 11-20"),
           Map.entry("email-campaigns", "mirrored since 11-12 only: too few partitions to cut over"),
           Map.entry("adhoc-export", "not in the inventory: reconciled with defaults"));
 
@@ -214,7 +214,7 @@ public final class SampleMigration {
 
   private void financeLedger(String p, Instant next) {
     Out o = out("ledger.entries", 1_900_000);
-    int candidateMinutes = p.compareTo("2026-11-17") >= 0 ? 60 : 21;
+    int candidateMinutes = p.compareTo("2026-11-16") >= 0 ? 60 : 21;
     both("finance-ledger", p, at(next, 9, 0), 20, candidateMinutes, o, o);
   }
 
@@ -406,7 +406,7 @@ public final class SampleMigration {
       String task,
       String error) {
     RunEvent e =
-        RunEvent.newBuilder(base.build())
+        RunEvent.newBuilder(base)
             .setEventId(
                 id(
                     base.getWorkflow(),

@@ -7,8 +7,10 @@ import io.dualrun.schemas.inventory.WorkflowSpec;
  * When a pair may be decided: COMPLETE when both sides are terminal and every output (declared or
  * fingerprinted on either side) has a fingerprint on each side that succeeded — a succeeded pair
  * with no output known at all waits for the settle period, as its fingerprints may still be on
- * their way; SETTLED once the settle period has passed after the later terminal event (or the only
- * one, when one side never finished).
+ * their way; SETTLED once the settle period has passed after the later terminal event. While only
+ * one side is terminal the other still has its grace period to finish (the freshness rule): the
+ * pair is decided without it only once the longer of grace and settle has passed after the terminal
+ * side, so a side that is merely slower never gives a premature MISMATCH followed by a resolution.
  */
 public final class DecisionRule {
   private DecisionRule() {}
@@ -33,17 +35,23 @@ public final class DecisionRule {
   }
 
   /**
-   * When the pair settles: the later terminal anchor plus settle; null while no side is terminal.
-   * An anchor is the time a side became terminal (see {@code PairEvaluator}).
+   * When the pair settles: the later terminal anchor plus settle when both sides are terminal;
+   * while one side is still out, the longer of grace and settle after the terminal side — or after
+   * the running side started, when that is later (a rerun gets its own grace period); null while no
+   * side is terminal. An anchor is the time a side became terminal (see {@code PairEvaluator}).
+   *
+   * @param runningSince start time of the side that is not terminal, or null when unknown
    */
-  public static Long settleDue(WorkflowSpec spec, Long baselineAnchor, Long candidateAnchor) {
+  public static Long settleDue(
+      WorkflowSpec spec, Long baselineAnchor, Long candidateAnchor, Long runningSince) {
     if (baselineAnchor == null && candidateAnchor == null) {
       return null;
     }
-    long later =
-        Math.max(
-            baselineAnchor == null ? Long.MIN_VALUE : baselineAnchor,
-            candidateAnchor == null ? Long.MIN_VALUE : candidateAnchor);
-    return later + spec.settle().toMillis();
+    if (baselineAnchor != null && candidateAnchor != null) {
+      return Math.max(baselineAnchor, candidateAnchor) + spec.settle().toMillis();
+    }
+    long only = baselineAnchor != null ? baselineAnchor : candidateAnchor;
+    long from = runningSince == null ? only : Math.max(only, runningSince);
+    return from + Math.max(spec.settle().toMillis(), spec.grace().toMillis());
   }
 }

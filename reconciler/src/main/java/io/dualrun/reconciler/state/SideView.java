@@ -23,6 +23,7 @@ import java.util.TreeMap;
  * @param error error message, or null
  * @param logUrl log link, or null
  * @param outputs fingerprints of the winning attempt by output name
+ * @param activeSince earliest event time of any record of the winning attempt, or null
  */
 public record SideView(
     Side side,
@@ -36,7 +37,8 @@ public record SideView(
     String failedTask,
     String error,
     String logUrl,
-    Map<String, StoredOutput> outputs) {
+    Map<String, StoredOutput> outputs,
+    Long activeSince) {
 
   private static final Comparator<StoredEvent> LATEST =
       Comparator.comparingLong(StoredEvent::getEventTime)
@@ -101,7 +103,19 @@ public record SideView(
         blamed == null ? null : blamed.getTask(),
         first(terminalEvent == null ? null : terminalEvent.getError(), blamed, true),
         first(main == null ? null : main.getLogUrl(), blamed, false),
-        outputs);
+        outputs,
+        activeSince(state));
+  }
+
+  private static Long activeSince(SideState state) {
+    Long since = null;
+    for (StoredEvent e : state.getEvents()) {
+      since = since == null ? e.getEventTime() : Math.min(since, e.getEventTime());
+    }
+    for (StoredOutput o : state.getOutputs()) {
+      since = since == null ? o.getEventTime() : Math.min(since, o.getEventTime());
+    }
+    return since;
   }
 
   private static String first(String value, StoredEvent fallback, boolean error) {

@@ -134,7 +134,10 @@ public final class PairEvaluator {
     } else {
       Long due =
           DecisionRule.settleDue(
-              spec, anchor(s.getBaseline(), baseline), anchor(s.getCandidate(), candidate));
+              spec,
+              anchor(s.getBaseline(), baseline),
+              anchor(s.getCandidate(), candidate),
+              runningSince(baseline, candidate));
       if (due != null && now >= due) {
         reason = DecisionReason.SETTLED;
       } else if (due != null) {
@@ -155,6 +158,19 @@ public final class PairEvaluator {
     s.setRevision(verdict.getRevision());
     s.setLastVerdict(VerdictCodec.encode(verdict));
     out.add(Emission.of(verdict));
+  }
+
+  /**
+   * Since when the side that is not terminal (e.g. a rerun) has been running: its start, or its
+   * earliest record when the start was lost; null when that side has sent nothing.
+   */
+  private static Long runningSince(SideView baseline, SideView candidate) {
+    for (SideView v : new SideView[] {baseline, candidate}) {
+      if (v != null && !v.terminal()) {
+        return v.startTime() != null ? v.startTime() : v.activeSince();
+      }
+    }
+    return null;
   }
 
   /**

@@ -1,0 +1,171 @@
+package io.dualrun.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dualrun.cli.demo.DemoLoader;
+import io.dualrun.cli.demo.DemoReport;
+import io.dualrun.cli.demo.DemoResults;
+import io.dualrun.cli.demo.SampleMigration;
+import io.dualrun.cli.demo.WebhookSink;
+import io.dualrun.platform.LocalPlatform;
+import io.dualrun.platform.PlatformException;
+import io.dualrun.platform.Ports;
+import io.dualrun.schemas.avro.OutputFingerprint;
+import io.dualrun.schemas.avro.RunEvent;
+import io.dualrun.schemas.config.ConfigMap;
+import io.dualrun.schemas.topic.TopicSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.apache.avro.specific.SpecificRecord;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code dualrun demo}: standalone on free ports, the recorded sample migration replayed through
+ * it, and a summary of verdicts, breaches, readiness and alerts.
+ */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = {
+      "Starts everything on this machine (free ports, a fresh data directory), replays a recorded"
+          + " month of a cron -> Airflow migration (a dozen workflows) and prints the verdicts,"
+          + " freshness breaches, cutover readiness and alerts. Exits 0 when done.",
+      "The reconciler runs in replay mode: deadlines are judged on event time, so the output is"
+          + " the same every time."
+    })
+final class DemoCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--data-dir",
+      description = "Directory for the demo's data (default: a new temporary directory).")
+  Path dataDir;
+
+  @Option(
+      names = "--keep-running",
+      description = "Keep everything running after the summary (open the dashboard), until Ctrl-C.")
+  boolean keepRunning;
+
+  @Option(
+      names = "--http-port",
+      defaultValue = "0",
+      description = "HTTP port of the API and dashboard (default: a free port).")
+  int httpPort;
+
+  @Option(
+      names = "--timeout",
+      defaultValue = "PT5M",
+      description =
+          "How long to wait for every pair's verdict (ISO-8601, default ${DEFAULT-VALUE}).")
+  Duration timeout;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    Path dir = dataDir != null ? dataDir : Files.createTempDirectory("dualrun-demo-");
+    Files.createDirectories(dir);
+    Path inventory = dir.resolve("workflows.yaml");
+    try (InputStream in = DemoCommand.class.getResourceAsStream("/demo/workflows.yaml")) {
+      Files.copy(in, inventory, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+    List<SpecificRecord> records = SampleMigration.records();
+    Set<String> pairs = pairs(records);
+    out.printf(
+        "dualrun demo: %d recorded records, %d pairs (%s .. %s), data in %s%n",
+        records.size(), pairs.size(), SampleMigration.FIRST, SampleMigration.LAST, dir);
+    out.flush();
+    try (WebhookSink sink = WebhookSink.start();
+        Standalone standalone = start(dir, inventory, sink)) {
+      LocalPlatform platform = standalone.platform();
+      out.println("dualrun demo: running; API and dashboard on " + standalone.httpUrl());
+      out.flush();
+      DemoLoader.load(platform.kafkaConfig(), platform.catalog(), records);
+      out.println("dualrun demo: recording written; waiting for the verdicts");
+      out.flush();
+      DemoResults results =
+          DemoResults.collect(
+              platform.kafkaConfig(),
+              platform.catalog(),
+              pairs,
+              Duration.ofSeconds(3),
+              timeout,
+              () -> {});
+      List<String> alerts = sink.awaitQuiet(Duration.ofSeconds(4), Duration.ofSeconds(60));
+      new DemoReport(results, readiness(standalone.httpUrl()), alerts).print(out);
+      out.println();
+      out.println("Dashboard: " + standalone.httpUrl() + "/");
+      out.flush();
+      if (keepRunning) {
+        out.println("dualrun demo: still running (Ctrl-C to stop)");
+        out.flush();
+        new CountDownLatch(1).await();
+      }
+      return 0;
+    } catch (PlatformException e) {
+      spec.commandLine().getErr().println("dualrun demo: " + e.summary());
+      return 1;
+    }
+  }
+
+  private Standalone start(Path dir, Path inventory, WebhookSink sink) {
+    Map<String, Object> settings = new HashMap<>();
+    settings.put("inventory", inventory.toString());
+    settings.put("reconciler.mode", "replay");
+    settings.put("alerting.group-wait", "1s");
+    settings.put(
+        "receivers", List.of(Map.of("name", "demo-webhook", "type", "webhook", "url", sink.url())));
+    settings.put("routes", Map.of("default", List.of("demo-webhook")));
+    StandaloneConfig config =
+        new StandaloneConfig(dir.resolve("data"), 0, 0, 0, Ports.LOOPBACK, httpPort)
+            // one partition per topic: one stream time, so the recording's last records close
+            // every deadline before them
+            .withTopics(new TopicSettings(1, (short) 1));
+    return Standalones.create(config, ConfigMap.of("demo", settings)).start();
+  }
+
+  private static Set<String> pairs(List<SpecificRecord> records) {
+    Set<String> pairs = new TreeSet<>();
+    for (SpecificRecord r : records) {
+      if (r instanceof RunEvent e) {
+        pairs.add(e.getWorkflow() + "/" + e.getPartition());
+      } else if (r instanceof OutputFingerprint f) {
+        pairs.add(f.getWorkflow() + "/" + f.getPartition());
+      }
+    }
+    return pairs;
+  }
+
+  private static JsonNode readiness(String baseUrl) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(baseUrl + "/v1/readiness")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IOException(
+          "GET /v1/readiness answered " + response.statusCode() + ": " + response.body());
+    }
+    return JSON.readTree(response.body());
+  }
+}

@@ -1,0 +1,187 @@
+package io.dualrun.cli.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dualrun.schemas.avro.BreachState;
+import io.dualrun.schemas.avro.Finding;
+import io.dualrun.schemas.avro.FreshnessBreach;
+import io.dualrun.schemas.avro.Outcome;
+import io.dualrun.schemas.avro.Verdict;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** Prints the demo's summary: verdicts per workflow, mismatches, breaches, readiness, alerts. */
+public final class DemoReport {
+  private final DemoResults results;
+  private final JsonNode readiness;
+  private final List<String> alerts;
+
+  public DemoReport(DemoResults results, JsonNode readiness, List<String> alerts) {
+    this.results = results;
+    this.readiness = readiness;
+    this.alerts = alerts;
+  }
+
+  public void print(PrintWriter out) {
+    workflows(out);
+    mismatches(out);
+    resolutions(out);
+    breaches(out);
+    readiness(out);
+    alerts(out);
+    out.flush();
+  }
+
+  private void workflows(PrintWriter out) {
+    out.println();
+    out.println("Verdicts per workflow (latest revision of each pair)");
+    TextTable t =
+        new TextTable("WORKFLOW", "PAIRS", "MATCH", "MISMATCH", "FINDINGS", "BREACHES", "SCENARIO");
+    Map<String, List<Verdict>> byWorkflow = new TreeMap<>();
+    results
+        .latest
+        .values()
+        .forEach(v -> byWorkflow.computeIfAbsent(v.getWorkflow(), k -> new ArrayList<>()).add(v));
+    byWorkflow.forEach(
+        (wf, verdicts) -> {
+          long match = verdicts.stream().filter(v -> v.getOutcome() == Outcome.MATCH).count();
+          Map<String, Long> kinds =
+              verdicts.stream()
+                  .flatMap(v -> v.getFindings().stream())
+                  .collect(
+                      Collectors.groupingBy(
+                          f -> f.getKind().name(), TreeMap::new, Collectors.counting()));
+          Map<String, Long> breachKinds =
+              results.breaches.stream()
+                  .filter(b -> b.getWorkflow().equals(wf) && b.getState() == BreachState.OPEN)
+                  .collect(
+                      Collectors.groupingBy(
+                          b -> b.getKind().name(), TreeMap::new, Collectors.counting()));
+          t.row(
+              wf + (verdicts.get(0).getInventoried() ? "" : " *"),
+              verdicts.size(),
+              match,
+              verdicts.size() - match,
+              counts(kinds),
+              counts(breachKinds),
+              SampleMigration.SCENARIO.getOrDefault(wf, ""));
+        });
+    t.print(out);
+    out.println("* not in the inventory: reconciled with the default rules");
+  }
+
+  private void mismatches(PrintWriter out) {
+    out.println();
+    out.println("Mismatching pairs");
+    TextTable t =
+        new TextTable("PAIR", "REV", "KIND", "OUTPUT/COLUMN", "BASELINE", "CANDIDATE", "DETAIL");
+    results.latest.values().stream()
+        .filter(v -> v.getOutcome() == Outcome.MISMATCH)
+        .forEach(
+            v -> {
+              for (Finding f : v.getFindings()) {
+                t.row(
+                    v.getWorkflow() + "/" + v.getPartition(),
+                    v.getRevision(),
+                    f.getKind(),
+                    join(f.getOutput(), f.getColumn()),
+                    clip(f.getBaselineValue()),
+                    clip(f.getCandidateValue()),
+                    clip(f.getDetail()));
+              }
+            });
+    t.print(out);
+  }
+
+  private void resolutions(PrintWriter out) {
+    List<Verdict> resolved = results.revisions.stream().filter(Verdict::getResolution).toList();
+    out.println();
+    out.println("Resolved by a later revision (MISMATCH -> MATCH): " + resolved.size());
+    for (Verdict v : resolved) {
+      out.println(
+          "  "
+              + v.getWorkflow()
+              + "/"
+              + v.getPartition()
+              + " revision "
+              + v.getRevision()
+              + " (candidate attempt "
+              + (v.getCandidate() == null ? "?" : v.getCandidate().getAttempt())
+              + ") after "
+              + history(v));
+    }
+  }
+
+  private String history(Verdict resolved) {
+    return results.revisions.stream()
+        .filter(
+            v ->
+                v.getWorkflow().equals(resolved.getWorkflow())
+                    && v.getPartition().equals(resolved.getPartition())
+                    && v.getRevision() < resolved.getRevision())
+        .map(
+            v ->
+                "rev "
+                    + v.getRevision()
+                    + " "
+                    + v.getOutcome()
+                    + " "
+                    + v.getFindings().stream().map(f -> clip(f.getDetail())).toList())
+        .collect(Collectors.joining("; "));
+  }
+
+  private void breaches(PrintWriter out) {
+    out.println();
+    out.println("Freshness breaches");
+    TextTable t = new TextTable("BREACH", "STATE", "DUE", "OBSERVED", "DETAIL");
+    for (FreshnessBreach b : results.breaches) {
+      t.row(b.getBreachId(), b.getState(), b.getDueTime(), b.getObservedAt(), clip(b.getDetail()));
+    }
+    t.print(out);
+  }
+
+  private void readiness(PrintWriter out) {
+    out.println();
+    out.println("Cutover readiness");
+    TextTable t = new TextTable("WORKFLOW", "STATUS", "REASONS");
+    if (readiness != null && readiness.isArray()) {
+      for (JsonNode w : readiness) {
+        List<String> reasons = new ArrayList<>();
+        w.path("reasons").forEach(r -> reasons.add(r.asText()));
+        t.row(
+            w.path("workflow").asText(),
+            w.path("status").asText(),
+            clip(String.join("; ", reasons)));
+      }
+    }
+    t.print(out);
+  }
+
+  private void alerts(PrintWriter out) {
+    if (alerts == null) {
+      return;
+    }
+    out.println();
+    out.println("Alerts received by the demo's webhook: " + alerts.size());
+    alerts.stream().sorted().forEach(a -> out.println("  " + clip(a)));
+  }
+
+  private static String counts(Map<String, Long> counts) {
+    return counts.entrySet().stream()
+        .map(e -> e.getKey() + " " + e.getValue())
+        .collect(Collectors.joining(", "));
+  }
+
+  private static String join(String a, String b) {
+    String s = a == null ? "" : a;
+    return b == null ? s : s.isEmpty() ? b : s + "." + b;
+  }
+
+  private static String clip(Object o) {
+    String s = o == null ? "" : o.toString();
+    return s.length() > 90 ? s.substring(0, 87) + "..." : s;
+  }
+}
