@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
       io.dualrun.alerting.AlertingCommand.class,
       io.dualrun.ingest.exec.ExecCommand.class,
       io.dualrun.ingest.fingerprint.FingerprintCommand.class,
+      SqlCommand.class,
+      io.dualrun.reconciler.report.ReportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Dualrun implements Runnable {

@@ -9,6 +9,7 @@ import io.dualrun.ingest.IngestService;
 import io.dualrun.platform.Ports;
 import io.dualrun.reconciler.ReconcilerConfig;
 import io.dualrun.reconciler.ReconcilerService;
+import io.dualrun.reconciler.web.DashboardRoutes;
 import io.dualrun.schemas.config.CommonSettings;
 import io.dualrun.schemas.config.ConfigMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -73,6 +74,7 @@ final class Standalones {
             app -> {
               IngestRoutes.routes(app, ingest.get().api());
               reconciler.get().routes(app);
+              DashboardRoutes.routes(app);
               AlertingService a = alerting.get();
               AlertingRoutes.routes(app, a.view(), a.silences(), a.clock());
             });

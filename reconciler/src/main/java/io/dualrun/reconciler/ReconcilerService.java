@@ -183,6 +183,7 @@ public final class ReconcilerService implements AutoCloseable {
     ReconcilerService service = create(config);
     Javalin app = Javalin.create(c -> c.showJavalinBanner = false);
     service.routes(app);
+    io.dualrun.reconciler.web.DashboardRoutes.routes(app);
     app.get("/health", ctx -> ctx.json(Map.of("state", service.state())));
     app.start(config.httpHost(), config.httpPort());
     try {

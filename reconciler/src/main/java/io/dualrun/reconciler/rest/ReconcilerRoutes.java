@@ -27,6 +27,14 @@ public final class ReconcilerRoutes {
         PairQueries.Unavailable.class,
         (e, ctx) -> ctx.status(503).json(PairQueries.error(e.getMessage())));
     app.exception(
+        org.apache.kafka.streams.errors.InvalidStateStoreException.class,
+        (e, ctx) ->
+            ctx.status(503)
+                .header("Retry-After", "2")
+                .json(
+                    PairQueries.error(
+                        "state is moving between instances (rebalance or restore); retry shortly")));
+    app.exception(
         java.io.IOException.class,
         (e, ctx) ->
             ctx.status(502)

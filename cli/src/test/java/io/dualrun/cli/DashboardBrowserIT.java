@@ -1,0 +1,249 @@
+package io.dualrun.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dualrun.cli.demo.DemoLoader;
+import io.dualrun.cli.demo.SampleMigration;
+import io.dualrun.schemas.avro.RunEvent;
+import io.dualrun.schemas.avro.RunStatus;
+import io.dualrun.schemas.avro.Side;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web dashboard in a real browser (Debian's headless Chromium driven by Selenium) against a
+ * standalone loaded with the demo migration: from the overview to a mismatching pair, whose
+ * baseline and candidate values must be on the page. Screenshots go to {@code target/screenshots/}.
+ */
+class DashboardBrowserIT {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final Duration VERDICTS_TIMEOUT = Duration.ofSeconds(240);
+  private static final String WORKFLOW = "customer-dim";
+  private static final String PARTITION = "2026-11-12";
+  private static final String HOSTILE =
+      "<img src=x onerror=\"document.title='injected'\"> & <b>bold</b>";
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dataDir;
+  @TempDir Path browserProfile;
+
+  private Standalone standalone;
+  private WebDriver browser;
+
+  @AfterEach
+  void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (standalone != null) {
+      standalone.close();
+    }
+  }
+
+  @Test
+  void overviewLeadsToAMismatchingPairShowingBothSidesValues() throws Exception {
+    requireBrowser();
+    standalone = Standalones.create(StandaloneConfig.onFreePorts(dataDir)).start();
+    List<SpecificRecord> records = new ArrayList<>(SampleMigration.records());
+    records.addAll(hostilePair());
+    requireDashboard();
+    DemoLoader.load(standalone.platform().kafkaConfig(), standalone.platform().catalog(), records);
+    awaitMismatch(WORKFLOW, PARTITION);
+    awaitMismatch("xss-probe", "2026-11-20");
+    JsonNode expected = findingOf(get("/v1/pairs/" + WORKFLOW + "/" + PARTITION), "ROW_COUNT");
+
+    browser = chromium();
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    browser.get(standalone.httpUrl() + "/");
+    wait.until(
+        ExpectedConditions.presenceOfElementLocated(
+            By.cssSelector("tr[data-workflow='" + WORKFLOW + "']")));
+    screenshot("overview");
+    browser.findElement(By.cssSelector("tr[data-workflow='" + WORKFLOW + "'] th a")).click();
+
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText(PARTITION))).click();
+    WebElement row =
+        wait.until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#finding-table tr[data-kind='ROW_COUNT']")));
+    String baseline = row.findElement(By.className("baseline-value")).getText();
+    String candidate = row.findElement(By.className("candidate-value")).getText();
+    assertThat(baseline).isEqualTo(expected.path("baselineValue").asText()).isNotBlank();
+    assertThat(candidate)
+        .isEqualTo(expected.path("candidateValue").asText())
+        .isNotEqualTo(baseline);
+    String outputs = browser.findElement(By.id("output-table")).getText();
+    assertThat(outputs).contains(baseline).contains(candidate);
+    assertThat(browser.getCurrentUrl()).endsWith("/pairs/" + WORKFLOW + "/" + PARTITION);
+    screenshot("pair-" + WORKFLOW + "-" + PARTITION);
+
+    browser.get(standalone.httpUrl() + "/pairs/xss-probe/2026-11-20");
+    WebElement error =
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("pre.error-text")));
+    assertThat(error.getText()).isEqualTo(HOSTILE);
+    assertThat(browser.findElements(By.cssSelector("#runs img, #runs b"))).isEmpty();
+    assertThat(browser.getTitle()).doesNotContain("injected");
+    screenshot("pair-hostile-text");
+  }
+
+  private static void requireBrowser() {
+    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+      throw new AssertionError(
+          "the browser test needs Debian's chromium and chromium-driver packages ("
+              + CHROMIUM
+              + ", "
+              + CHROMEDRIVER
+              + "): apt-get install -y chromium chromium-driver");
+    }
+  }
+
+  private void requireDashboard() throws Exception {
+    HttpResponse<String> overview = send("/");
+    if (overview.statusCode() != 200 || !overview.body().contains("ui/overview.js")) {
+      throw new AssertionError(
+          "the standalone does not serve the dashboard at / (HTTP "
+              + overview.statusCode()
+              + "): Standalones.create must call DashboardRoutes.routes(app)");
+    }
+  }
+
+  private WebDriver chromium() {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1400,1100",
+        "--user-data-dir=" + browserProfile.toAbsolutePath());
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
+    return new ChromeDriver(service, options);
+  }
+
+  /** An uninventoried pair whose candidate failed with markup in its task name and error. */
+  private static List<SpecificRecord> hostilePair() {
+    Instant start = Instant.parse("2026-11-21T06:00:00Z");
+    return List.of(
+        run("xss-baseline", Side.BASELINE, RunStatus.SUCCEEDED, start, null, null),
+        run("xss-candidate-task", Side.CANDIDATE, RunStatus.FAILED, start, "<b>load</b>", HOSTILE),
+        run(
+            "xss-candidate",
+            Side.CANDIDATE,
+            RunStatus.FAILED,
+            start.plusSeconds(5),
+            null,
+            HOSTILE));
+  }
+
+  private static RunEvent run(
+      String id, Side side, RunStatus status, Instant start, String task, String error) {
+    return RunEvent.newBuilder()
+        .setEventId(id)
+        .setWorkflow("xss-probe")
+        .setPartition("2026-11-20")
+        .setSide(side)
+        .setOrchestrator(side == Side.BASELINE ? "cron" : "airflow")
+        .setRunId(id)
+        .setAttempt(1)
+        .setStatus(status)
+        .setEventTime(start.plusSeconds(600))
+        .setTask(task)
+        .setError(error)
+        .setAttributes(Map.of())
+        .build();
+  }
+
+  private void awaitMismatch(String workflow, String partition) throws Exception {
+    long deadline = System.nanoTime() + VERDICTS_TIMEOUT.toNanos();
+    String last = "";
+    while (System.nanoTime() < deadline) {
+      HttpResponse<String> answer = send("/v1/pairs/" + workflow + "/" + partition);
+      if (answer.statusCode() == 404 && !answer.body().startsWith("{")) {
+        throw new AssertionError(
+            "the standalone does not serve the reconciler's /v1/pairs: Standalones.create must"
+                + " mount the reconciler's routes and DashboardRoutes.routes(app)");
+      }
+      if (answer.statusCode() == 200
+          && JSON.readTree(answer.body()).path("outcome").asText().equals("MISMATCH")) {
+        return;
+      }
+      last = answer.statusCode() + " " + answer.body();
+      Thread.sleep(1000);
+    }
+    throw new AssertionError(
+        workflow
+            + "/"
+            + partition
+            + " did not become MISMATCH within "
+            + VERDICTS_TIMEOUT
+            + ": "
+            + last);
+  }
+
+  private static JsonNode findingOf(JsonNode pair, String kind) {
+    for (JsonNode f : pair.path("findings")) {
+      if (f.path("kind").asText().equals(kind)) {
+        return f;
+      }
+    }
+    throw new AssertionError("no " + kind + " finding in " + pair);
+  }
+
+  private JsonNode get(String path) throws Exception {
+    HttpResponse<String> answer = send(path);
+    assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(200);
+    return JSON.readTree(answer.body());
+  }
+
+  private HttpResponse<String> send(String path) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(standalone.httpUrl() + path))
+            .timeout(Duration.ofSeconds(20))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private void screenshot(String name) throws Exception {
+    Files.createDirectories(SCREENSHOTS);
+    Path png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+    Files.copy(
+        png, SCREENSHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+}

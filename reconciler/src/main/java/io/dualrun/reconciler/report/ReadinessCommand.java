@@ -1,0 +1,58 @@
+package io.dualrun.reconciler.report;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code dualrun report readiness [--url URL] [--format md|csv|json] [--workflow W]}: the cutover
+ * readiness table. Exit code 0 when printed; 1 with one line on standard error when the reconciler
+ * cannot answer.
+ */
+@Command(
+    name = "readiness",
+    mixinStandardHelpOptions = true,
+    description = "Print the cutover readiness of every workflow (or one).")
+public final class ReadinessCommand implements Callable<Integer> {
+  public static final String DEFAULT_URL = "http://127.0.0.1:7070";
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--url",
+      defaultValue = DEFAULT_URL,
+      paramLabel = "URL",
+      description = "Base URL of the reconciler's REST API (default: ${DEFAULT-VALUE}).")
+  URI url;
+
+  @Option(
+      names = "--format",
+      defaultValue = "md",
+      paramLabel = "FORMAT",
+      converter = ReadinessFormat.Converter.class,
+      description = "md (Markdown table, default), csv (RFC 4180) or json.")
+  ReadinessFormat format;
+
+  @Option(names = "--workflow", paramLabel = "W", description = "Only this workflow.")
+  String workflow;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    try {
+      List<ReadinessRow> rows = new ReadinessClient(url).fetch(workflow);
+      out.print(format.render(rows));
+      out.flush();
+      return 0;
+    } catch (ReportException e) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("report readiness: " + e.getMessage());
+      err.flush();
+      return 1;
+    }
+  }
+}

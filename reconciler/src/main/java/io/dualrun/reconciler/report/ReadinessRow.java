@@ -1,0 +1,65 @@
+package io.dualrun.reconciler.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One workflow's line of the readiness report.
+ *
+ * @param workflow workflow id
+ * @param state READY or NOT_READY
+ * @param owner owner from the inventory, or null
+ * @param cleanPartitions how many of the last required partitions MATCH
+ * @param requiredPartitions how many consecutive clean partitions cutover needs
+ * @param openBreaches ids of the open freshness breaches
+ * @param candidateP95Ms candidate duration p95 over those partitions, or null when unknown
+ * @param baselineP95Ms baseline duration p95 over those partitions, or null when unknown
+ * @param durationRatio allowed candidate/baseline ratio
+ * @param reasons why it is not ready (empty when READY)
+ */
+record ReadinessRow(
+    String workflow,
+    String state,
+    String owner,
+    int cleanPartitions,
+    int requiredPartitions,
+    List<String> openBreaches,
+    Long candidateP95Ms,
+    Long baselineP95Ms,
+    double durationRatio,
+    List<String> reasons) {
+
+  /** From one {@code /v1/readiness} entry and the workflow's {@code /v1/workflows} summary. */
+  static ReadinessRow of(JsonNode readiness, JsonNode summary) {
+    int clean = 0;
+    for (JsonNode p : readiness.path("partitions")) {
+      if (p.path("outcome").asText().equals("MATCH")) {
+        clean++;
+      }
+    }
+    return new ReadinessRow(
+        readiness.path("workflow").asText(),
+        readiness.path("status").asText(),
+        readiness.path("owner").isTextual() ? readiness.path("owner").asText() : null,
+        clean,
+        readiness.path("requiredPartitions").asInt(),
+        texts(summary == null ? null : summary.path("openBreaches")),
+        millis(readiness.path("candidateP95Ms")),
+        millis(readiness.path("baselineP95Ms")),
+        readiness.path("durationRatio").asDouble(),
+        texts(readiness.path("reasons")));
+  }
+
+  private static Long millis(JsonNode n) {
+    return n.isNumber() ? n.asLong() : null;
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    if (array != null) {
+      array.forEach(n -> out.add(n.asText()));
+    }
+    return List.copyOf(out);
+  }
+}

@@ -1,0 +1,230 @@
+package io.dualrun.reconciler.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The readiness report against a local server answering canned reconciler JSON. */
+class ReadinessCommandTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  static final String READINESS =
+      """
+      [{"workflow":"customer-dim","status":"NOT_READY","inventoried":true,"owner":"crm-data",
+        "requiredPartitions":3,
+        "partitions":[{"partition":"2026-11-13","outcome":"MISMATCH"},
+                      {"partition":"2026-11-12","outcome":"MATCH"},
+                      {"partition":"2026-11-11","outcome":"MATCH"}],
+        "baselineP95Ms":1500000,"candidateP95Ms":3900000,"durationRatio":1.5,
+        "reasons":["partition 2026-11-13 is MISMATCH",
+                   "candidate p95 duration PT1H5M exceeds 1.5 × baseline p95 PT25M",
+                   "freshness breach customer-dim/2026-11-14/CANDIDATE_LATE/candidate is open",
+                   "note with | pipe, comma and \\"quotes\\""]},
+       {"workflow":"kpi-dashboard","status":"READY","inventoried":true,"owner":"bi-team",
+        "requiredPartitions":2,
+        "partitions":[{"partition":"2026-11-21","outcome":"MATCH"},
+                      {"partition":"2026-11-20","outcome":"MATCH"}],
+        "baselineP95Ms":600000,"candidateP95Ms":540000,"durationRatio":1.25,"reasons":[]},
+       {"workflow":"adhoc-export","status":"NOT_READY","inventoried":false,"owner":null,
+        "requiredPartitions":14,"partitions":[],
+        "baselineP95Ms":null,"candidateP95Ms":null,"durationRatio":1.5,
+        "reasons":["only 0 of the last 14 partitions are decided"]}]
+      """;
+
+  static final String WORKFLOWS =
+      """
+      [{"workflow":"customer-dim","openBreaches":["customer-dim/2026-11-14/CANDIDATE_LATE/candidate"]},
+       {"workflow":"kpi-dashboard","openBreaches":[]},
+       {"workflow":"adhoc-export","openBreaches":[]}]
+      """;
+
+  private Javalin server;
+  private String url;
+
+  @BeforeEach
+  void serveCannedJson() throws Exception {
+    JsonNode all = JSON.readTree(READINESS);
+    server = Javalin.create(c -> c.showJavalinBanner = false);
+    server.get("/v1/readiness", ctx -> ctx.contentType("application/json").result(READINESS));
+    server.get("/v1/workflows", ctx -> ctx.contentType("application/json").result(WORKFLOWS));
+    server.get(
+        "/v1/readiness/{workflow}",
+        ctx -> {
+          for (JsonNode r : all) {
+            if (r.path("workflow").asText().equals(ctx.pathParam("workflow"))) {
+              ctx.contentType("application/json").result(r.toString());
+              return;
+            }
+          }
+          ctx.status(404)
+              .contentType("application/json")
+              .result(
+                  "{\"error\":\"workflow "
+                      + ctx.pathParam("workflow")
+                      + " is neither in the inventory nor in any pair\"}");
+        });
+    server.start("127.0.0.1", 0);
+    url = "http://127.0.0.1:" + server.port();
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop();
+  }
+
+  @Test
+  void printsAMarkdownTableByDefault() {
+    Run run = run("readiness", "--url", url);
+    assertThat(run.code).isZero();
+    List<String> lines = run.out.lines().toList();
+    assertThat(lines).hasSize(5);
+    assertThat(lines.get(0))
+        .isEqualTo(
+            "| Workflow | State | Clean (last N) | Open breaches | Candidate p95 vs baseline p95 |"
+                + " Reasons |");
+    assertThat(lines.get(1)).isEqualTo("| --- | --- | --- | --- | --- | --- |");
+    assertThat(lines.get(2))
+        .startsWith("| customer-dim | NOT_READY | 2/3 | 1 | 1h 05m vs 25m 00s (allowed ×1.5) |")
+        .contains("partition 2026-11-13 is MISMATCH; candidate p95")
+        .contains("note with \\| pipe");
+    assertThat(lines.get(3))
+        .isEqualTo("| kpi-dashboard | READY | 2/2 | 0 | 9m 00s vs 10m 00s (allowed ×1.25) |  |");
+    assertThat(lines.get(4))
+        .startsWith("| adhoc-export | NOT_READY | 0/14 | 0 | — vs — (allowed ×1.5) |");
+    assertThat(run.err).isEmpty();
+  }
+
+  @Test
+  void printsRfc4180Csv() throws Exception {
+    Run run = run("readiness", "--url", url, "--format", "csv");
+    assertThat(run.code).isZero();
+    assertThat(run.out).contains("\r\n").startsWith(String.join(",", CsvTable.HEADER) + "\r\n");
+    assertThat(run.out).contains("; note with | pipe, comma and \"\"quotes\"\"\"\r\n");
+    List<CSVRecord> records =
+        CSVFormat.RFC4180
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .get()
+            .parse(new StringReader(run.out))
+            .getRecords();
+    assertThat(records).hasSize(3);
+    CSVRecord first = records.get(0);
+    assertThat(first.get("workflow")).isEqualTo("customer-dim");
+    assertThat(first.get("clean_partitions")).isEqualTo("2");
+    assertThat(first.get("required_partitions")).isEqualTo("3");
+    assertThat(first.get("open_breaches")).isEqualTo("1");
+    assertThat(first.get("candidate_p95_ms")).isEqualTo("3900000");
+    assertThat(first.get("baseline_p95_ms")).isEqualTo("1500000");
+    assertThat(first.get("reasons")).endsWith("note with | pipe, comma and \"quotes\"");
+    assertThat(records.get(2).get("owner")).isEmpty();
+    assertThat(records.get(2).get("candidate_p95_ms")).isEmpty();
+  }
+
+  @Test
+  void printsJsonWithEveryField() throws Exception {
+    Run run = run("readiness", "--url", url, "--format", "JSON");
+    assertThat(run.code).isZero();
+    JsonNode rows = JSON.readTree(run.out);
+    assertThat(rows).hasSize(3);
+    JsonNode first = rows.get(0);
+    assertThat(first.path("workflow").asText()).isEqualTo("customer-dim");
+    assertThat(first.path("state").asText()).isEqualTo("NOT_READY");
+    assertThat(first.path("cleanPartitions").asInt()).isEqualTo(2);
+    assertThat(first.path("requiredPartitions").asInt()).isEqualTo(3);
+    assertThat(first.path("openBreaches").get(0).asText())
+        .isEqualTo("customer-dim/2026-11-14/CANDIDATE_LATE/candidate");
+    assertThat(first.path("candidateP95Ms").asLong()).isEqualTo(3_900_000L);
+    assertThat(first.path("durationRatio").asDouble()).isEqualTo(1.5);
+    assertThat(first.path("reasons")).hasSize(4);
+    assertThat(rows.get(2).path("candidateP95Ms").isNull()).isTrue();
+  }
+
+  @Test
+  void reportsOneWorkflow() {
+    Run run = run("readiness", "--url", url + "/", "--workflow", "kpi-dashboard");
+    assertThat(run.code).isZero();
+    assertThat(run.out.lines().toList())
+        .hasSize(3)
+        .last()
+        .asString()
+        .startsWith("| kpi-dashboard | READY |");
+  }
+
+  @Test
+  void unknownWorkflowIsOneClearLineAndExitCodeOne() {
+    Run run = run("readiness", "--url", url, "--workflow", "nope");
+    assertThat(run.code).isEqualTo(1);
+    assertThat(run.out).isEmpty();
+    assertThat(run.err.lines().toList())
+        .singleElement()
+        .asString()
+        .contains("/v1/readiness/nope answered 404")
+        .contains("neither in the inventory nor in any pair");
+  }
+
+  @Test
+  void unreachableUrlIsOneClearLineAndExitCodeOne() throws Exception {
+    int closed;
+    try (ServerSocket s = new ServerSocket(0)) {
+      closed = s.getLocalPort();
+    }
+    Run run = run("readiness", "--url", "http://127.0.0.1:" + closed);
+    assertThat(run.code).isEqualTo(1);
+    assertThat(run.out).isEmpty();
+    assertThat(run.err.lines().toList())
+        .singleElement()
+        .asString()
+        .startsWith(
+            "report readiness: cannot reach http://127.0.0.1:" + closed + "/v1/readiness: ");
+  }
+
+  @Test
+  void serverNotReadyIsOneClearLineAndExitCodeOne() {
+    server.stop();
+    server = Javalin.create(c -> c.showJavalinBanner = false);
+    server.get(
+        "/v1/readiness",
+        ctx ->
+            ctx.status(503)
+                .contentType("application/json")
+                .result("{\"error\":\"the reconciler is not running yet (state REBALANCING)\"}"));
+    server.start("127.0.0.1", 0);
+    Run run = run("readiness", "--url", "http://127.0.0.1:" + server.port());
+    assertThat(run.code).isEqualTo(1);
+    assertThat(run.err.strip())
+        .endsWith("answered 503: the reconciler is not running yet (state REBALANCING)");
+  }
+
+  @Test
+  void unknownFormatIsAUsageError() {
+    Run run = run("readiness", "--url", url, "--format", "xml");
+    assertThat(run.code).isEqualTo(2);
+    assertThat(run.err).contains("'xml' is not a format: use md, csv or json");
+  }
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = new CommandLine(new ReportCommand());
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    int code = cli.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  private record Run(int code, String out, String err) {}
+}
