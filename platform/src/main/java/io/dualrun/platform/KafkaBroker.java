@@ -41,11 +41,30 @@ public final class KafkaBroker implements AutoCloseable {
     return config;
   }
 
-  /** Starts the broker and returns once it answers {@code describeCluster}. */
+  /**
+   * Starts the broker and returns once it answers {@code describeCluster}. When its ports are
+   * picked here (configured as 0), a port taken by another process between the pick and the bind is
+   * met by picking new ones, up to {@link Ports#AUTO_PORT_TRIES} times.
+   */
   public synchronized KafkaBroker start() {
     if (isRunning()) {
       return this;
     }
+    boolean autoPorts = config.port() == 0 || config.controllerPort() == 0;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return startOnce();
+      } catch (PlatformException e) {
+        if (!autoPorts || attempt >= Ports.AUTO_PORT_TRIES || !Ports.isPortClash(e)) {
+          throw e;
+        }
+        LOG.warn(
+            "Kafka broker: a picked port was taken meanwhile, picking others ({})", e.summary());
+      }
+    }
+  }
+
+  private KafkaBroker startOnce() {
     Path dataDir = DataDirs.writable("Kafka broker", config.dataDir());
     port = Ports.resolve(config.port());
     controllerPort = config.controllerPort() == 0 ? freeOtherThan(port) : config.controllerPort();

@@ -9,6 +9,9 @@ import java.net.ServerSocket;
 public final class Ports {
   public static final String LOOPBACK = "127.0.0.1";
 
+  /** How often a start on picked ports is tried when another process took one meanwhile. */
+  public static final int AUTO_PORT_TRIES = 4;
+
   private Ports() {}
 
   /** A port that was free on 127.0.0.1 a moment ago. */
@@ -42,6 +45,17 @@ public final class Ports {
               + e.getMessage()
               + ")");
     }
+  }
+
+  /** Whether {@code e} says a port could not be bound because something else holds it. */
+  public static boolean isPortClash(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = t.getMessage();
+      if (m != null && (m.contains("already in use") || m.contains("Address already in use"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Fails with a message naming {@code key} unless {@code port} is 0 (pick one) or 1–65535. */

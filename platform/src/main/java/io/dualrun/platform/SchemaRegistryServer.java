@@ -45,6 +45,21 @@ public final class SchemaRegistryServer implements AutoCloseable {
     if (isRunning()) {
       return this;
     }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return startOnce();
+      } catch (PlatformException e) {
+        if (config.port() != 0 || attempt >= Ports.AUTO_PORT_TRIES || !Ports.isPortClash(e)) {
+          throw e;
+        }
+        LOG.warn(
+            "schema registry: the picked port was taken meanwhile, picking another ({})",
+            e.summary());
+      }
+    }
+  }
+
+  private SchemaRegistryServer startOnce() {
     config.requireJava();
     Path runner =
         RegistryHome.runnerJar(config.home())
