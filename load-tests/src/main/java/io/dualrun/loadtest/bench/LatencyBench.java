@@ -1,0 +1,181 @@
+package io.dualrun.loadtest.bench;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.dualrun.loadtest.run.LocalPipeline;
+import io.dualrun.schemas.avro.OutputFingerprint;
+import io.dualrun.schemas.avro.RunEvent;
+import io.dualrun.schemas.avro.RunStatus;
+import io.dualrun.schemas.avro.Side;
+import io.dualrun.schemas.json.AvroJson;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+
+/**
+ * End-to-end detection latency in live mode: from the moment ingest accepted the second side's last
+ * record of a mismatching pair (202) to the moment the alert reached the webhook receiver. Each
+ * sample is its own workflow, so each gives one alert. Baseline: the latency of that last POST
+ * itself.
+ */
+final class LatencyBench {
+  private LatencyBench() {}
+
+  /** Result: detection and POST histograms (microseconds). */
+  record Result(Histogram detection, Histogram post, int lost) {}
+
+  static Result run(LocalPipeline pipeline, int samples, int perSecond) {
+    Histogram detection = new Histogram(3_600_000_000L, 3);
+    Histogram post = new Histogram(3_600_000_000L, 3);
+    Map<String, Long> accepted = new ConcurrentHashMap<>();
+    Map<String, Long> alerted = new ConcurrentHashMap<>();
+    pipeline
+        .receiver()
+        .onDelivery(
+            d -> {
+              if (d.alertId().endsWith("/CONTENT") && d.firing()) {
+                alerted.putIfAbsent(d.workflow(), d.receivedNanos());
+              }
+            });
+    HttpClient http = HttpClient.newHttpClient();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    long pace = 1_000_000_000L / perSecond;
+    long next = System.nanoTime();
+    for (int i = 0; i < samples; i++) {
+      String workflow =
+          String.format("lat-%05d-%s", i, UUID.randomUUID().toString().substring(0, 6));
+      pool.submit(() -> sample(pipeline, http, workflow, accepted, post));
+      next += pace;
+      ReplayBench.sleep(Math.max(0, (next - System.nanoTime()) / 1_000_000));
+    }
+    pool.shutdown();
+    try {
+      pool.awaitTermination(5, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (alerted.keySet().containsAll(accepted.keySet()) == false
+        && System.nanoTime() < deadline) {
+      ReplayBench.sleep(200);
+    }
+    int lost = 0;
+    for (var e : accepted.entrySet()) {
+      Long at = alerted.get(e.getKey());
+      if (at == null) {
+        lost++;
+      } else {
+        detection.recordValue(Math.max(0, (at - e.getValue()) / 1000));
+      }
+    }
+    return new Result(detection, post, lost);
+  }
+
+  private static void sample(
+      LocalPipeline p,
+      HttpClient http,
+      String workflow,
+      Map<String, Long> accepted,
+      Histogram post) {
+    try {
+      Instant now = Instant.now();
+      post(p, http, "/v1/events", events(workflow, Side.BASELINE, now));
+      post(
+          p,
+          http,
+          "/v1/fingerprints",
+          fingerprint(workflow, Side.BASELINE, now, "00000000000000aa"));
+      post(p, http, "/v1/events", events(workflow, Side.CANDIDATE, now));
+      long start = System.nanoTime();
+      post(
+          p,
+          http,
+          "/v1/fingerprints",
+          fingerprint(workflow, Side.CANDIDATE, now, "00000000000000bb"));
+      long done = System.nanoTime();
+      accepted.put(workflow, done);
+      synchronized (post) {
+        post.recordValue((done - start) / 1000);
+      }
+    } catch (RuntimeException e) {
+      System.err.println("latency sample " + workflow + " failed: " + e.getMessage());
+    }
+  }
+
+  private static ArrayNode events(String workflow, Side side, Instant t) {
+    ArrayNode a = JsonNodeFactory.instance.arrayNode();
+    a.add(AvroJson.write(event(workflow, side, RunStatus.STARTED, t.minusSeconds(60))));
+    a.add(AvroJson.write(event(workflow, side, RunStatus.SUCCEEDED, t)));
+    return a;
+  }
+
+  private static RunEvent event(String workflow, Side side, RunStatus status, Instant t) {
+    return RunEvent.newBuilder()
+        .setEventId(UUID.randomUUID().toString())
+        .setWorkflow(workflow)
+        .setPartition("2026-11-01")
+        .setSide(side)
+        .setOrchestrator(side == Side.BASELINE ? "cron" : "airflow")
+        .setRunId(workflow + "-" + side)
+        .setAttempt(1)
+        .setStatus(status)
+        .setEventTime(t)
+        .setAttributes(Map.of())
+        .build();
+  }
+
+  private static ArrayNode fingerprint(String workflow, Side side, Instant t, String hash) {
+    OutputFingerprint f =
+        OutputFingerprint.newBuilder()
+            .setEventId(UUID.randomUUID().toString())
+            .setWorkflow(workflow)
+            .setPartition("2026-11-01")
+            .setSide(side)
+            .setRunId(workflow + "-" + side)
+            .setAttempt(1)
+            .setOutput(workflow + ".out")
+            .setEventTime(t)
+            .setRowCount(100)
+            .setContentHash(hash)
+            .build();
+    return JsonNodeFactory.instance.arrayNode().add(AvroJson.write(f));
+  }
+
+  private static void post(LocalPipeline p, HttpClient http, String path, ArrayNode body) {
+    HttpRequest r =
+        HttpRequest.newBuilder(p.ingestUrl().resolve(path))
+            .header("Authorization", "Bearer " + p.token())
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+            .build();
+    try {
+      HttpResponse<String> answer = http.send(r, HttpResponse.BodyHandlers.ofString());
+      if (answer.statusCode() != 202) {
+        throw new IllegalStateException(
+            "ingest answered " + answer.statusCode() + ": " + answer.body());
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static List<Double> percentiles(Histogram h) {
+    return List.of(
+        h.getValueAtPercentile(50) / 1000.0,
+        h.getValueAtPercentile(99) / 1000.0,
+        h.getValueAtPercentile(99.9) / 1000.0);
+  }
+}

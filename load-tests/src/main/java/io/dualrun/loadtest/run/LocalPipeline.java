@@ -1,0 +1,121 @@
+package io.dualrun.loadtest.run;
+
+import io.dualrun.alerting.AlertingConfig;
+import io.dualrun.alerting.AlertingService;
+import io.dualrun.ingest.IngestConfig;
+import io.dualrun.ingest.IngestService;
+import io.dualrun.loadtest.oracle.AlertReceiver;
+import io.dualrun.loadtest.sink.IngestHttpSink;
+import io.dualrun.platform.LocalPlatform;
+import io.dualrun.reconciler.ReconcilerMain;
+import io.dualrun.reconciler.ReconcilerService;
+import io.dualrun.schemas.config.ConfigMap;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every service against one {@link LocalPlatform}: ingest (its own HTTP server), alerting
+ * (delivering to an {@link AlertReceiver}), and reconcilers, in this JVM or in child JVMs. Closing
+ * stops everything it started, in reverse order.
+ */
+public final class LocalPipeline implements AutoCloseable {
+  private final LocalPlatform platform;
+  private final PipelineOptions options;
+  private final AlertReceiver receiver;
+  private IngestService ingest;
+  private int ingestPort;
+  private AlertingService alerting;
+  private final List<Runnable> reconcilers = new ArrayList<>();
+  private final List<ChildReconciler> children = new ArrayList<>();
+
+  private LocalPipeline(LocalPlatform platform, PipelineOptions options, AlertReceiver receiver) {
+    this.platform = platform;
+    this.options = options;
+    this.receiver = receiver;
+  }
+
+  /** Starts ingest and alerting; reconcilers are started separately. */
+  public static LocalPipeline start(LocalPlatform platform, PipelineOptions options) {
+    LocalPipeline p = new LocalPipeline(platform, options, AlertReceiver.start());
+    try {
+      p.ingest =
+          IngestService.start(
+              IngestConfig.from(ConfigMap.load(ConfigFiles.ingest(platform, options))));
+      p.ingestPort = p.ingest.serve();
+      p.alerting =
+          AlertingService.start(
+              AlertingConfig.load(ConfigFiles.alerting(platform, options, p.receiver.url())));
+      return p;
+    } catch (RuntimeException e) {
+      p.close();
+      throw e;
+    }
+  }
+
+  /** A reconciler instance in this JVM, with its own REST server. */
+  public synchronized void startReconciler(String instance) {
+    reconcilers.add(
+        ReconcilerService.run(
+            ReconcilerMain.load(ConfigFiles.reconciler(platform, options, instance))));
+  }
+
+  /** A reconciler instance in a child JVM (same application id: instances share the work). */
+  public synchronized ChildReconciler startChildReconciler(String instance) {
+    ChildReconciler c =
+        new ChildReconciler(
+            ConfigFiles.reconciler(platform, options, instance),
+            options.workDir().resolve("reconciler-" + instance + ".log"));
+    children.add(c);
+    return c.start();
+  }
+
+  public IngestHttpSink ingestSink(int batchSize, int garbageEvery) {
+    return new IngestHttpSink(ingestUrl(), ConfigFiles.TOKEN, batchSize, garbageEvery);
+  }
+
+  public URI ingestUrl() {
+    return URI.create("http://127.0.0.1:" + ingestPort);
+  }
+
+  public String token() {
+    return ConfigFiles.TOKEN;
+  }
+
+  public AlertReceiver receiver() {
+    return receiver;
+  }
+
+  public LocalPlatform platform() {
+    return platform;
+  }
+
+  @Override
+  public synchronized void close() {
+    List<AutoCloseable> steps = new ArrayList<>();
+    children.forEach(steps::add);
+    reconcilers.forEach(r -> steps.add(r::run));
+    if (alerting != null) {
+      steps.add(alerting);
+    }
+    if (ingest != null) {
+      steps.add(ingest);
+    }
+    steps.add(receiver);
+    RuntimeException failure = null;
+    for (AutoCloseable step : steps) {
+      try {
+        step.close();
+      } catch (Exception e) {
+        if (failure == null) {
+          failure = new IllegalStateException("stopping the pipeline failed: " + e.getMessage(), e);
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package io.dualrun.loadtest.run;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How a {@link LocalPipeline} is set up.
+ *
+ * @param workDir configuration files, state directories and child logs go here
+ * @param inventory the generated {@code workflows.yaml}
+ * @param topicPartitions partitions of the catalog topics
+ * @param replay reconciler in replay mode (event time) rather than live
+ * @param groupWait alerting's group wait
+ * @param idPrefix prefixes application ids, so runs on one broker do not share state
+ */
+public record PipelineOptions(
+    Path workDir,
+    Path inventory,
+    int topicPartitions,
+    boolean replay,
+    Duration groupWait,
+    String idPrefix) {}
