@@ -122,7 +122,8 @@ final class StandaloneCommand implements Callable<Integer> {
     }
     out.println("Kafka broker     listening on " + standalone.platform().bootstrapServers());
     out.println("Schema registry  listening on " + standalone.platform().registryUrl());
-    out.println("HTTP API         listening on " + standalone.httpUrl() + " (GET /health)");
+    out.println(
+        "HTTP API         listening on " + standalone.httpUrl() + " (GET /health, /metrics)");
     out.println(
         "  ingest         POST "
             + standalone.httpUrl()

@@ -73,6 +73,11 @@ final class Standalones {
         .routes(
             app -> {
               IngestRoutes.routes(app, ingest.get().api());
+              app.get(
+                  "/metrics",
+                  ctx ->
+                      ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                          .result(ingest.get().api().prometheus().scrape()));
               reconciler.get().routes(app);
               DashboardRoutes.routes(app);
               AlertingService a = alerting.get();

@@ -71,6 +71,77 @@ class StandaloneIT {
     }
   }
 
+  @Test
+  void hooksPostToTheOnePortAndThePairIsReconciledThere(@TempDir Path other) throws Exception {
+    try (Standalone standalone =
+        Standalones.create(
+                StandaloneConfig.onFreePorts(other), io.dualrun.schemas.config.ConfigMap.empty())
+            .start()) {
+      String events =
+          """
+          [{"workflow":"kpi","partition":"2026-11-20","side":"baseline","orchestrator":"cron",
+            "runId":"c1","attempt":1,"status":"SUCCEEDED","eventTime":"2026-11-21T07:10:00Z"},
+           {"workflow":"kpi","partition":"2026-11-20","side":"candidate","orchestrator":"airflow",
+            "runId":"a1","attempt":1,"status":"SUCCEEDED","eventTime":"2026-11-21T07:12:00Z"}]
+          """;
+      String fingerprints =
+          """
+          [{"workflow":"kpi","partition":"2026-11-20","side":"baseline","runId":"c1","attempt":1,
+            "output":"bi.kpi","eventTime":"2026-11-21T07:10:00Z","rowCount":42,
+            "contentHash":"00000000000000aa"},
+           {"workflow":"kpi","partition":"2026-11-20","side":"candidate","runId":"a1","attempt":1,
+            "output":"bi.kpi","eventTime":"2026-11-21T07:12:00Z","rowCount":42,
+            "contentHash":"00000000000000aa"}]
+          """;
+      assertThat(post(standalone, "/v1/events", events).statusCode()).isEqualTo(202);
+      assertThat(post(standalone, "/v1/fingerprints", fingerprints).statusCode()).isEqualTo(202);
+
+      JsonNode pair = awaitDecided(standalone, "/v1/pairs/kpi/2026-11-20");
+      assertThat(pair.path("outcome").asText()).isEqualTo("MATCH");
+      assertThat(pair.path("inventoried").asBoolean()).isFalse();
+      assertThat(pair.path("revision").asInt()).isEqualTo(1);
+
+      HttpResponse<String> bad =
+          post(standalone, "/v1/events", "{\"workflow\":\"kpi\",\"status\":\"DONE\"}");
+      assertThat(bad.statusCode()).isEqualTo(400);
+      assertThat(bad.body()).contains("\"field\":\"status\"").contains("\"field\":\"side\"");
+
+      assertThat(get(standalone, "/metrics").body()).contains("dualrun");
+      assertThat(get(standalone, "/v1/alerts").statusCode()).isEqualTo(200);
+      assertThat(get(standalone, "/").body()).contains("<html");
+      assertThat(health(standalone, 200).path("services").toString())
+          .contains("ingest", "reconciler", "alerting");
+    }
+  }
+
+  private static HttpResponse<String> post(Standalone standalone, String path, String body)
+      throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(standalone.httpUrl() + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static JsonNode awaitDecided(Standalone standalone, String path) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    String last = "";
+    while (System.nanoTime() < deadline) {
+      HttpResponse<String> r = get(standalone, path);
+      last = r.statusCode() + " " + r.body();
+      if (r.statusCode() == 200) {
+        JsonNode pair = JSON.readTree(r.body());
+        if (!"PENDING".equals(pair.path("outcome").asText())) {
+          return pair;
+        }
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError("no decision for " + path + ", last answer: " + last);
+  }
+
   private Standalone plugged(List<String> lifecycle) {
     return new Standalone(StandaloneConfig.onFreePorts(dataDir))
         .service(
