@@ -93,7 +93,9 @@ public final class SqlCommand implements Callable<Integer> {
       description = "Log what Flink does and print stack traces of errors.")
   boolean verbose;
 
-  /** A command line for this command (the dualrun launcher may mount {@link SqlCommand} instead). */
+  /**
+   * A command line for this command (the dualrun launcher may mount {@link SqlCommand} instead).
+   */
   public static CommandLine commandLine() {
     return new CommandLine(new SqlCommand());
   }
