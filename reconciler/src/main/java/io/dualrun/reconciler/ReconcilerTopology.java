@@ -46,16 +46,20 @@ public final class ReconcilerTopology {
   public static void build(
       StreamsBuilder builder, ReconcilerConfig config, Inventory inventory, TopicCatalog catalog) {
     builder.addStateStore(pairsStore());
+    // every store is cached: the changelog and RocksDB get each key's last value once per commit
+    // rather than every intermediate write (a deadline moves several times while a pair settles)
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(StoreNames.DEADLINES),
-            Serdes.String(),
-            Serdes.String()));
+                Stores.persistentKeyValueStore(StoreNames.DEADLINES),
+                Serdes.String(),
+                Serdes.String())
+            .withCachingEnabled());
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(StoreNames.SCHEDULE_CURSORS),
-            Serdes.String(),
-            Serdes.Long()));
+                Stores.persistentKeyValueStore(StoreNames.SCHEDULE_CURSORS),
+                Serdes.String(),
+                Serdes.Long())
+            .withCachingEnabled());
 
     EventTimeExtractor time = new EventTimeExtractor();
     KStream<String, PairInput> events =
@@ -116,13 +120,18 @@ public final class ReconcilerTopology {
   }
 
   /**
+   * How long a replaying task waits for more records to be produced to an input partition that it
+   * has read to the end (KIP-695). 0: a task still never processes while one of its partitions has
+   * records on the broker that are not fetched yet (records of a task are merged in timestamp
+   * order), but it does not stall waiting for records that do not exist yet.
+   */
+  static final long REPLAY_TASK_IDLE_MS = 0L;
+
+  /**
    * Kafka Streams properties of the reconciler: exactly-once, the DLQ error handlers, explicit
    * naming, plus {@code reconciler.streams.properties}. The caller adds bootstrap servers and
    * client security.
    */
-  /** How long a replaying task waits for an input partition without buffered data. */
-  static final long REPLAY_TASK_IDLE_MS = 2_000L;
-
   public static Properties streamsProperties(ReconcilerConfig config) {
     Properties p = new Properties();
     p.putAll(config.common().kafkaClientProperties());
@@ -145,8 +154,9 @@ public final class ReconcilerTopology {
         StreamsConfig.APPLICATION_SERVER_CONFIG, config.advertisedHost() + ":" + config.httpPort());
     if (config.mode() == Mode.REPLAY) {
       // event time drives every deadline: a task merges its run-event and fingerprint partitions
-      // strictly in timestamp order, waiting for a partition that has no data buffered yet, so
-      // stream time never runs ahead of records still to be read and replays give the same output
+      // strictly in timestamp order, waiting for a partition whose records on the broker are not
+      // fetched yet, so stream time never runs ahead of records already written and replays of a
+      // written history give the same output (max.task.idle.ms = 0, not -1, which would not wait)
       p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, REPLAY_TASK_IDLE_MS);
     }
     p.putAll(config.streamsProperties());

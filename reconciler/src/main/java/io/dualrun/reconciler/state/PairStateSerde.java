@@ -1,7 +1,8 @@
 package io.dualrun.reconciler.state;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
@@ -12,6 +13,7 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.utils.ByteBufferOutputStream;
 
 /**
  * Serde of the reconciler's internal state: one format-version byte, then Avro binary of {@link
@@ -28,17 +30,31 @@ public final class PairStateSerde implements Serde<PairState> {
     if (state == null) {
       return null;
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+    Scratch scratch = SCRATCH.get();
+    ByteBufferOutputStream out = scratch.out;
+    out.buffer().clear();
     out.write(VERSION);
     try {
-      BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-      writer.write(state, encoder);
-      encoder.flush();
+      scratch.encoder = EncoderFactory.get().binaryEncoder(out, scratch.encoder);
+      writer.write(state, scratch.encoder);
+      scratch.encoder.flush();
     } catch (IOException e) {
       throw new SerializationException("cannot encode pair state: " + e.getMessage(), e);
     }
-    return out.toByteArray();
+    ByteBuffer written = out.buffer();
+    return Arrays.copyOf(written.array(), written.position());
   }
+
+  /**
+   * Per-thread output buffer and encoder, reused: a state is encoded on every change. Avro's
+   * buffered encoder writes into an unsynchronized buffer, one byte array copy at the end.
+   */
+  private static final class Scratch {
+    final ByteBufferOutputStream out = new ByteBufferOutputStream(4096);
+    BinaryEncoder encoder;
+  }
+
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
   public PairState decode(byte[] bytes) {
     if (bytes == null) {

@@ -6,6 +6,9 @@ import io.dualrun.schemas.inventory.Schedule;
 import io.dualrun.schemas.inventory.WorkflowSpec;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -14,24 +17,31 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Walks the schedules of inventoried workflows: every fire whose deadline (fire + SLA) has passed
  * since the last scan yields an expected pair, handed to {@link Expected} when this task owns the
  * pair's key (same murmur2 partitioning as the producers), so each expected pair is judged by
- * exactly one task. The last scanned deadline per workflow is kept in a store.
+ * exactly one task. The last scanned deadline per workflow is kept in a store; each workflow's next
+ * fire is remembered in memory, so a scan skips the schedule arithmetic of workflows with nothing
+ * due (the memory starts empty with each task, the store stays the truth).
  */
 final class SlaScanner {
   private static final int MAX_FIRES_PER_SCAN = 10_000;
+  private static final Fires FIRES = new Fires();
 
   /** Receives each expected pair whose deadline passed. */
   interface Expected {
     void due(WorkflowSpec spec, String partition, long dueTime, long now);
   }
 
-  private final Inventory inventory;
+  private final List<WorkflowSpec> scheduled;
+
+  /** Per workflow, its first fire not yet due at the last scan (empty: no fire ever again). */
+  private final Map<String, Optional<Instant>> upcoming = new HashMap<>();
+
   private final KeyValueStore<String, Long> cursors;
   private final int partitions;
   private final int taskPartition;
 
   SlaScanner(
       Inventory inventory, KeyValueStore<String, Long> cursors, int partitions, int taskPartition) {
-    this.inventory = inventory;
+    this.scheduled = inventory.workflows().stream().filter(w -> w.schedule() != null).toList();
     this.cursors = cursors;
     this.partitions = partitions;
     this.taskPartition = taskPartition;
@@ -45,9 +55,14 @@ final class SlaScanner {
     return Utils.toPositive(Utils.murmur2(bytes)) % partitions == taskPartition;
   }
 
+  private static long sla(WorkflowSpec spec) {
+    return spec.sla().toMillis();
+  }
+
   void scan(long start, long now, Expected expected) {
-    for (WorkflowSpec spec : inventory.workflows()) {
-      if (spec.schedule() != null) {
+    for (WorkflowSpec spec : scheduled) {
+      Optional<Instant> next = upcoming.get(spec.id());
+      if (next == null || next.isPresent() && next.get().toEpochMilli() + sla(spec) <= now) {
         scan(spec, start, now, expected);
       }
     }
@@ -63,17 +78,22 @@ final class SlaScanner {
       return;
     }
     Schedule schedule = spec.schedule();
-    long sla = spec.sla().toMillis();
+    long sla = sla(spec);
     Instant after = Instant.ofEpochMilli(cursor - sla);
     long reached = now;
     int fires = 0;
+    // the remembered fire is the one the schedule gives after the cursor: skip computing it again
+    Optional<Instant> known = upcoming.remove(spec.id());
     while (true) {
-      Optional<Instant> fire = schedule.nextFire(after);
+      Optional<Instant> fire = known != null ? known : FIRES.next(schedule, after);
+      known = null;
       if (fire.isEmpty()) {
+        upcoming.put(spec.id(), fire);
         break;
       }
       long due = fire.get().toEpochMilli() + sla;
       if (due > now) {
+        upcoming.put(spec.id(), fire);
         break;
       }
       String partition = schedule.partitionOf(fire.get(), spec.granularity());

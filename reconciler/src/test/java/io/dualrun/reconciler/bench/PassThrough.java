@@ -1,0 +1,58 @@
+package io.dualrun.reconciler.bench;
+
+import io.dualrun.platform.LocalPlatform;
+import io.dualrun.schemas.topic.TopicCatalog;
+import io.dualrun.schemas.topic.TopicInitializer;
+import io.dualrun.schemas.topic.TopicSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+
+/**
+ * The baseline: a Kafka Streams application reading both input topics and writing every record
+ * unchanged to a scratch topic, exactly-once, with the reconciler's commit interval.
+ */
+final class PassThrough {
+  private PassThrough() {}
+
+  static Duration run(LocalPlatform platform, Path dir, Duration commit, Duration patience) {
+    String id = "bench-pass-" + UUID.randomUUID();
+    Map<String, Object> kafka = platform.kafkaConfig();
+    Properties props = new Properties();
+    props.putAll(kafka);
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, id);
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commit.toMillis());
+    props.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve(id).toString());
+    props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+    props.put("auto.offset.reset", "earliest");
+    int partitions = platform.config().topics().partitions();
+    try (Admin admin = Admin.create(kafka)) {
+      TopicInitializer.ensureSpecs(
+          admin,
+          Map.of(id + "-out", new TopicSpec(partitions, (short) 1, Map.of())),
+          Duration.ofSeconds(60));
+    }
+    StreamsBuilder b = new StreamsBuilder();
+    b.stream(
+            List.of(TopicCatalog.RUN_EVENTS, TopicCatalog.FINGERPRINTS),
+            Consumed.with(Serdes.String(), Serdes.ByteArray()))
+        .to(id + "-out", Produced.with(Serdes.String(), Serdes.ByteArray()));
+    long start = System.nanoTime();
+    try (KafkaStreams streams = new KafkaStreams(b.build(), props)) {
+      streams.start();
+      GroupLag.awaitCaughtUp(kafka, id, patience);
+      return Duration.ofNanos(System.nanoTime() - start);
+    }
+  }
+}

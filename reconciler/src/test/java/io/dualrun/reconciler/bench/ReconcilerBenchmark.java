@@ -1,0 +1,183 @@
+package io.dualrun.reconciler.bench;
+
+import io.dualrun.platform.LocalPlatform;
+import io.dualrun.platform.LocalPlatformConfig;
+import io.dualrun.reconciler.ReconcilerConfig;
+import io.dualrun.reconciler.ReconcilerService;
+import io.dualrun.reconciler.state.PairState;
+import io.dualrun.reconciler.state.PairStateSerde;
+import io.dualrun.reconciler.stream.StoreNames;
+import io.dualrun.schemas.avro.OutputFingerprint;
+import io.dualrun.schemas.avro.RunEvent;
+import io.dualrun.schemas.config.CommonSettings;
+import io.dualrun.schemas.config.ConfigMap;
+import io.dualrun.schemas.topic.TopicCatalog;
+import io.dualrun.schemas.topic.TopicSettings;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * Throughput of the reconciler next to a plain Kafka Streams pass-through of the same records, on a
+ * real broker and registry: writes a generated history, then runs the pass-through, the reconciler
+ * in live mode and in replay mode, each from offset 0 until every input record is committed, and
+ * prints events/s, the ratios and the state bytes per open pair. A main, not a test. Arguments:
+ * {@code [workflows] [days] [partitions]} (default 400 30 6).
+ */
+public final class ReconcilerBenchmark {
+  private static final Duration PATIENCE = Duration.ofMinutes(20);
+
+  private ReconcilerBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int workflows = args.length > 0 ? Integer.parseInt(args[0]) : 400;
+    int days = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+    int partitions = args.length > 2 ? Integer.parseInt(args[2]) : 6;
+    BenchRecords history = new BenchRecords(workflows, days);
+    Path dir = Files.createTempDirectory("reconciler-bench");
+    Path inventory = Files.writeString(dir.resolve("workflows.yaml"), history.inventoryYaml());
+    try (LocalPlatform platform =
+        LocalPlatform.start(
+            new LocalPlatformConfig(
+                null, 0, 0, 0, null, new TopicSettings(partitions, (short) 1)))) {
+      long records;
+      try (KafkaProducer<String, Object> producer = producer(platform)) {
+        records = history.send(producer);
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "%d records of %d pairs, %d partitions%n",
+          records,
+          history.pairs(),
+          partitions);
+      ReconcilerConfig live = config(platform, dir, inventory, partitions, "live");
+      String modes = System.getProperty("bench.modes", "live,replay");
+      // the first Kafka Streams application on a fresh broker also pays for creating the
+      // transaction and offset topics and for JIT warm-up: run one, uncounted
+      PassThrough.run(platform, dir, live.commitInterval(), PATIENCE);
+      double before =
+          rate(records, PassThrough.run(platform, dir, live.commitInterval(), PATIENCE));
+      double liveRate = 0;
+      double replayRate = 0;
+      if (modes.contains("live")) {
+        liveRate = rate(records, runReconciler(platform, live, false));
+      }
+      if (modes.contains("replay")) {
+        ReconcilerConfig replay = config(platform, dir, inventory, partitions, "replay");
+        replayRate = rate(records, runReconciler(platform, replay, true));
+      }
+      double after = rate(records, PassThrough.run(platform, dir, live.commitInterval(), PATIENCE));
+      // the machine is shared: the baseline is the mean of a pass-through before and after
+      double pass = (before + after) / 2;
+      System.out.printf(Locale.ROOT, "pass-through runs: %.1f and %.1f events/s%n", before, after);
+      report("pass-through", pass, pass);
+      report("reconciler live", liveRate, pass);
+      report("reconciler replay", replayRate, pass);
+    }
+  }
+
+  private static Duration runReconciler(LocalPlatform platform, ReconcilerConfig c, boolean size)
+      throws IOException {
+    long start = System.nanoTime();
+    try (ReconcilerService service = ReconcilerService.create(c)) {
+      service.start(freePort());
+      GroupLag.awaitCaughtUp(platform.kafkaConfig(), c.applicationId(), PATIENCE);
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+      if (size) {
+        printStateSize(service.streams());
+      }
+      return elapsed;
+    }
+  }
+
+  /** Average serialized PairState of the pairs in the store (all open: retention is 35 days). */
+  private static void printStateSize(KafkaStreams streams) {
+    ReadOnlyKeyValueStore<String, PairState> store =
+        streams.store(
+            StoreQueryParameters.fromNameAndType(
+                StoreNames.PAIRS, QueryableStoreTypes.<String, PairState>keyValueStore()));
+    PairStateSerde serde = new PairStateSerde();
+    long pairs = 0;
+    long bytes = 0;
+    try (KeyValueIterator<String, PairState> it = store.all()) {
+      while (it.hasNext()) {
+        var kv = it.next();
+        pairs++;
+        bytes += kv.key.length() + serde.encode(kv.value).length;
+      }
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "state: %d open pairs, %.0f bytes per open pair (key + serialized PairState)%n",
+        pairs,
+        pairs == 0 ? 0.0 : (double) bytes / pairs);
+  }
+
+  private static ReconcilerConfig config(
+      LocalPlatform p, Path dir, Path inventory, int partitions, String mode) {
+    String id = "bench-" + mode + "-" + UUID.randomUUID();
+    Map<String, Object> flat = new HashMap<>();
+    flat.put("kafka.bootstrap-servers", p.bootstrapServers());
+    flat.put("registry.url", p.registryUrl());
+    flat.put("topics.partitions", partitions);
+    flat.put("inventory", inventory.toString());
+    flat.put("reconciler.application-id", id);
+    flat.put("reconciler.state-dir", dir.resolve(id).toString());
+    flat.put("reconciler.mode", mode);
+    flat.put("reconciler.streams.properties.auto.offset.reset", "earliest");
+    flat.putAll(
+        System.getProperties().entrySet().stream()
+            .filter(e -> e.getKey().toString().startsWith("bench.reconciler."))
+            .collect(
+                java.util.stream.Collectors.toMap(
+                    e -> e.getKey().toString().substring("bench.".length()), Map.Entry::getValue)));
+    ConfigMap map = ConfigMap.of("benchmark", flat);
+    return ReconcilerConfig.from(map, CommonSettings.from(map));
+  }
+
+  private static KafkaProducer<String, Object> producer(LocalPlatform p) {
+    Map<String, Object> props = new HashMap<>(p.kafkaConfig());
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+    TopicCatalog catalog = p.catalog();
+    Serializer<RunEvent> events = catalog.runEvents().valueSerde().serializer();
+    Serializer<OutputFingerprint> prints = catalog.fingerprints().valueSerde().serializer();
+    Serializer<Object> values =
+        (topic, v) ->
+            v instanceof RunEvent e
+                ? events.serialize(topic, e)
+                : prints.serialize(topic, (OutputFingerprint) v);
+    return new KafkaProducer<>(props, new StringSerializer(), values);
+  }
+
+  private static double rate(long records, Duration d) {
+    return records / (d.toNanos() / 1e9);
+  }
+
+  private static void report(String what, double rate, double baseline) {
+    System.out.printf(
+        Locale.ROOT, "%-20s %10.1f events/s  ratio %.2f%n", what, rate, rate / baseline);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}
