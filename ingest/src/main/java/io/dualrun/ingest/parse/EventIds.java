@@ -2,17 +2,14 @@ package io.dualrun.ingest.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dualrun.schemas.json.AvroJson;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HexFormat;
-import java.util.List;
 import org.apache.avro.generic.IndexedRecord;
 
 /**
@@ -22,8 +19,10 @@ import org.apache.avro.generic.IndexedRecord;
  * spelling, gets the same id and is never counted twice.
  */
 public final class EventIds {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final ObjectMapper SORTED =
+      JsonMapper.builder().enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(EventIds::newDigest);
 
   private EventIds() {}
 
@@ -34,38 +33,25 @@ public final class EventIds {
     return sha256(canonical(json));
   }
 
-  /** Keys sorted recursively, compact. */
+  /** Keys sorted recursively (Jackson sorts every object's properties as it writes), compact. */
   public static String canonical(JsonNode node) {
     try {
-      return MAPPER.writeValueAsString(sorted(node));
+      return SORTED.writeValueAsString(node);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("cannot write canonical JSON", e);
     }
   }
 
   public static String sha256(String text) {
+    MessageDigest digest = SHA256.get();
+    return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static MessageDigest newDigest() {
     try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is not available", e);
     }
-  }
-
-  private static JsonNode sorted(JsonNode node) {
-    if (node.isObject()) {
-      List<String> names = new ArrayList<>();
-      node.fieldNames().forEachRemaining(names::add);
-      Collections.sort(names);
-      ObjectNode out = NODES.objectNode();
-      names.forEach(n -> out.set(n, sorted(node.get(n))));
-      return out;
-    }
-    if (node.isArray()) {
-      ArrayNode out = NODES.arrayNode();
-      node.forEach(item -> out.add(sorted(item)));
-      return out;
-    }
-    return node;
   }
 }

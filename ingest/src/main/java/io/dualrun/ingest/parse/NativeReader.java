@@ -21,6 +21,10 @@ import java.util.function.Function;
  */
 public final class NativeReader {
   private static final String PENDING_ID = "pending";
+  private static final List<String> EVENT_TIMES =
+      UtcMillis.timestampFields(RunEvent.getClassSchema());
+  private static final List<String> FINGERPRINT_TIMES =
+      UtcMillis.timestampFields(OutputFingerprint.getClassSchema());
   private final NativeRefs refs;
   private final int maxBatch;
 
@@ -84,7 +88,7 @@ public final class NativeReader {
   }
 
   private RunEvent event(ObjectNode given) {
-    ObjectNode node = given.deepCopy();
+    ObjectNode node = topLevelCopy(given);
     List<FieldError> errors = new ArrayList<>(refs.resolve(node, true));
     if (!errors.isEmpty()) {
       throw new ValidationException(errors);
@@ -93,6 +97,7 @@ public final class NativeReader {
     if (derive) {
       node.put("eventId", PENDING_ID);
     }
+    UtcMillis.normalise(node, EVENT_TIMES);
     RunEvent event = read(node, RunEvent.class, errors);
     if (event != null) {
       errors.addAll(RecordRules.check(event));
@@ -104,7 +109,7 @@ public final class NativeReader {
   }
 
   private OutputFingerprint fingerprint(ObjectNode given) {
-    ObjectNode node = given.deepCopy();
+    ObjectNode node = topLevelCopy(given);
     List<FieldError> errors = new ArrayList<>(refs.resolve(node, false));
     if (!errors.isEmpty()) {
       throw new ValidationException(errors);
@@ -113,6 +118,7 @@ public final class NativeReader {
     if (derive) {
       node.put("eventId", PENDING_ID);
     }
+    UtcMillis.normalise(node, FINGERPRINT_TIMES);
     OutputFingerprint fingerprint = read(node, OutputFingerprint.class, errors);
     if (fingerprint != null) {
       errors.addAll(RecordRules.check(fingerprint));
@@ -121,6 +127,16 @@ public final class NativeReader {
       }
     }
     return finish(fingerprint, errors);
+  }
+
+  /**
+   * A copy of the object's own fields: reading only replaces or removes top-level fields, so nested
+   * values can be shared with the caller's document, which stays unchanged.
+   */
+  private static ObjectNode topLevelCopy(ObjectNode given) {
+    ObjectNode copy = given.objectNode();
+    copy.setAll(given);
+    return copy;
   }
 
   private static boolean absent(ObjectNode node, String field) {

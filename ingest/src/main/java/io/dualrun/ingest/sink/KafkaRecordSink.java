@@ -41,18 +41,23 @@ public final class KafkaRecordSink implements RecordSink, AutoCloseable {
     this.timeout = timeout;
   }
 
-  /** The producer settings: idempotent, acks=all, bounded by {@code timeout}. */
+  /**
+   * The producer settings: idempotent, acks=all, bounded by {@code timeout}. Batching and
+   * compression ({@code linger.ms} 1, {@code compression.type} lz4, Kafka's {@code batch.size}) are
+   * defaults that {@code base} (the service's {@code kafka.properties}) may override; durability
+   * and timeouts are not.
+   */
   public static Map<String, Object> producerConfig(Map<String, Object> base, Duration timeout) {
     Map<String, Object> props = new HashMap<>(base);
     long ms = timeout.toMillis();
+    props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 1);
+    props.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "dualrun-ingest");
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    props.put(ProducerConfig.LINGER_MS_CONFIG, 1);
     props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) ms);
     props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(500, (ms - 5) / 2));
     props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.max(500, ms / 2));
-    props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-    props.put(ProducerConfig.CLIENT_ID_CONFIG, "dualrun-ingest");
     return props;
   }
 

@@ -1,0 +1,70 @@
+package io.dualrun.ingest.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dualrun.schemas.json.AvroJson;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EventIdsTest {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  @Test
+  void canonicalJsonSortsKeysAtEveryDepthAndIsCompact() throws Exception {
+    JsonNode node =
+        MAPPER.readTree(
+            "{\"b\": 1, \"a\": {\"z\": [ {\"y\": 2, \"x\": \"é\"} ], \"c\": null}, \"A\": 1.5}");
+    assertThat(EventIds.canonical(node))
+        .isEqualTo("{\"A\":1.5,\"a\":{\"c\":null,\"z\":[{\"x\":\"é\",\"y\":2}]},\"b\":1}");
+  }
+
+  @Test
+  void idsAreThoseOfTheSortedTreeForm() throws Exception {
+    String fingerprint =
+        "{\"workflow\":\"wf-1\",\"partition\":\"2026-11-20\",\"side\":\"candidate\","
+            + "\"runId\":\"r\",\"attempt\":2,\"output\":\"sales\",\"rowCount\":10,"
+            + "\"eventId\":\"x\",\"eventTime\":\"2026-11-20T07:05:00.123456Z\","
+            + "\"schema\":[{\"name\":\"id\",\"type\":\"integer\"}],"
+            + "\"columns\":[{\"name\":\"id\",\"nulls\":0,\"min\":\"1\",\"max\":\"9\",\"sum\":\"45\"}]}";
+    var record =
+        AvroJson.read(
+            MAPPER.readTree(fingerprint), io.dualrun.schemas.avro.OutputFingerprint.class);
+    ObjectNode json = AvroJson.write(record);
+    json.remove("eventId");
+    assertThat(EventIds.derive(record)).isEqualTo(referenceSha256(sortedTree(json).toString()));
+  }
+
+  private static String referenceSha256(String text) throws Exception {
+    return HexFormat.of()
+        .formatHex(
+            MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** The canonical form as first defined: the tree rebuilt with sorted keys. */
+  private static JsonNode sortedTree(JsonNode node) {
+    if (node.isObject()) {
+      List<String> names = new ArrayList<>();
+      node.fieldNames().forEachRemaining(names::add);
+      Collections.sort(names);
+      ObjectNode out = JsonNodeFactory.instance.objectNode();
+      names.forEach(n -> out.set(n, sortedTree(node.get(n))));
+      return out;
+    }
+    if (node.isArray()) {
+      ArrayNode out = JsonNodeFactory.instance.arrayNode();
+      node.forEach(item -> out.add(sortedTree(item)));
+      return out;
+    }
+    return node;
+  }
+}

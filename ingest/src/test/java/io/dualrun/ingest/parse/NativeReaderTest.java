@@ -1,0 +1,67 @@
+package io.dualrun.ingest.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dualrun.schemas.avro.RunEvent;
+import io.dualrun.schemas.inventory.Inventory;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NativeReaderTest {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private final NativeReader reader = new NativeReader(Inventory.empty(), 100);
+
+  private static String event(String eventTime) {
+    return "{\"workflow\":\"wf-1\",\"partition\":\"2026-11-20\",\"side\":\"baseline\","
+        + "\"orchestrator\":\"cron\",\"runId\":\"r1\",\"attempt\":1,\"status\":\"succeeded\","
+        + "\"eventTime\":"
+        + eventTime
+        + "}";
+  }
+
+  @Test
+  void theCallersDocumentIsLeftUnchanged() throws Exception {
+    JsonNode body = MAPPER.readTree("[" + event("\"2026-11-20T07:05:00.250Z\"") + "]");
+    JsonNode before = body.deepCopy();
+    List<RunEvent> events = reader.events(body);
+    assertThat(body).isEqualTo(before);
+    assertThat(events.get(0).getEventTime()).isEqualTo(Instant.parse("2026-11-20T07:05:00.250Z"));
+  }
+
+  @Test
+  void everySpellingOfOneInstantGivesTheSameRecordAndId() throws Exception {
+    List<String> spellings =
+        List.of(
+            "\"2026-11-20T07:05:00.250Z\"",
+            "\"2026-11-20T08:05:00.25+01:00\"",
+            "\"2026-11-20T07:05:00.250000Z\"",
+            Long.toString(Instant.parse("2026-11-20T07:05:00.250Z").toEpochMilli()));
+    List<RunEvent> events =
+        spellings.stream().map(s -> reader.events(read(event(s))).get(0)).toList();
+    assertThat(events).allSatisfy(e -> assertThat(e).isEqualTo(events.get(0)));
+  }
+
+  @Test
+  void finerThanMillisecondTimestampsKeepTheirPrecision() {
+    RunEvent e = reader.events(read(event("\"2026-11-20T07:05:00.123456Z\""))).get(0);
+    assertThat(e.getEventTime()).isEqualTo(Instant.parse("2026-11-20T07:05:00.123456Z"));
+  }
+
+  @Test
+  void anInvalidDateIsStillNamedWithTheFullReadersReason() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> reader.events(read(event("\"2026-02-30T07:05:00Z\""))))
+        .hasMessageContaining("eventTime");
+  }
+
+  private static JsonNode read(String json) {
+    try {
+      return MAPPER.readTree(json);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+}
