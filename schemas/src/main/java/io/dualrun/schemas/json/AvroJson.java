@@ -34,11 +34,20 @@ public final class AvroJson {
   public static final ObjectMapper MAPPER = new ObjectMapper();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+  /** The generated model of each record class ({@code getForClass} reflects on every call). */
+  private static final ClassValue<SpecificData> MODELS =
+      new ClassValue<>() {
+        @Override
+        protected SpecificData computeValue(Class<?> type) {
+          return SpecificData.getForClass(type);
+        }
+      };
+
   private AvroJson() {}
 
   /** Converts {@code node} to a record of {@code type}, or throws naming every bad field. */
   public static <T extends SpecificRecord> T read(JsonNode node, Class<T> type) {
-    SpecificData model = SpecificData.getForClass(type);
+    SpecificData model = MODELS.get(type);
     Schema schema = model.getSchema(type);
     List<FieldError> errors = new ArrayList<>();
     Object value = readValue(node, schema, "", errors, model);
@@ -50,8 +59,7 @@ public final class AvroJson {
 
   /** The JSON form of a record. */
   public static ObjectNode write(IndexedRecord record) {
-    return (ObjectNode)
-        writeValue(record, record.getSchema(), SpecificData.getForClass(record.getClass()));
+    return (ObjectNode) writeValue(record, record.getSchema(), MODELS.get(record.getClass()));
   }
 
   private static Object readValue(

@@ -39,6 +39,7 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
   private final SpecificData model;
   private final boolean isKey;
   private final boolean autoRegister;
+  private final Map<String, String> subjects = new ConcurrentHashMap<>();
   private final Map<String, Integer> idBySubject = new ConcurrentHashMap<>();
   private final Map<Integer, SpecificDatumReader<T>> readerById = new ConcurrentHashMap<>();
   private final SpecificDatumWriter<T> writer;
@@ -63,7 +64,7 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
   }
 
   public String subject(String topic) {
-    return topic + (isKey ? "-key" : "-value");
+    return subjects.computeIfAbsent(topic, t -> t + (isKey ? "-key" : "-value"));
   }
 
   /** Registers (or, without auto-registration, looks up) this type's schema; returns its id. */
