@@ -38,11 +38,18 @@ public record AlertingConfig(
     receivers = List.copyOf(receivers);
   }
 
+  /** Reads the file as alerting's whole configuration: a key nobody reads is refused. */
   public static AlertingConfig load(Path file) {
-    return from(ConfigMap.load(file));
+    ConfigMap c = ConfigMap.load(file);
+    AlertingConfig config = from(c);
+    c.checkNoUnknownKeys();
+    return config;
   }
 
-  /** Reads every key, validates, and fails on unknown keys. */
+  /**
+   * Reads and validates alerting's keys of {@code c}; a configuration shared with other services
+   * (standalone) checks for unknown keys once all of them have read theirs.
+   */
   public static AlertingConfig from(ConfigMap c) {
     CommonSettings common = CommonSettings.from(c);
     Duration initial = positive(c, "alerting.retry.initial-backoff", Duration.ofSeconds(1));
@@ -67,7 +74,6 @@ public record AlertingConfig(
             pairUrlTemplate(c),
             receivers,
             RouteConfig.parse(c, receivers));
-    c.checkNoUnknownKeys();
     return config;
   }
 

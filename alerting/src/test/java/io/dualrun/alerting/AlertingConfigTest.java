@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dualrun.alerting.receiver.ReceiverType;
 import io.dualrun.schemas.config.ConfigException;
-import io.dualrun.schemas.config.ConfigMap;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +34,7 @@ class AlertingConfigTest {
   private AlertingConfig load(String yaml) throws Exception {
     Path file = dir.resolve("alerting.yaml");
     Files.writeString(file, yaml);
-    return AlertingConfig.from(ConfigMap.load(file));
+    return AlertingConfig.load(file);
   }
 
   @Test
