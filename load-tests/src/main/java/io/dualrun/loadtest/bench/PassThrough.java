@@ -38,7 +38,7 @@ final class PassThrough {
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
     props.put("auto.offset.reset", "earliest");
     StreamsBuilder b = new StreamsBuilder();
-    b.stream(GroupLag.inputs(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
+    b.stream(InputTopics.all(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
         .to(applicationId + "-out", Produced.with(Serdes.String(), Serdes.ByteArray()));
     try (Admin admin = Admin.create(kafka)) {
       TopicInitializer.ensureSpecs(
@@ -49,7 +49,7 @@ final class PassThrough {
     long start = System.nanoTime();
     try (KafkaStreams streams = new KafkaStreams(b.build(), props)) {
       streams.start();
-      GroupLag.awaitCaughtUp(kafka, applicationId, GroupLag.inputs(), patience);
+      io.dualrun.platform.GroupLag.awaitCaughtUp(kafka, applicationId, InputTopics.all(), patience);
       Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
       streams.close(Duration.ofSeconds(30));
       return elapsed;

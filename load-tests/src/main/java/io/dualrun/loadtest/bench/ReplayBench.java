@@ -51,7 +51,8 @@ public final class ReplayBench {
     Path config = reconcilerConfig(platform, dir, inventory, scenario);
     long start = System.nanoTime();
     Running first = Running.start(config);
-    GroupLag.awaitCaughtUp(platform.kafkaConfig(), "lt-replay", GroupLag.inputs(), PATIENCE);
+    io.dualrun.platform.GroupLag.awaitCaughtUp(
+        platform.kafkaConfig(), "lt-replay", InputTopics.all(), PATIENCE);
     Duration replay = Duration.ofNanos(System.nanoTime() - start);
     first.close();
     Duration warm = restart(config, scenario, false, dir);

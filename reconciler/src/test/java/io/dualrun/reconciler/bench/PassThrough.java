@@ -23,6 +23,11 @@ import org.apache.kafka.streams.kstream.Produced;
  * unchanged to a scratch topic, exactly-once, with the reconciler's commit interval.
  */
 final class PassThrough {
+  private static final java.util.List<String> INPUT_TOPICS =
+      java.util.List.of(
+          io.dualrun.schemas.topic.TopicCatalog.RUN_EVENTS,
+          io.dualrun.schemas.topic.TopicCatalog.FINGERPRINTS);
+
   private PassThrough() {}
 
   static Duration run(LocalPlatform platform, Path dir, Duration commit, Duration patience) {
@@ -51,7 +56,7 @@ final class PassThrough {
     long start = System.nanoTime();
     try (KafkaStreams streams = new KafkaStreams(b.build(), props)) {
       streams.start();
-      GroupLag.awaitCaughtUp(kafka, id, patience);
+      io.dualrun.platform.GroupLag.awaitCaughtUp(kafka, id, INPUT_TOPICS, patience);
       return Duration.ofNanos(System.nanoTime() - start);
     }
   }

@@ -40,6 +40,11 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * {@code [workflows] [days] [partitions]} (default 400 30 6).
  */
 public final class ReconcilerBenchmark {
+  private static final java.util.List<String> INPUT_TOPICS =
+      java.util.List.of(
+          io.dualrun.schemas.topic.TopicCatalog.RUN_EVENTS,
+          io.dualrun.schemas.topic.TopicCatalog.FINGERPRINTS);
+
   private static final Duration PATIENCE = Duration.ofMinutes(20);
 
   private ReconcilerBenchmark() {}
@@ -96,7 +101,8 @@ public final class ReconcilerBenchmark {
     long start = System.nanoTime();
     try (ReconcilerService service = ReconcilerService.create(c)) {
       service.start(freePort());
-      GroupLag.awaitCaughtUp(platform.kafkaConfig(), c.applicationId(), PATIENCE);
+      io.dualrun.platform.GroupLag.awaitCaughtUp(
+          platform.kafkaConfig(), c.applicationId(), INPUT_TOPICS, PATIENCE);
       Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
       if (size) {
         printStateSize(service.streams());

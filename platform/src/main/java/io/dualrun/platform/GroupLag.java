@@ -1,8 +1,6 @@
-package io.dualrun.loadtest.bench;
+package io.dualrun.platform;
 
-import io.dualrun.schemas.topic.TopicCatalog;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,29 +10,25 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
-/** Waits until a consumer group (a Kafka Streams application) has committed every input record. */
-final class GroupLag {
+/**
+ * Waits until a consumer group (e.g. a Kafka Streams application) has committed every record that
+ * is on its input topics now. Used by benchmarks to time a run from the first record to the last.
+ */
+public final class GroupLag {
   private GroupLag() {}
 
-  static void awaitCaughtUp(
+  public static void awaitCaughtUp(
       Map<String, Object> kafka, String group, List<String> topics, Duration patience) {
     long deadline = System.nanoTime() + patience.toNanos();
     try (Admin admin = Admin.create(kafka)) {
-      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-      for (var d : admin.describeTopics(topics).allTopicNames().get().values()) {
-        d.partitions()
-            .forEach(
-                p -> latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest()));
-      }
-      Map<TopicPartition, Long> end = new HashMap<>();
-      admin.listOffsets(latest).all().get().forEach((tp, info) -> end.put(tp, info.offset()));
+      Map<TopicPartition, Long> end = endOffsets(admin, topics);
       while (System.nanoTime() < deadline) {
         Map<TopicPartition, OffsetAndMetadata> committed =
             admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
         if (caughtUp(end, committed)) {
           return;
         }
-        Thread.sleep(100);
+        Thread.sleep(50);
       }
       throw new IllegalStateException(group + " did not consume " + topics + " within " + patience);
     } catch (InterruptedException e) {
@@ -43,6 +37,19 @@ final class GroupLag {
     } catch (ExecutionException e) {
       throw new IllegalStateException("cannot read offsets of " + group + ": " + e.getCause(), e);
     }
+  }
+
+  private static Map<TopicPartition, Long> endOffsets(Admin admin, List<String> topics)
+      throws InterruptedException, ExecutionException {
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    for (var d : admin.describeTopics(topics).allTopicNames().get().values()) {
+      d.partitions()
+          .forEach(
+              p -> latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest()));
+    }
+    Map<TopicPartition, Long> end = new HashMap<>();
+    admin.listOffsets(latest).all().get().forEach((tp, info) -> end.put(tp, info.offset()));
+    return end;
   }
 
   private static boolean caughtUp(
@@ -57,9 +64,5 @@ final class GroupLag {
       }
     }
     return true;
-  }
-
-  static List<String> inputs() {
-    return new ArrayList<>(List.of(TopicCatalog.RUN_EVENTS, TopicCatalog.FINGERPRINTS));
   }
 }
