@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -173,7 +174,11 @@ public final class ReconcilerService implements AutoCloseable {
   @Override
   public synchronized void close() {
     if (streams != null) {
-      streams.close(Duration.ofSeconds(30));
+      // a clean stop leaves the group: the other instances (or this one restarted) take the
+      // tasks over at once instead of after the consumer group's session timeout
+      streams.close(
+          CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+              .withTimeout(Duration.ofSeconds(30)));
       streams = null;
     }
   }

@@ -7,6 +7,7 @@ import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.kafka.common.errors.SerializationException;
@@ -23,8 +24,22 @@ import org.apache.kafka.common.utils.ByteBufferOutputStream;
 public final class PairStateSerde implements Serde<PairState> {
   static final byte VERSION = 1;
 
-  private final SpecificDatumWriter<PairState> writer = new SpecificDatumWriter<>(PairState.class);
-  private final SpecificDatumReader<PairState> reader = new SpecificDatumReader<>(PairState.class);
+  /**
+   * The generated classes' own encoders and decoders (direct field access, no per-field schema
+   * walk): about twice as fast as Avro's reflective path for a state encoded on every change.
+   */
+  private static final SpecificData MODEL = customCoders();
+
+  private final SpecificDatumWriter<PairState> writer =
+      new SpecificDatumWriter<>(PairState.getClassSchema(), MODEL);
+  private final SpecificDatumReader<PairState> reader =
+      new SpecificDatumReader<>(PairState.getClassSchema(), PairState.getClassSchema(), MODEL);
+
+  private static SpecificData customCoders() {
+    SpecificData model = new SpecificData(PairState.class.getClassLoader());
+    model.setCustomCoders(true);
+    return model;
+  }
 
   public byte[] encode(PairState state) {
     if (state == null) {

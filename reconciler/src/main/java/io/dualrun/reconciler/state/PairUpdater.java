@@ -35,27 +35,44 @@ public final class PairUpdater {
         .build();
   }
 
-  /** True when {@code eventId} was seen recently: the record is a duplicate. */
+  /**
+   * True when {@code eventId} was seen: the record is a duplicate. The ids of the records a pair
+   * keeps (its events and fingerprints) are not repeated in the recent-ids list, which holds only
+   * the ids of records that changed nothing (an older attempt's, a superseded fingerprint, a task
+   * event that is not a failure).
+   */
   public boolean isDuplicate(PairState state, String eventId) {
-    return state.getSeenIds().contains(eventId);
+    return state.getSeenIds().contains(eventId)
+        || stores(state.getBaseline(), eventId)
+        || stores(state.getCandidate(), eventId);
   }
 
-  public boolean apply(PairState state, RunEvent e) {
-    if (!remember(state, e.getEventId())) {
-      return false;
-    }
-    SideState side = sideFor(state, e.getSide(), e.getAttempt(), e.getRunId());
+  private static boolean stores(SideState side, String eventId) {
     if (side == null) {
       return false;
     }
-    boolean taskLevel = e.getTask() != null;
-    if (taskLevel && e.getStatus() != RunStatus.FAILED) {
+    for (StoredEvent e : side.getEvents()) {
+      if (e.getEventId().equals(eventId)) {
+        return true;
+      }
+    }
+    for (StoredOutput o : side.getOutputs()) {
+      if (o.getEventId().equals(eventId)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public boolean apply(PairState state, RunEvent e) {
+    if (isDuplicate(state, e.getEventId())) {
       return false;
     }
-    for (StoredEvent known : side.getEvents()) {
-      if (known.getEventId().equals(e.getEventId())) {
-        return false;
-      }
+    SideState side = sideFor(state, e.getSide(), e.getAttempt(), e.getRunId());
+    boolean taskLevel = e.getTask() != null;
+    if (side == null || (taskLevel && e.getStatus() != RunStatus.FAILED)) {
+      remember(state, e.getEventId());
+      return false;
     }
     side.getEvents()
         .add(
@@ -72,11 +89,12 @@ public final class PairUpdater {
   }
 
   public boolean apply(PairState state, OutputFingerprint f) {
-    if (!remember(state, f.getEventId())) {
+    if (isDuplicate(state, f.getEventId())) {
       return false;
     }
     SideState side = sideFor(state, f.getSide(), f.getAttempt(), f.getRunId());
     if (side == null) {
+      remember(state, f.getEventId());
       return false;
     }
     StoredOutput incoming = Outputs.stored(f);
@@ -85,8 +103,10 @@ public final class PairUpdater {
       StoredOutput known = outputs.get(i);
       if (known.getOutput().equals(incoming.getOutput())) {
         if (!Outputs.supersedes(incoming, known)) {
+          remember(state, f.getEventId());
           return false;
         }
+        remember(state, known.getEventId());
         outputs.set(i, incoming);
         return true;
       }
@@ -95,17 +115,13 @@ public final class PairUpdater {
     return true;
   }
 
-  /** Adds the id to the bounded recent set; false if it was already there. */
-  private boolean remember(PairState state, String eventId) {
+  /** Adds the id of a record the pair does not keep to the bounded recent list. */
+  private void remember(PairState state, String eventId) {
     List<String> seen = state.getSeenIds();
-    if (seen.contains(eventId)) {
-      return false;
-    }
     seen.add(eventId);
     while (seen.size() > seenLimit) {
       seen.remove(0);
     }
-    return true;
   }
 
   /** The side's state for {@code attempt}, superseding older attempts; null for an older one. */

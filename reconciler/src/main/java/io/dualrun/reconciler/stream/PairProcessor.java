@@ -32,6 +32,7 @@ public final class PairProcessor extends ContextualProcessor<String, PairInput, 
   private final PairUpdater updater;
   private final PairEvaluator evaluator;
   private KeyValueStore<String, PairState> pairs;
+  private final PairCache cache = new PairCache(4096);
   private DeadlineIndex deadlines;
   private SlaScanner sla;
   private long slaStart = -1;
@@ -46,6 +47,7 @@ public final class PairProcessor extends ContextualProcessor<String, PairInput, 
   @Override
   public void init(ProcessorContext<String, Emission> context) {
     super.init(context);
+    cache.clear();
     pairs = context.getStateStore(StoreNames.PAIRS);
     deadlines = new DeadlineIndex(context.getStateStore(StoreNames.DEADLINES));
     sla =
@@ -68,9 +70,38 @@ public final class PairProcessor extends ContextualProcessor<String, PairInput, 
   public void process(Record<String, PairInput> record) {
     PairInput in = record.value();
     check(record.key(), in);
-    long now = now(record.timestamp());
-    String key = record.key();
-    PairState state = pairs.get(key);
+    try {
+      apply(record.key(), in, now(record.timestamp()));
+    } catch (RuntimeException e) {
+      // the cached state may have been changed without reaching the store
+      cache.remove(record.key());
+      throw e;
+    }
+  }
+
+  @Override
+  public void close() {
+    cache.clear();
+  }
+
+  private PairState load(String key) {
+    PairState state = cache.get(key);
+    if (state == null) {
+      state = pairs.get(key);
+      if (state != null) {
+        cache.put(key, state);
+      }
+    }
+    return state;
+  }
+
+  private void save(String key, PairState state) {
+    pairs.put(key, state);
+    cache.put(key, state);
+  }
+
+  private void apply(String key, PairInput in, long now) {
+    PairState state = load(key);
     if (state == null) {
       state = PairUpdater.empty(in.workflow(), in.partition(), now);
     }
@@ -83,7 +114,7 @@ public final class PairProcessor extends ContextualProcessor<String, PairInput, 
       state.setLastActivity(Math.max(state.getLastActivity(), now));
       judge(key, state, now);
     } else {
-      pairs.put(key, state);
+      save(key, state);
     }
   }
 
@@ -124,20 +155,28 @@ public final class PairProcessor extends ContextualProcessor<String, PairInput, 
     if (result.purge()) {
       deadlines.move(key, state.getDeadline(), null);
       pairs.delete(key);
+      cache.remove(key);
       return;
     }
-    deadlines.move(key, state.getDeadline(), result.nextDeadline());
-    state.setDeadline(result.nextDeadline());
-    pairs.put(key, state);
+    Long current = state.getDeadline();
+    Long next = result.nextDeadline();
+    if (current == null || next == null || next < current) {
+      // an earlier deadline than needed only means one more look at the pair, which changes
+      // nothing when nothing is due: keeping it spares moving the index entry on every record
+      // (the retention deadline moves with each activity)
+      deadlines.move(key, current, next);
+      state.setDeadline(next);
+    }
+    save(key, state);
   }
 
   private void punctuate(long timestamp) {
     long now = config.mode() == Mode.LIVE ? timestamp : Math.max(timestamp, 0);
     for (String key : deadlines.takeDue(now)) {
-      PairState state = pairs.get(key);
+      PairState state = load(key);
       if (state != null) {
         state.setDeadline(null);
-        judge(key, state, now);
+        guarded(key, () -> judge(key, state, now));
       }
     }
     if (slaStart < 0) {
@@ -149,10 +188,22 @@ public final class PairProcessor extends ContextualProcessor<String, PairInput, 
   /** An expected pair's deadline passed: every side not yet done gets an SLA_MISSED breach. */
   private void expectedDue(WorkflowSpec spec, String partition, long due, long now) {
     String key = PairKey.key(spec.id(), partition);
-    PairState state = pairs.get(key);
-    if (state == null) {
-      state = PairUpdater.empty(spec.id(), partition, now);
+    PairState loaded = load(key);
+    PairState state = loaded != null ? loaded : PairUpdater.empty(spec.id(), partition, now);
+    guarded(key, () -> openSla(key, spec, state, due, now));
+  }
+
+  /** Runs a change of a cached pair; if it fails, the cache forgets the pair. */
+  private void guarded(String key, Runnable change) {
+    try {
+      change.run();
+    } catch (RuntimeException e) {
+      cache.remove(key);
+      throw e;
     }
+  }
+
+  private void openSla(String key, WorkflowSpec spec, PairState state, long due, long now) {
     boolean opened = false;
     for (Side side : Side.values()) {
       SideState sideState = side == Side.BASELINE ? state.getBaseline() : state.getCandidate();
