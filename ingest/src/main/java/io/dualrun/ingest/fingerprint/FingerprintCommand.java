@@ -144,8 +144,9 @@ public final class FingerprintCommand implements Callable<Integer> {
   private FingerprintResult compute(RowSource source) throws Exception {
     Fingerprinter f = new Fingerprinter(source.columns(), ignore, bucketKey, buckets);
     Object[] row = new Object[source.columns().size()];
-    try (ProgressBar bar = progressBar()) {
-      while (source.next(row)) {
+    try (ReadAhead rows = new ReadAhead(source);
+        ProgressBar bar = progressBar()) {
+      while (rows.next(row)) {
         f.add(row);
         if (bar != null && (f.rows() & 1023) == 0) {
           bar.stepTo(f.rows());

@@ -23,7 +23,10 @@ public final class Fingerprinter {
   private final ColumnStatsAccumulator[] stats;
   private final RowEncoder rowEncoder = new RowEncoder();
   private final RowEncoder keyEncoder = new RowEncoder();
-  private final String[] texts;
+  private final RowBuffer row = new RowBuffer();
+  private final boolean[] isHashed;
+  private final int[] starts;
+  private final int[] ends;
   private final long[] bucketRows;
   private final long[] bucketHashes;
   private long rows;
@@ -65,7 +68,12 @@ public final class Fingerprinter {
     for (int i : hashed) {
       stats[i] = new ColumnStatsAccumulator(names.get(i), columns.get(i).kind());
     }
-    this.texts = new String[columns.size()];
+    this.isHashed = new boolean[columns.size()];
+    for (int i : hashed) {
+      isHashed[i] = true;
+    }
+    this.starts = new int[columns.size()];
+    this.ends = new int[columns.size()];
   }
 
   private static int require(List<String> names, String name, String option) {
@@ -79,21 +87,43 @@ public final class Fingerprinter {
 
   /** Adds one row: {@code values[i]} belongs to column i. */
   public void add(Object[] values) {
+    row.clear();
     for (int i : hashed) {
-      texts[i] = Canonical.text(values[i]);
-      stats[i].add(values[i], texts[i]);
+      encode(i, values[i]);
+      if (values[i] == null) {
+        stats[i].addNull();
+      } else {
+        stats[i].add(values[i], row, starts[i] + 5, ends[i] - starts[i] - 5);
+      }
     }
-    for (int i : keys) {
-      texts[i] = Canonical.text(values[i]);
-    }
-    long h = rowEncoder.hash(texts, hashed);
+    long h = rowEncoder.hash(row.bytes(), 0, row.size());
     content += h;
     rows++;
     if (keys.length > 0) {
-      int bucket = (int) Long.remainderUnsigned(keyEncoder.hash(texts, keys), bucketRows.length);
+      for (int i : keys) {
+        if (!isHashed[i]) {
+          encode(i, values[i]);
+        }
+      }
+      long key = keyEncoder.hash(row.bytes(), starts, ends, keys);
+      int bucket = (int) Long.remainderUnsigned(key, bucketRows.length);
       bucketRows[bucket]++;
       bucketHashes[bucket] += h;
     }
+  }
+
+  /** Appends the encoding of column i's value (null marker, or marker, length and text). */
+  private void encode(int i, Object value) {
+    starts[i] = row.size();
+    if (value == null) {
+      row.put(0);
+    } else {
+      row.put(1);
+      int length = row.reserveLength();
+      CanonicalBytes.write(value, row);
+      row.putLengthAt(length, row.size() - length - 4);
+    }
+    ends[i] = row.size();
   }
 
   public long rows() {

@@ -22,6 +22,7 @@ public final class JdbcSource implements RowSource {
   /** How a column's value is fetched. */
   private enum Fetch {
     OBJECT,
+    LONG,
     DECIMAL,
     REAL,
     DOUBLE,
@@ -54,6 +55,9 @@ public final class JdbcSource implements RowSource {
       int type = meta.getColumnType(i);
       String typeName = meta.getColumnTypeName(i);
       fetch[i - 1] = fetchOf(type, typeName, meta.getPrecision(i));
+      if (fetch[i - 1] == Fetch.OBJECT && meta.isSigned(i)) {
+        fetch[i - 1] = Fetch.LONG;
+      }
       columns.add(new Column(meta.getColumnLabel(i), kindOf(fetch[i - 1], typeName)));
     }
   }
@@ -89,7 +93,7 @@ public final class JdbcSource implements RowSource {
 
   private static ColumnKind kindOf(Fetch fetch, String typeName) {
     return switch (fetch) {
-      case OBJECT -> ColumnKind.INTEGER;
+      case OBJECT, LONG -> ColumnKind.INTEGER;
       case DECIMAL -> ColumnKind.DECIMAL;
       case REAL, DOUBLE -> ColumnKind.FLOAT;
       case BOOLEAN -> ColumnKind.BOOLEAN;
@@ -127,6 +131,7 @@ public final class JdbcSource implements RowSource {
     Object v =
         switch (f) {
           case OBJECT -> rows.getObject(i);
+          case LONG -> rows.getLong(i);
           case DECIMAL -> rows.getBigDecimal(i);
           case REAL -> rows.getFloat(i);
           case DOUBLE -> rows.getDouble(i);

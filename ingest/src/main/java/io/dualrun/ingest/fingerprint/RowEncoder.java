@@ -1,8 +1,10 @@
 package io.dualrun.ingest.fingerprint;
 
 import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * The 64-bit hash of a row: the first 8 bytes (big-endian) of the SHA-256 of its encoding, where
@@ -11,7 +13,7 @@ import java.security.NoSuchAlgorithmException;
  */
 public final class RowEncoder {
   private final MessageDigest digest;
-  private final byte[] length = new byte[4];
+  private final byte[] sha = new byte[32];
 
   public RowEncoder() {
     try {
@@ -23,32 +25,53 @@ public final class RowEncoder {
 
   /** The hash of {@code values} (canonical texts, null for null) at {@code positions}. */
   public long hash(String[] values, int[] positions) {
+    RowBuffer row = new RowBuffer();
     for (int p : positions) {
-      String v = values[p];
-      if (v == null) {
-        digest.update((byte) 0);
-      } else {
-        byte[] bytes = v.getBytes(StandardCharsets.UTF_8);
-        digest.update((byte) 1);
-        int n = bytes.length;
-        length[0] = (byte) (n >>> 24);
-        length[1] = (byte) (n >>> 16);
-        length[2] = (byte) (n >>> 8);
-        length[3] = (byte) n;
-        digest.update(length);
-        digest.update(bytes);
-      }
+      encode(values[p], row);
     }
-    byte[] h = digest.digest();
+    return hash(row.bytes(), 0, row.size());
+  }
+
+  private static void encode(String value, RowBuffer row) {
+    if (value == null) {
+      row.put(0);
+      return;
+    }
+    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+    row.put(1);
+    row.putLengthAt(row.reserveLength(), bytes.length);
+    row.put(bytes);
+  }
+
+  /** The hash of an already encoded row: {@code length} bytes at {@code from}. */
+  long hash(byte[] encoded, int from, int length) {
+    digest.update(encoded, from, length);
+    return finish();
+  }
+
+  /** The hash of the encoded values {@code [starts[p], ends[p])} for p in {@code positions}. */
+  long hash(byte[] encoded, int[] starts, int[] ends, int[] positions) {
+    for (int p : positions) {
+      digest.update(encoded, starts[p], ends[p] - starts[p]);
+    }
+    return finish();
+  }
+
+  private long finish() {
+    try {
+      digest.digest(sha, 0, sha.length);
+    } catch (DigestException e) {
+      throw new IllegalStateException(e);
+    }
     long out = 0;
     for (int i = 0; i < 8; i++) {
-      out = (out << 8) | (h[i] & 0xFF);
+      out = (out << 8) | (sha[i] & 0xFF);
     }
     return out;
   }
 
   /** 16 lower-case hex digits. */
   public static String hex(long hash) {
-    return String.format("%016x", hash);
+    return HexFormat.of().toHexDigits(hash);
   }
 }

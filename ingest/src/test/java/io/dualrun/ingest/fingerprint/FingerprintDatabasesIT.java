@@ -32,6 +32,12 @@ import picocli.CommandLine;
 class FingerprintDatabasesIT {
   static final int ROWS = 2000;
   static final int BUCKETS = 16;
+
+  /** The fingerprint of {@link #rows()}: pins the encoding of values read through JDBC. */
+  static final String KNOWN_HASH = "5579a8029239af32";
+
+  static final String KNOWN_COLUMNS =
+      "[{\"name\":\"amount\",\"nulls\":0,\"min\":\"0.37\",\"max\":\"740\",\"sum\":\"740370\"},{\"name\":\"day\",\"nulls\":0,\"min\":\"2026-01-01\",\"max\":\"2026-12-31\",\"sum\":null},{\"name\":\"flag\",\"nulls\":0,\"min\":\"false\",\"max\":\"true\",\"sum\":null},{\"name\":\"id\",\"nulls\":0,\"min\":\"1\",\"max\":\"2000\",\"sum\":\"2001000\"},{\"name\":\"name\",\"nulls\":0,\"min\":\"name-1\",\"max\":\"name-999\",\"sum\":null},{\"name\":\"note\",\"nulls\":500,\"min\":\"note 1\",\"max\":\"note 999\",\"sum\":null},{\"name\":\"qty\",\"nulls\":0,\"min\":\"1\",\"max\":\"4000000\",\"sum\":\"2668667000\"},{\"name\":\"ratio\",\"nulls\":0,\"min\":\"0.14285714285714285\",\"max\":\"285.7142857142857\",\"sum\":\"285857.1428571428571699\"},{\"name\":\"ts\",\"nulls\":0,\"min\":\"2026-11-20T07:06:01.000001Z\",\"max\":\"2026-11-21T16:58:20.002000Z\",\"sum\":null}]";
   static final ObjectMapper MAPPER = new ObjectMapper();
   static LocalPostgres postgres;
   static LocalMariaDb mariadb;
@@ -177,6 +183,8 @@ class FingerprintDatabasesIT {
         .matches("[0-9a-f]{16}")
         .isEqualTo(pg.path("contentHash").asText());
     assertThat(maria.path("columns")).isEqualTo(pg.path("columns"));
+    assertThat(pg.path("contentHash").asText()).isEqualTo(KNOWN_HASH);
+    assertThat(pg.path("columns").toString()).isEqualTo(KNOWN_COLUMNS);
     assertThat(FingerprintResult.differingBuckets(buckets(pg), buckets(maria))).isEmpty();
     assertThat(pg.path("schema").toString())
         .contains("{\"name\":\"amount\",\"type\":\"decimal\"}")
