@@ -83,6 +83,13 @@ class ReconcilerFailoverIT {
         assertThat(a.pair("wf-" + (i % 4), "p-" + i).path("revision").asInt()).isEqualTo(1);
         assertThat(b.pair("wf-" + (i % 4), "p-" + i).path("revision").asInt()).isEqualTo(1);
       }
+      // the partitions of a workflow are held by both instances: each lists them all
+      java.util.Set<String> expected = new java.util.TreeSet<>();
+      for (int i = 0; i < PAIRS / 2; i += 4) {
+        expected.add("p-" + i + "=MATCH");
+      }
+      assertThat(a.partitions("wf-0")).isEqualTo(expected);
+      assertThat(b.partitions("wf-0")).isEqualTo(expected);
       for (int i = PAIRS / 2; i < PAIRS; i++) {
         sendPair(events, prints, i);
         if (i == PAIRS / 2 + 10) {
@@ -294,6 +301,17 @@ class ReconcilerFailoverIT {
               + partition
               + ": "
               + (r == null ? "" : r.statusCode() + " " + r.body()));
+    }
+
+    /** {@code partition=outcome} of every pair of the workflow, as this instance lists them. */
+    java.util.Set<String> partitions(String workflow) throws Exception {
+      HttpResponse<String> r = get("/v1/workflows/" + workflow + "/partitions");
+      assertThat(r.statusCode()).as(name + ": " + r.body()).isEqualTo(200);
+      java.util.Set<String> out = new java.util.TreeSet<>();
+      AvroJson.MAPPER
+          .readTree(r.body())
+          .forEach(n -> out.add(n.path("partition").asText() + "=" + n.path("outcome").asText()));
+      return out;
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {

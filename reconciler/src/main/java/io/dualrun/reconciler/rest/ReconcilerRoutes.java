@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * The reconciler's HTTP endpoints (Javalin): {@code GET /v1/pairs/{workflow}/{partition}}, {@code
- * GET /v1/workflows}, {@code GET /v1/readiness}, {@code GET /v1/readiness/{workflow}}, and the
- * instance-to-instance {@code GET /internal/v1/reconciler/digest}. JSON field names are camelCase.
+ * GET /v1/workflows}, {@code GET /v1/workflows/{workflow}/partitions}, {@code GET /v1/readiness},
+ * {@code GET /v1/readiness/{workflow}}, and the instance-to-instance {@code GET
+ * /internal/v1/reconciler/digest}. JSON field names are camelCase.
  */
 public final class ReconcilerRoutes {
   public static final String DIGEST_PATH = "/internal/v1/reconciler/digest";
@@ -20,6 +21,7 @@ public final class ReconcilerRoutes {
     app.get(
         "/v1/workflows",
         ctx -> ctx.json(WorkflowSummaries.all(queries.allDigests(), queries.inventory())));
+    app.get("/v1/workflows/{workflow}/partitions", ctx -> partitions(ctx, queries));
     app.get("/v1/readiness", ctx -> readiness(ctx, queries, null));
     app.get("/v1/readiness/{workflow}", ctx -> readiness(ctx, queries, ctx.pathParam("workflow")));
     app.get(DIGEST_PATH, ctx -> ctx.json(queries.localDigest()));
@@ -58,6 +60,31 @@ public final class ReconcilerRoutes {
     } else {
       ctx.json(pair.get());
     }
+  }
+
+  /** The pairs of one workflow held by any instance, newest partition first. */
+  private static void partitions(Context ctx, PairQueries queries) throws java.io.IOException {
+    String workflow = ctx.pathParam("workflow");
+    var out = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+    queries.allDigests().stream()
+        .filter(r -> r.workflow().equals(workflow))
+        .sorted(java.util.Comparator.comparing(DigestRow::partition).reversed())
+        .forEach(
+            r -> {
+              var row = out.addObject();
+              row.put("partition", r.partition());
+              row.put("outcome", r.outcome());
+              var open = row.putArray("openBreaches");
+              r.openBreaches().forEach(open::add);
+            });
+    if (out.isEmpty() && queries.inventory().workflow(workflow).isEmpty()) {
+      ctx.status(404)
+          .json(
+              PairQueries.error(
+                  "workflow " + workflow + " is neither in the inventory nor in any pair"));
+      return;
+    }
+    ctx.json(out);
   }
 
   private static void readiness(Context ctx, PairQueries queries, String only)

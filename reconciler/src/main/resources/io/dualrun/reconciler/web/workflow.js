@@ -37,9 +37,9 @@
   /** Partition names of this workflow, from every source the server offers. */
   async function partitionRows(readinessBody) {
     const rows = new Map();
-    const digest = await getJson("internal/v1/reconciler/digest");
-    if (digest.ok) {
-      digest.body.filter((d) => d.workflow === workflow).forEach((d) => rows.set(d.partition, {partition: d.partition, outcome: d.outcome, openBreaches: d.openBreaches || []}));
+    const held = await getJson("v1/workflows/" + enc(workflow) + "/partitions");
+    if (held.ok) {
+      held.body.forEach((d) => rows.set(d.partition, {partition: d.partition, outcome: d.outcome, openBreaches: d.openBreaches || []}));
     }
     (readinessBody ? readinessBody.partitions || [] : []).forEach((p) => {
       if (!rows.has(p.partition)) rows.set(p.partition, {partition: p.partition, outcome: p.outcome, openBreaches: []});
