@@ -22,7 +22,7 @@ import java.util.Locale;
  *
  * <pre>
  * BenchmarkSuite [--out DIR] [--workflows N] [--days D] [--ingest-workflows N]
- *                [--latency-samples K] [--partitions P] [--command TEXT]
+ *                [--latency-samples K] [--partitions P] [--open-pairs N] [--command TEXT]
  * </pre>
  *
  * Each benchmark runs against its own real broker and registry; every figure is given with the
@@ -38,10 +38,12 @@ public final class BenchmarkSuite {
       int ingestWorkflows,
       int latencySamples,
       int partitions,
+      int openPairs,
       String command) {
     static Options parse(String[] args) {
       Path out = Path.of("load-tests/results");
       int workflows = 1000, days = 30, ingest = 200, samples = 300, partitions = 6;
+      int openPairs = 1_000_000;
       String command = "";
       for (int i = 0; i + 1 < args.length; i += 2) {
         String v = args[i + 1];
@@ -52,11 +54,12 @@ public final class BenchmarkSuite {
           case "--ingest-workflows" -> ingest = Integer.parseInt(v);
           case "--latency-samples" -> samples = Integer.parseInt(v);
           case "--partitions" -> partitions = Integer.parseInt(v);
+          case "--open-pairs" -> openPairs = Integer.parseInt(v);
           case "--command" -> command = v;
           default -> throw new IllegalArgumentException("unknown option " + args[i]);
         }
       }
-      return new Options(out, workflows, days, ingest, samples, partitions, command);
+      return new Options(out, workflows, days, ingest, samples, partitions, openPairs, command);
     }
   }
 
@@ -85,6 +88,11 @@ public final class BenchmarkSuite {
       figures.addAll(ReplayBench.run(p, work.resolve("replay"), month, rates));
       names.addAll(List.of("reconciler (replay)", "Streams pass-through"));
       figures.subList(figures.size() - 3, figures.size()).forEach(f -> System.out.println(f.row()));
+    }
+
+    try (LocalPlatform p = platform(o)) {
+      figures.addAll(RecoveryBench.run(p, work.resolve("recovery"), o.openPairs(), o.partitions()));
+      figures.subList(figures.size() - 2, figures.size()).forEach(f -> System.out.println(f.row()));
     }
 
     LatencyBench.Result latency;
@@ -123,8 +131,12 @@ public final class BenchmarkSuite {
   }
 
   private static LocalPlatform platform(Options o) {
+    return platform(o.partitions());
+  }
+
+  static LocalPlatform platform(int partitions) {
     return LocalPlatform.start(
-        new LocalPlatformConfig(null, 0, 0, 0, null, new TopicSettings(o.partitions(), (short) 1)));
+        new LocalPlatformConfig(null, 0, 0, 0, null, new TopicSettings(partitions, (short) 1)));
   }
 
   private static LocalPipeline pipeline(LocalPlatform p, Path dir, Scenario s, boolean live)

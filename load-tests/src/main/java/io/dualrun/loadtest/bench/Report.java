@@ -10,11 +10,11 @@ final class Report {
       """
       Notes:
 
-      * Recovery: the target of 1M open pairs does not fit this machine; the store holds the replayed \
-      month's pairs (see the figure's name). Both restarts include the consumer group's session \
-      timeout (45 s by default): a closed Kafka Streams instance does not leave its group, so the new \
-      one is assigned its tasks only when the old member expires. The difference between the two \
-      figures is the changelog restoration.
+      * Recovery: pairs that each received one STARTED event (live mode: none is decided or purged). \
+      Each restart is timed from start-up until pairs of every input partition answer on \
+      `/v1/pairs`; the instance before it stopped cleanly and left its consumer group. Without local \
+      state every pair is restored from the changelog topics; the second baseline is a plain \
+      consumer reading those topics.
       * Memory: one JVM holds ingest, the reconciler (RocksDB off-heap included) and alerting, with \
       the JVM's default maximum heap; broker and registry run in their own JVMs.
       * Detection latency includes the reconciler's and alerting's exactly-once commit intervals and \
@@ -53,7 +53,9 @@ final class Report {
     s.append(o.latencySamples())
         .append(" latency samples at 20/s; ")
         .append(o.partitions())
-        .append(" topic partitions.\n\n");
+        .append(" topic partitions; recovery with ")
+        .append(String.format(java.util.Locale.ROOT, "%,d", o.openPairs()))
+        .append(" open pairs.\n\n");
     s.append("| figure | value | same-run baseline | ratio |\n|---|---|---|---|\n");
     figures.forEach(f -> s.append(f.row()).append('\n'));
     s.append("\nLatency samples whose alert never arrived: ").append(latency.lost()).append(" of ");

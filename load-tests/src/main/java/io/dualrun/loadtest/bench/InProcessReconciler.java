@@ -1,0 +1,62 @@
+package io.dualrun.loadtest.bench;
+
+import io.dualrun.reconciler.ReconcilerConfig;
+import io.dualrun.reconciler.ReconcilerMain;
+import io.dualrun.reconciler.ReconcilerService;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** One reconciler with its REST routes, in this JVM, started from a config file. */
+record InProcessReconciler(ReconcilerService service, Javalin app) implements AutoCloseable {
+
+  static InProcessReconciler start(Path config) {
+    ReconcilerConfig c = ReconcilerMain.load(config);
+    ReconcilerService service = ReconcilerService.create(c);
+    Javalin app = Javalin.create(x -> x.showJavalinBanner = false);
+    service.routes(app);
+    app.start("127.0.0.1", 0);
+    service.start(app.port());
+    return new InProcessReconciler(service, app);
+  }
+
+  /** Waits until every one of {@code pairs} ({@code workflow/partition}) answers 200. */
+  void awaitQueryable(List<String> pairs, Duration patience) {
+    HttpClient http = HttpClient.newHttpClient();
+    long deadline = System.nanoTime() + patience.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (pairs.stream().allMatch(p -> ok(http, p))) {
+        return;
+      }
+      ReplayBench.sleep(100);
+    }
+    throw new IllegalStateException(
+        "the reconciler's pairs " + pairs + " did not become queryable within " + patience);
+  }
+
+  private boolean ok(HttpClient http, String pair) {
+    try {
+      URI uri = URI.create("http://127.0.0.1:" + app.port() + "/v1/pairs/" + pair);
+      return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding())
+              .statusCode()
+          == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    service.close();
+    app.stop();
+  }
+}
