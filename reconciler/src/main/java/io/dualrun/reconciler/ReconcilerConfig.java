@@ -24,6 +24,7 @@ import java.util.Objects;
  * @param retention how long a pair is kept after its last activity
  * @param punctuateInterval how often deadlines and schedules are checked
  * @param seenIds how many recent event ids per pair are remembered for duplicate detection
+ * @param decodedPairs how many recently used pairs each task keeps decoded in memory
  * @param slaLookback how far before start-up expected partitions are checked for SLA_MISSED
  * @param inputPartitions partitions of the input topics, for spreading expected pairs over tasks
  *     (0: a single task sees every key, as in a test driver)
@@ -42,6 +43,7 @@ public record ReconcilerConfig(
     Duration retention,
     Duration punctuateInterval,
     int seenIds,
+    int decodedPairs,
     Duration slaLookback,
     int inputPartitions,
     Map<String, String> streamsProperties) {
@@ -97,6 +99,7 @@ public record ReconcilerConfig(
         positive(c, "reconciler.retention", Duration.ofDays(35)),
         positive(c, "reconciler.punctuate-interval", Duration.ofSeconds(1)),
         c.integer("reconciler.seen-ids", 64, 1, 10_000),
+        c.integer("reconciler.decoded-pairs", 1024, 0, 1_000_000),
         c.duration("reconciler.sla-lookback", Duration.ZERO),
         c.integer("reconciler.input-partitions", 0, 0, 10_000),
         c.stringMap("reconciler.streams.properties"));
@@ -125,6 +128,7 @@ public record ReconcilerConfig(
         retention,
         punctuateInterval,
         seenIds,
+        decodedPairs,
         slaLookback,
         inputPartitions,
         streamsProperties);
@@ -145,6 +149,7 @@ public record ReconcilerConfig(
         retention,
         punctuateInterval,
         seenIds,
+        decodedPairs,
         slaLookback,
         partitions,
         streamsProperties);
@@ -165,6 +170,7 @@ public record ReconcilerConfig(
         retention,
         punctuateInterval,
         seenIds,
+        decodedPairs,
         slaLookback,
         inputPartitions,
         streamsProperties);

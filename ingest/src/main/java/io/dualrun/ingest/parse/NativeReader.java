@@ -38,12 +38,16 @@ public final class NativeReader {
     return maxBatch;
   }
 
-  /** Every run event of the document, or 400 naming every bad field. */
+  /**
+   * Every run event of the document, or 400 naming every bad field. Reading rewrites top-level
+   * fields of the document's objects in place (native references, derived ids, times): the document
+   * is the request's own.
+   */
   public List<RunEvent> events(JsonNode body) {
     return readAll(body, node -> event((ObjectNode) node));
   }
 
-  /** Every fingerprint of the document, or 400 naming every bad field. */
+  /** Every fingerprint of the document, or 400 naming every bad field; rewrites as above. */
   public List<OutputFingerprint> fingerprints(JsonNode body) {
     return readAll(body, node -> fingerprint((ObjectNode) node));
   }
@@ -87,8 +91,7 @@ public final class NativeReader {
     return records;
   }
 
-  private RunEvent event(ObjectNode given) {
-    ObjectNode node = topLevelCopy(given);
+  private RunEvent event(ObjectNode node) {
     List<FieldError> errors = new ArrayList<>(refs.resolve(node, true));
     if (!errors.isEmpty()) {
       throw new ValidationException(errors);
@@ -108,8 +111,7 @@ public final class NativeReader {
     return finish(event, errors);
   }
 
-  private OutputFingerprint fingerprint(ObjectNode given) {
-    ObjectNode node = topLevelCopy(given);
+  private OutputFingerprint fingerprint(ObjectNode node) {
     List<FieldError> errors = new ArrayList<>(refs.resolve(node, false));
     if (!errors.isEmpty()) {
       throw new ValidationException(errors);
@@ -127,16 +129,6 @@ public final class NativeReader {
       }
     }
     return finish(fingerprint, errors);
-  }
-
-  /**
-   * A copy of the object's own fields: reading only replaces or removes top-level fields, so nested
-   * values can be shared with the caller's document, which stays unchanged.
-   */
-  private static ObjectNode topLevelCopy(ObjectNode given) {
-    ObjectNode copy = given.objectNode();
-    copy.setAll(given);
-    return copy;
   }
 
   private static boolean absent(ObjectNode node, String field) {

@@ -1,14 +1,17 @@
 package io.dualrun.loadtest.bench;
 
+import io.dualrun.platform.LocalPlatform;
 import io.dualrun.reconciler.ReconcilerConfig;
 import io.dualrun.reconciler.ReconcilerMain;
 import io.dualrun.reconciler.ReconcilerService;
 import io.javalin.Javalin;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +27,28 @@ record InProcessReconciler(ReconcilerService service, Javalin app) implements Au
     app.start("127.0.0.1", 0);
     service.start(app.port());
     return new InProcessReconciler(service, app);
+  }
+
+  /**
+   * Writes a reconciler config file: the platform's broker, registry and topic partitions, then
+   * {@code rest} (more top-level YAML, e.g. the {@code reconciler:} block).
+   */
+  static Path writeConfig(Path file, LocalPlatform p, int partitions, String rest) {
+    String yaml =
+        "kafka: {bootstrap-servers: \""
+            + p.bootstrapServers()
+            + "\"}\nregistry: {url: \""
+            + p.registryUrl()
+            + "\"}\ntopics: {partitions: "
+            + partitions
+            + "}\n"
+            + rest;
+    try {
+      Files.createDirectories(file.getParent());
+      return Files.writeString(file, yaml);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Waits until every one of {@code pairs} ({@code workflow/partition}) answers 200. */

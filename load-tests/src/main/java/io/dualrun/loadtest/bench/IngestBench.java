@@ -7,12 +7,11 @@ import io.dualrun.loadtest.run.LocalPipeline;
 import io.dualrun.schemas.json.AvroJson;
 import io.dualrun.schemas.topic.TopicCatalog;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,14 +46,13 @@ final class IngestBench {
     List<Timed> generated = new ArrayList<>();
     new TrafficGenerator(scenario).generate(generated::add);
     List<Batch> batches = batches(pipeline.platform().catalog(), generated);
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     try (KafkaProducer<String, byte[]> producer = producer(pipeline)) {
-      viaHttp(http, pipeline, batches);
+      viaHttp(pipeline, batches);
       viaProducer(producer, batches);
       List<Double> httpRates = new ArrayList<>();
       List<Double> rawRates = new ArrayList<>();
       for (int round = 0; round < ROUNDS; round++) {
-        httpRates.add(generated.size() / viaHttp(http, pipeline, batches));
+        httpRates.add(generated.size() / viaHttp(pipeline, batches));
         rawRates.add(generated.size() / viaProducer(producer, batches));
       }
       double httpRate = median(httpRates);
@@ -118,29 +116,40 @@ final class IngestBench {
         values);
   }
 
-  /** Seconds to post every batch, one at a time, each answered 202. */
-  private static double viaHttp(HttpClient http, LocalPipeline pipeline, List<Batch> batches) {
+  /**
+   * Seconds to post every batch, one at a time, each answered 202: a blocking client on a
+   * kept-alive connection, as hooks post (curl, Python requests).
+   */
+  private static double viaHttp(LocalPipeline pipeline, List<Batch> batches) {
     URI base = pipeline.ingestUrl();
     long start = System.nanoTime();
     for (Batch b : batches) {
-      HttpRequest request =
-          HttpRequest.newBuilder(base.resolve(b.path()))
-              .timeout(Duration.ofSeconds(60))
-              .header("Content-Type", "application/json")
-              .header("Authorization", "Bearer " + pipeline.token())
-              .POST(HttpRequest.BodyPublishers.ofByteArray(b.body()))
-              .build();
       try {
-        HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() != 202) {
+        HttpURLConnection c = (HttpURLConnection) base.resolve(b.path()).toURL().openConnection();
+        c.setRequestMethod("POST");
+        c.setDoOutput(true);
+        c.setRequestProperty("Content-Type", "application/json");
+        c.setRequestProperty("Authorization", "Bearer " + pipeline.token());
+        c.setFixedLengthStreamingMode(b.body().length);
+        try (OutputStream out = c.getOutputStream()) {
+          out.write(b.body());
+        }
+        int status = c.getResponseCode();
+        byte[] answer;
+        try (InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream()) {
+          answer = in.readAllBytes();
+        }
+        if (status != 202) {
           throw new IllegalStateException(
-              "ingest answered " + answer.statusCode() + " to " + b.path() + ": " + answer.body());
+              "ingest answered "
+                  + status
+                  + " to "
+                  + b.path()
+                  + ": "
+                  + new String(answer, StandardCharsets.UTF_8));
         }
       } catch (IOException e) {
         throw new IllegalStateException("cannot reach ingest at " + base + ": " + e, e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted", e);
       }
     }
     return (System.nanoTime() - start) / 1e9;

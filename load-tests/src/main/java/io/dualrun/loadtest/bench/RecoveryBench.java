@@ -216,27 +216,15 @@ final class RecoveryBench {
   }
 
   private static Path config(LocalPlatform p, Path dir, int partitions) {
-    String yaml =
-        "kafka: {bootstrap-servers: \""
-            + p.bootstrapServers()
-            + "\"}\n"
-            + "registry: {url: \""
-            + p.registryUrl()
-            + "\"}\n"
-            + "topics: {partitions: "
-            + partitions
-            + "}\n"
-            + "reconciler:\n  application-id: "
+    return InProcessReconciler.writeConfig(
+        dir.resolve("recovery.yaml"),
+        p,
+        partitions,
+        "reconciler:\n  application-id: "
             + APP
             + "\n  state-dir: "
             + dir.resolve("state")
-            + "\n  mode: live\n  http: {host: 127.0.0.1, port: 0}\n";
-    try {
-      Files.createDirectories(dir);
-      return Files.writeString(dir.resolve("recovery.yaml"), yaml);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+            + "\n  mode: live\n  http: {host: 127.0.0.1, port: 0}\n");
   }
 
   private static long sizeOf(Path dir) {

@@ -4,9 +4,6 @@ import io.dualrun.loadtest.gen.Scenario;
 import io.dualrun.loadtest.gen.TrafficGenerator;
 import io.dualrun.loadtest.sink.KafkaSink;
 import io.dualrun.platform.LocalPlatform;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,27 +71,15 @@ public final class ReplayBench {
   }
 
   private static Path reconcilerConfig(LocalPlatform p, Path dir, Path inventory, Scenario s) {
-    String yaml =
-        "kafka: {bootstrap-servers: \""
-            + p.bootstrapServers()
-            + "\"}\n"
-            + "registry: {url: \""
-            + p.registryUrl()
-            + "\"}\n"
-            + "topics: {partitions: "
-            + s.inputPartitions()
-            + "}\n"
-            + "inventory: "
+    return InProcessReconciler.writeConfig(
+        dir.resolve("replay.yaml"),
+        p,
+        s.inputPartitions(),
+        "inventory: "
             + inventory.toAbsolutePath()
-            + "\n"
-            + "reconciler:\n  application-id: lt-replay\n  state-dir: "
+            + "\nreconciler:\n  application-id: lt-replay\n  state-dir: "
             + dir.resolve("replay-state")
-            + "\n  mode: replay\n  http: {host: 127.0.0.1, port: 0}\n  commit-interval: 100ms\n";
-    try {
-      return Files.writeString(dir.resolve("replay.yaml"), yaml);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+            + "\n  mode: replay\n  http: {host: 127.0.0.1, port: 0}\n  commit-interval: 100ms\n");
   }
 
   private static double seconds(Duration d) {

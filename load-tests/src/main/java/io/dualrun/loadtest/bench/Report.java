@@ -40,9 +40,8 @@ final class Report {
         .append(" CPUs, Java ")
         .append(System.getProperty("java.version"));
     s.append(
-        ". Broker, registry, services and load generator share the machine; other builds were running at the");
-    s.append(
-        " same time, so absolute figures are noisy: read the ratios to the same-run baselines.\n\n");
+        ". Broker, registry, services and load generator share the machine, so absolute figures");
+    s.append(" are noisy: read the ratios to the same-run baselines.\n\n");
     s.append("Scale: replay of ")
         .append(o.days())
         .append(" daily partitions × ")

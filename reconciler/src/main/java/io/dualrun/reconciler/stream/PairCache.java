@@ -12,10 +12,12 @@ import java.util.Map;
  */
 final class PairCache {
   private final LinkedHashMap<String, PairState> entries;
+  private final int capacity;
 
   PairCache(int capacity) {
+    this.capacity = capacity;
     this.entries =
-        new LinkedHashMap<>(Math.min(capacity, 1024) * 2, 0.75f, true) {
+        new LinkedHashMap<>(Math.min(capacity, 1024) * 2 + 1, 0.75f, true) {
           @Override
           protected boolean removeEldestEntry(Map.Entry<String, PairState> eldest) {
             return size() > capacity;
@@ -28,7 +30,9 @@ final class PairCache {
   }
 
   void put(String key, PairState state) {
-    entries.put(key, state);
+    if (capacity > 0) {
+      entries.put(key, state);
+    }
   }
 
   void remove(String key) {

@@ -32,7 +32,7 @@ public final class PairProcessor extends ContextualProcessor<String, PairInput, 
   private final PairUpdater updater;
   private final PairEvaluator evaluator;
   private KeyValueStore<String, PairState> pairs;
-  private final PairCache cache = new PairCache(4096);
+  private final PairCache cache;
   private DeadlineIndex deadlines;
   private SlaScanner sla;
   private long slaStart = -1;
@@ -41,6 +41,7 @@ public final class PairProcessor extends ContextualProcessor<String, PairInput, 
     this.config = config;
     this.inventory = inventory;
     this.updater = new PairUpdater(config.seenIds());
+    this.cache = new PairCache(config.decodedPairs());
     this.evaluator = new PairEvaluator(inventory, config.mode(), config.retention());
   }
 
