@@ -1,5 +1,6 @@
 package io.dualrun.loadtest.bench;
 
+import io.dualrun.ingest.sink.KafkaRecordSink;
 import io.dualrun.loadtest.gen.Scenario;
 import io.dualrun.loadtest.gen.Timed;
 import io.dualrun.loadtest.gen.TrafficGenerator;
@@ -12,15 +13,13 @@ import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.generic.IndexedRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -29,9 +28,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Ingest HTTP against a plain idempotent KafkaProducer, same records in the same batches: a hook
  * posts a batch of up to 500 records ({@code POST /v1/events} or {@code /v1/fingerprints}) and
- * waits for the answer; the producer sends the same batch and waits for every acknowledgement
- * (acks=all, as ingest). JSON bodies and Avro values are built before the clock starts. After one
- * uncounted round of each (JIT, connections), rounds alternate; the medians are reported.
+ * waits for the answer; the producer, with ingest's own producer settings, sends the same batch and
+ * waits for every acknowledgement. JSON bodies and Avro values are built before the clock starts.
+ * After one uncounted round of each (JIT, connections), rounds alternate; the medians are reported.
  */
 final class IngestBench {
   private static final int BATCH = 500;
@@ -174,11 +173,12 @@ final class IngestBench {
     return (System.nanoTime() - start) / 1e9;
   }
 
+  /** A producer with ingest's own settings (acks=all, idempotence, batching, compression). */
   private static KafkaProducer<String, byte[]> producer(LocalPipeline pipeline) {
-    Map<String, Object> props = new HashMap<>(pipeline.platform().kafkaConfig());
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+    return new KafkaProducer<>(
+        KafkaRecordSink.producerConfig(pipeline.platform().kafkaConfig(), Duration.ofSeconds(60)),
+        new StringSerializer(),
+        new ByteArraySerializer());
   }
 
   private static double median(List<Double> values) {
