@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dualrun.alerting.model.Json;
+import io.dualrun.platform.ChildJvm;
 import io.dualrun.platform.LocalPlatform;
 import io.dualrun.schemas.avro.DeliveryResult;
 import io.dualrun.schemas.avro.Notification;
@@ -44,7 +45,7 @@ class RestartDeliveryIT {
               + "\nroutes:\n  default: [pd, hook]\n";
       Path config = it.config(dir, ItSupport.uniqueId("restart-it"), 1000, receivers);
       Process first =
-          ChildJvm.start(AlertingMain.class, List.of("--config", config.toString()), log);
+          ChildJvm.start(AlertingMain.class, List.of("--config", config.toString()), "512m", log);
       try {
         for (String workflow : WORKFLOWS) {
           for (int day = 1; day <= 2; day++) {
@@ -64,7 +65,7 @@ class RestartDeliveryIT {
 
       pagerduty.answer(202).listen(pdPort);
       Process second =
-          ChildJvm.start(AlertingMain.class, List.of("--config", config.toString()), log);
+          ChildJvm.start(AlertingMain.class, List.of("--config", config.toString()), "512m", log);
       try {
         ItSupport.await(
             "PagerDuty to get every alert after the restart",

@@ -247,17 +247,11 @@ class ReconcilerFailoverIT {
               "      consumer.heartbeat.interval.ms: 1000",
               ""));
       Process p =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-Xmx384m",
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  ReconcilerMain.class.getName(),
-                  "--config",
-                  config.toString())
-              .redirectErrorStream(true)
-              .redirectOutput(work.resolve(name + ".log").toFile())
-              .start();
+          io.dualrun.platform.ChildJvm.start(
+              ReconcilerMain.class,
+              List.of("--config", config.toString()),
+              "384m",
+              work.resolve(name + ".log"));
       Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly));
       return new Instance(p, port, name);
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.BlockingQueue;
 final class ReadAhead implements RowSource {
   static final int BATCH = 1024;
   private static final int BATCHES = 4;
+  private static final long STOP_WAIT_MS = 5_000;
   private static final Batch END = new Batch(0, 0);
 
   private final RowSource source;
@@ -88,9 +89,13 @@ final class ReadAhead implements RowSource {
     return true;
   }
 
+  /**
+   * Stops the reading thread. A driver may not notice the interrupt while it waits on its socket:
+   * after a few seconds the owner closes the source anyway, which ends that read with an error.
+   */
   @Override
   public void close() throws InterruptedException {
     reader.interrupt();
-    reader.join();
+    reader.join(STOP_WAIT_MS);
   }
 }

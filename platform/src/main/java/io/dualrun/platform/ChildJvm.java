@@ -1,4 +1,4 @@
-package io.dualrun.alerting;
+package io.dualrun.platform;
 
 import java.io.File;
 import java.io.IOException;
@@ -12,14 +12,21 @@ import java.util.List;
 import java.util.Set;
 import java.util.jar.JarFile;
 
-/** Runs a main class of this module in a separate JVM, on this JVM's class path. */
-final class ChildJvm {
+/**
+ * Runs a main class in a separate JVM on this JVM's class path (e.g. a service instance a test
+ * kills with -9), its output appended to a log file.
+ */
+public final class ChildJvm {
   private ChildJvm() {}
 
-  static Process start(Class<?> main, List<String> args, Path log) {
+  /**
+   * Starts {@code main} with {@code args} and at most {@code maxHeap} of heap (a {@code -Xmx} value
+   * such as {@code 384m}).
+   */
+  public static Process start(Class<?> main, List<String> args, String maxHeap, Path log) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx512m");
+    command.add("-Xmx" + maxHeap);
     command.add("-cp");
     command.add(String.join(File.pathSeparator, classPath()));
     command.add(main.getName());
@@ -30,12 +37,13 @@ final class ChildJvm {
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
           .start();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException(
+          "cannot start a JVM for " + main.getName() + ": " + e.getMessage(), e);
     }
   }
 
-  /** The class path, with manifest-only jars (as Surefire/Failsafe use) expanded. */
-  static List<String> classPath() {
+  /** This JVM's class path, with manifest-only jars (as Surefire and Failsafe use) expanded. */
+  public static List<String> classPath() {
     Set<String> out = new LinkedHashSet<>();
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
       if (entry.isBlank()) {
