@@ -59,13 +59,31 @@ final class SlaScanner {
     return spec.sla().toMillis();
   }
 
+  /**
+   * The earliest deadline of any workflow's remembered next fire: a scan before it has nothing to
+   * do (replay mode scans at almost every record). Long.MIN_VALUE while some workflow's next fire
+   * is not known yet.
+   */
+  private long earliestDue = Long.MIN_VALUE;
+
   void scan(long start, long now, Expected expected) {
+    if (now < earliestDue) {
+      return;
+    }
+    long earliest = Long.MAX_VALUE;
     for (WorkflowSpec spec : scheduled) {
       Optional<Instant> next = upcoming.get(spec.id());
       if (next == null || next.isPresent() && next.get().toEpochMilli() + sla(spec) <= now) {
         scan(spec, start, now, expected);
+        next = upcoming.get(spec.id());
+      }
+      if (next == null) {
+        earliest = Long.MIN_VALUE;
+      } else if (next.isPresent()) {
+        earliest = Math.min(earliest, next.get().toEpochMilli() + sla(spec));
       }
     }
+    earliestDue = earliest;
   }
 
   private void scan(WorkflowSpec spec, long start, long now, Expected expected) {
