@@ -36,7 +36,8 @@ public final class AlertingBenchmark {
     Map<String, Long> received = new ConcurrentHashMap<>();
     Map<String, Long> polled = new ConcurrentHashMap<>();
     HttpServer sink = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 100);
-    sink.setExecutor(Executors.newFixedThreadPool(4));
+    java.util.concurrent.ExecutorService handlers = Executors.newFixedThreadPool(4);
+    sink.setExecutor(handlers);
     sink.createContext(
         "/",
         ex -> {
@@ -78,6 +79,7 @@ public final class AlertingBenchmark {
       plain.interrupt();
     } finally {
       sink.stop(0);
+      handlers.shutdownNow();
     }
   }
 
