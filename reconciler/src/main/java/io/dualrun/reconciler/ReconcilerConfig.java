@@ -115,53 +115,25 @@ public record ReconcilerConfig(
 
   /** A copy with another HTTP port (e.g. the one actually bound). */
   public ReconcilerConfig withHttpPort(int port) {
-    return new ReconcilerConfig(
-        common,
-        applicationId,
-        stateDir,
-        mode,
-        httpHost,
-        port,
-        advertisedHost,
-        threads,
-        commitInterval,
-        retention,
-        punctuateInterval,
-        seenIds,
-        decodedPairs,
-        slaLookback,
-        inputPartitions,
-        streamsProperties);
+    return copy(mode, port, inputPartitions);
   }
 
   /** A copy knowing the actual partition count of the input topics. */
   public ReconcilerConfig withInputPartitions(int partitions) {
+    return copy(mode, httpPort, partitions);
+  }
+
+  /** A copy in another mode. */
+  public ReconcilerConfig withMode(Mode other) {
+    return copy(other, httpPort, inputPartitions);
+  }
+
+  private ReconcilerConfig copy(Mode mode, int httpPort, int inputPartitions) {
     return new ReconcilerConfig(
         common,
         applicationId,
         stateDir,
         mode,
-        httpHost,
-        httpPort,
-        advertisedHost,
-        threads,
-        commitInterval,
-        retention,
-        punctuateInterval,
-        seenIds,
-        decodedPairs,
-        slaLookback,
-        partitions,
-        streamsProperties);
-  }
-
-  /** A copy in another mode. */
-  public ReconcilerConfig withMode(Mode other) {
-    return new ReconcilerConfig(
-        common,
-        applicationId,
-        stateDir,
-        other,
         httpHost,
         httpPort,
         advertisedHost,

@@ -1,9 +1,7 @@
 package io.dualrun.alerting.receiver;
 
 import io.dualrun.alerting.model.AlertEvent;
-import io.dualrun.alerting.model.Json;
 import io.dualrun.alerting.render.MessageRenderer;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,26 +13,10 @@ import java.util.Map;
  * are re-sent every resend interval (else Alertmanager resolves them after its resolve_timeout),
  * and a resolve sends {@code endsAt}.
  */
-public final class AlertmanagerReceiver implements Receiver {
-  private final String name;
-  private final URI url;
-  private final HttpTransport http;
+public final class AlertmanagerReceiver extends HttpReceiver {
 
   public AlertmanagerReceiver(ReceiverConfig config) {
-    this.name = config.name();
-    String base = config.url().endsWith("/") ? config.url() : config.url() + "/";
-    this.url = URI.create(base).resolve("api/v2/alerts");
-    this.http = new HttpTransport(config.timeout(), config.headers());
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public ReceiverType type() {
-    return ReceiverType.ALERTMANAGER;
+    super(config, ReceiverType.ALERTMANAGER, "api/v2/alerts");
   }
 
   @Override
@@ -44,7 +26,7 @@ public final class AlertmanagerReceiver implements Receiver {
 
   @Override
   public int deliver(Outgoing out) throws DeliveryException {
-    return http.postJson(url, Json.text(List.of(alert(out))), Map.of());
+    return post(List.of(alert(out)), Map.of());
   }
 
   static Map<String, Object> alert(Outgoing out) {

@@ -1,9 +1,7 @@
 package io.dualrun.alerting.receiver;
 
 import io.dualrun.alerting.model.AlertEvent;
-import io.dualrun.alerting.model.Json;
 import io.dualrun.alerting.render.RenderedAlert;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,36 +10,20 @@ import java.util.Map;
  * PagerDuty Events API v2 ({@code POST /v2/enqueue}): {@code trigger} while firing, {@code resolve}
  * on resolve, {@code dedup_key} = alertId so every retry, update and repeat lands on one incident.
  */
-public final class PagerDutyReceiver implements Receiver {
+public final class PagerDutyReceiver extends HttpReceiver {
   static final int SUMMARY_MAX = 1024;
   static final int LINKS_MAX = 10;
 
-  private final String name;
-  private final URI url;
   private final String routingKey;
-  private final HttpTransport http;
 
   public PagerDutyReceiver(ReceiverConfig config) {
-    this.name = config.name();
-    String base = config.url().endsWith("/") ? config.url() : config.url() + "/";
-    this.url = URI.create(base).resolve("v2/enqueue");
+    super(config, ReceiverType.PAGERDUTY, "v2/enqueue");
     this.routingKey = config.routingKey();
-    this.http = new HttpTransport(config.timeout(), config.headers());
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public ReceiverType type() {
-    return ReceiverType.PAGERDUTY;
   }
 
   @Override
   public int deliver(Outgoing out) throws DeliveryException {
-    return http.postJson(url, Json.text(event(out, routingKey)), Map.of());
+    return post(event(out, routingKey), Map.of());
   }
 
   static Map<String, Object> event(Outgoing out, String routingKey) {

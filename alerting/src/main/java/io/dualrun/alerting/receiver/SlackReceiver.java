@@ -1,8 +1,6 @@
 package io.dualrun.alerting.receiver;
 
-import io.dualrun.alerting.model.Json;
 import io.dualrun.alerting.render.RenderedAlert;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,36 +11,20 @@ import java.util.Map;
  * partition shown, and a context block of links. Respects Block Kit limits (header 150 chars, ≤10
  * fields of ≤2000 chars, section text ≤3000, ≤10 context elements, ≤50 blocks).
  */
-public final class SlackReceiver implements Receiver {
+public final class SlackReceiver extends HttpReceiver {
   static final int HEADER_MAX = 150;
   static final int FIELD_MAX = 2000;
   static final int SECTION_MAX = 3000;
   static final int FIELDS_MAX = 10;
   static final int CONTEXT_MAX = 10;
 
-  private final String name;
-  private final URI url;
-  private final HttpTransport http;
-
   public SlackReceiver(ReceiverConfig config) {
-    this.name = config.name();
-    this.url = URI.create(config.url());
-    this.http = new HttpTransport(config.timeout(), config.headers());
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public ReceiverType type() {
-    return ReceiverType.SLACK;
+    super(config, ReceiverType.SLACK, null);
   }
 
   @Override
   public int deliver(Outgoing out) throws DeliveryException {
-    return http.postJson(url, Json.text(message(out.message())), Map.of());
+    return post(message(out.message()), Map.of());
   }
 
   static Map<String, Object> message(RenderedAlert m) {

@@ -1,9 +1,7 @@
 package io.dualrun.alerting.receiver;
 
 import io.dualrun.alerting.model.AlertEvent;
-import io.dualrun.alerting.model.Json;
 import io.dualrun.alerting.model.Member;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,33 +10,16 @@ import java.util.Map;
  * Generic webhook: POSTs the documented JSON body (see docs/alerting.md) with an {@code
  * Idempotency-Key} header, the same for every retry of one alert version.
  */
-public final class WebhookReceiver implements Receiver {
+public final class WebhookReceiver extends HttpReceiver {
   public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
 
-  private final String name;
-  private final URI url;
-  private final HttpTransport http;
-
   public WebhookReceiver(ReceiverConfig config) {
-    this.name = config.name();
-    this.url = URI.create(config.url());
-    this.http = new HttpTransport(config.timeout(), config.headers());
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public ReceiverType type() {
-    return ReceiverType.WEBHOOK;
+    super(config, ReceiverType.WEBHOOK, null);
   }
 
   @Override
   public int deliver(Outgoing out) throws DeliveryException {
-    return http.postJson(
-        url, Json.text(body(out)), Map.of(IDEMPOTENCY_HEADER, out.idempotencyKey()));
+    return post(body(out), Map.of(IDEMPOTENCY_HEADER, out.idempotencyKey()));
   }
 
   static Map<String, Object> body(Outgoing out) {
