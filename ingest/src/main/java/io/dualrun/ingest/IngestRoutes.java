@@ -54,7 +54,7 @@ public final class IngestRoutes {
   }
 
   private static ObjectNode events(Context ctx, IngestApi api) throws IOException {
-    List<RunEvent> events = api.natives().events(body(ctx, api));
+    List<RunEvent> events = api.natives().events(bytes(ctx, api));
     List<Outgoing> records = new ArrayList<>();
     ArrayNode ids = NODES.arrayNode();
     events.forEach(
@@ -70,7 +70,7 @@ public final class IngestRoutes {
   }
 
   private static ObjectNode fingerprints(Context ctx, IngestApi api) throws IOException {
-    List<OutputFingerprint> fingerprints = api.natives().fingerprints(body(ctx, api));
+    List<OutputFingerprint> fingerprints = api.natives().fingerprints(bytes(ctx, api));
     List<Outgoing> records = new ArrayList<>();
     ArrayNode ids = NODES.arrayNode();
     fingerprints.forEach(
@@ -147,9 +147,11 @@ public final class IngestRoutes {
   }
 
   private static JsonNode body(Context ctx, IngestApi api) throws IOException {
-    long length = ctx.req().getContentLengthLong();
-    byte[] bytes = api.body().read(ctx.req().getInputStream(), length);
-    return BodyReader.parse(bytes);
+    return BodyReader.parse(bytes(ctx, api));
+  }
+
+  private static byte[] bytes(Context ctx, IngestApi api) throws IOException {
+    return api.body().read(ctx.req().getInputStream(), ctx.req().getContentLengthLong());
   }
 
   private static void write(IngestApi api, List<Outgoing> records) {
@@ -167,6 +169,9 @@ public final class IngestRoutes {
   }
 
   private static void handle(Context ctx, IngestApi api, String endpoint, Work work) {
+    // answers are a few kilobytes of ids or errors for a hook nearby: compressing them (Javalin
+    // does for clients that accept gzip, e.g. Python requests) costs more than it saves
+    ctx.disableCompression();
     int status;
     try {
       String source = api.auth().source(ctx.header("Authorization")).orElse(null);

@@ -131,6 +131,27 @@ public class IngestRoutesTest {
   }
 
   @Test
+  void answersAreNotCompressedEvenWhenTheClientAcceptsGzip() {
+    // five empty objects: about forty "is required" errors, above Javalin's compression threshold
+    TestHttp.Answer a =
+        http.post("/v1/events", "[{},{},{},{},{}]", TOKEN, "Accept-Encoding", "gzip, deflate");
+
+    assertThat(a.status()).isEqualTo(400);
+    assertThat(a.body().length()).isGreaterThan(1500);
+    assertThat(a.raw().headers().firstValue("Content-Encoding")).isEmpty();
+    assertThat(a.errorFields()).contains("[4].workflow");
+  }
+
+  @Test
+  void twoDocumentsInOneBodyAreRefusedWhole() {
+    TestHttp.Answer a = http.post("/v1/events", EVENT + "\n" + EVENT, TOKEN);
+
+    assertThat(a.status()).isEqualTo(400);
+    assertThat(a.json().path("errors").get(0).path("reason").asText()).contains("malformed JSON");
+    assertThat(sink.written()).isEmpty();
+  }
+
+  @Test
   void wrongTypesAreNamed() {
     String bad = EVENT.replace("\"attempt\":1", "\"attempt\":\"one\"").replace("\"r-1\"", "17");
     TestHttp.Answer a = http.post("/v1/events", bad, TOKEN);

@@ -38,12 +38,15 @@ public final class TestHttp {
     }
   }
 
-  public Answer post(String path, String body, String token) {
+  public Answer post(String path, String body, String token, String... headers) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(base + path))
             .timeout(Duration.ofSeconds(60))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (headers.length > 0) {
+      b.headers(headers);
+    }
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }

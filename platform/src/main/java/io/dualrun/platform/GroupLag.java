@@ -15,20 +15,51 @@ import org.apache.kafka.common.TopicPartition;
  * is on its input topics now. Used by benchmarks to time a run from the first record to the last.
  */
 public final class GroupLag {
+  private static final long POLL_MILLIS = 50;
+
   private GroupLag() {}
 
-  public static void awaitCaughtUp(
+  /**
+   * How a group caught up, seen by polling its committed offsets every 50 ms.
+   *
+   * @param firstCommitNanos {@link System#nanoTime()} when a commit of the group was first seen
+   * @param committedAtFirst how many records that first commit covered
+   * @param caughtUpNanos when every record was seen committed
+   * @param records the records on the input topics (the sum of their end offsets: topics written
+   *     without transactions and never cleaned hold one record per offset)
+   */
+  public record CatchUp(
+      long firstCommitNanos, long committedAtFirst, long caughtUpNanos, long records) {
+    /**
+     * Records/s between the first commit seen and the last: the group's rate once it is processing,
+     * without its start-up (group join, topic creation, state stores opening).
+     */
+    public double processingRate() {
+      return (records - committedAtFirst) / ((caughtUpNanos - firstCommitNanos) / 1e9);
+    }
+  }
+
+  public static CatchUp awaitCaughtUp(
       Map<String, Object> kafka, String group, List<String> topics, Duration patience) {
     long deadline = System.nanoTime() + patience.toNanos();
     try (Admin admin = Admin.create(kafka)) {
       Map<TopicPartition, Long> end = endOffsets(admin, topics);
+      long records = end.values().stream().mapToLong(Long::longValue).sum();
+      long firstNanos = -1;
+      long firstCommitted = 0;
       while (System.nanoTime() < deadline) {
         Map<TopicPartition, OffsetAndMetadata> committed =
             admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-        if (caughtUp(end, committed)) {
-          return;
+        long now = System.nanoTime();
+        long done = committed(end, committed);
+        if (firstNanos < 0 && done > 0) {
+          firstNanos = now;
+          firstCommitted = done;
         }
-        Thread.sleep(50);
+        if (done == records) {
+          return new CatchUp(firstNanos < 0 ? now : firstNanos, firstCommitted, now, records);
+        }
+        Thread.sleep(POLL_MILLIS);
       }
       throw new IllegalStateException(group + " did not consume " + topics + " within " + patience);
     } catch (InterruptedException e) {
@@ -52,17 +83,16 @@ public final class GroupLag {
     return end;
   }
 
-  private static boolean caughtUp(
+  /** Records of the input topics covered by the group's commits (offsets count records). */
+  private static long committed(
       Map<TopicPartition, Long> end, Map<TopicPartition, OffsetAndMetadata> committed) {
+    long done = 0;
     for (var e : end.entrySet()) {
-      if (e.getValue() == 0) {
-        continue;
-      }
       OffsetAndMetadata c = committed.get(e.getKey());
-      if (c == null || c.offset() < e.getValue()) {
-        return false;
+      if (c != null) {
+        done += Math.min(c.offset(), e.getValue());
       }
     }
-    return true;
+    return done;
   }
 }

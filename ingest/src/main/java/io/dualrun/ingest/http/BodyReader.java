@@ -1,14 +1,20 @@
 package io.dualrun.ingest.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Reads a request body within the size limit and parses it as JSON. */
+/**
+ * Reads a request body within the size limit and parses it as one JSON document. Anything after the
+ * document but white space is refused: two documents sent one after the other would otherwise be
+ * answered as if the first were all.
+ */
 public final class BodyReader {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private final long maxBytes;
 
   public BodyReader(long maxBytes) {
@@ -19,7 +25,8 @@ public final class BodyReader {
    * The body's bytes.
    *
    * @param declaredLength Content-Length, or -1 when not given (chunked)
-   * @throws ApiException 413 when the body is larger than the limit
+   * @throws ApiException 413 when the body is larger than the limit (before reading it when the
+   *     declared length says so)
    */
   public byte[] read(InputStream in, long declaredLength) throws IOException {
     if (declaredLength > maxBytes) {
@@ -32,7 +39,9 @@ public final class BodyReader {
     return bytes;
   }
 
-  /** The JSON document in {@code body}, or 400 saying where it is malformed. */
+  /**
+   * The JSON document in {@code body}, or 400 saying why there is none or where it is malformed.
+   */
   public static JsonNode parse(byte[] body) {
     if (body.length == 0) {
       throw ApiException.of(400, "", "the request body is empty; expected a JSON object or array");

@@ -3,6 +3,7 @@ package io.dualrun.ingest.parse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dualrun.ingest.http.ApiException;
+import io.dualrun.ingest.http.BodyReader;
 import io.dualrun.schemas.avro.OutputFingerprint;
 import io.dualrun.schemas.avro.RunEvent;
 import io.dualrun.schemas.inventory.Inventory;
@@ -13,6 +14,7 @@ import io.dualrun.schemas.json.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Reads the native JSON of {@code POST /v1/events} and {@code POST /v1/fingerprints}: one object or
@@ -25,6 +27,9 @@ public final class NativeReader {
       UtcMillis.timestampFields(RunEvent.getClassSchema());
   private static final List<String> FINGERPRINT_TIMES =
       UtcMillis.timestampFields(OutputFingerprint.getClassSchema());
+  private static final Function<RunEvent, List<FieldError>> RECORD_RULES_EVENT = RecordRules::check;
+  private static final Function<OutputFingerprint, List<FieldError>> RECORD_RULES_PRINT =
+      RecordRules::check;
   private final NativeRefs refs;
   private final int maxBatch;
 
@@ -36,6 +41,56 @@ public final class NativeReader {
   /** The largest accepted batch. */
   public int maxBatch() {
     return maxBatch;
+  }
+
+  /**
+   * Every run event of the request body, or 400 (or 413) naming every problem. A well-formed body
+   * is read straight into records ({@link DirectReader}); any other goes the full way ({@link
+   * #events(JsonNode)}), which gives the same records and names every problem.
+   */
+  public List<RunEvent> events(byte[] body) {
+    List<RunEvent> direct = directEvents(body);
+    return direct != null ? direct : events(BodyReader.parse(body));
+  }
+
+  /** Every fingerprint of the request body; as {@link #events(byte[])}. */
+  public List<OutputFingerprint> fingerprints(byte[] body) {
+    List<OutputFingerprint> direct = directFingerprints(body);
+    return direct != null ? direct : fingerprints(BodyReader.parse(body));
+  }
+
+  /** The run events read directly, or {@code null} when the full reading must decide. */
+  List<RunEvent> directEvents(byte[] body) {
+    return DirectReader.read(
+        body, maxBatch, p -> checked(DirectReader.record(p, RunEvent.class), RECORD_RULES_EVENT));
+  }
+
+  /** The fingerprints read directly, or {@code null} when the full reading must decide. */
+  List<OutputFingerprint> directFingerprints(byte[] body) {
+    return DirectReader.read(
+        body,
+        maxBatch,
+        p -> checked(DirectReader.record(p, OutputFingerprint.class), RECORD_RULES_PRINT));
+  }
+
+  /**
+   * A record read directly: the same steps as the full reading after it (an absent {@code eventId}
+   * is derived; {@link RecordRules} apply), giving up on any rule broken.
+   */
+  private static <T extends SpecificRecord> T checked(
+      T record, Function<T, List<FieldError>> rules) {
+    int eventId = record.getSchema().getField("eventId").pos();
+    boolean derive = record.get(eventId) == null;
+    if (derive) {
+      record.put(eventId, PENDING_ID);
+    }
+    if (!rules.apply(record).isEmpty()) {
+      throw DirectReader.GiveUp.INSTANCE;
+    }
+    if (derive) {
+      record.put(eventId, EventIds.derive(record));
+    }
+    return record;
   }
 
   /**
@@ -135,7 +190,7 @@ public final class NativeReader {
     return !node.hasNonNull(field);
   }
 
-  private static <T extends org.apache.avro.specific.SpecificRecord> T read(
+  private static <T extends SpecificRecord> T read(
       ObjectNode node, Class<T> type, List<FieldError> errors) {
     try {
       return AvroJson.read(node, type);

@@ -79,6 +79,8 @@ public final class KafkaRecordSink implements RecordSink, AutoCloseable {
       for (Outgoing record : records) {
         sent.add(producer.send(toRecord(record)));
       }
+      // the request is complete: send its records now instead of lingering for more
+      producer.flush();
       for (Future<RecordMetadata> future : sent) {
         long left = Math.max(1, deadline - System.nanoTime());
         future.get(left, TimeUnit.NANOSECONDS);
@@ -87,6 +89,9 @@ public final class KafkaRecordSink implements RecordSink, AutoCloseable {
       throw unavailable("Kafka did not acknowledge the write within " + timeout, e);
     } catch (ExecutionException e) {
       throw classify(e.getCause());
+    } catch (org.apache.kafka.common.errors.InterruptException e) {
+      Thread.currentThread().interrupt();
+      throw unavailable("interrupted while waiting for Kafka", e);
     } catch (KafkaException e) {
       throw classify(e);
     } catch (InterruptedException e) {

@@ -9,7 +9,6 @@ import io.dualrun.ingest.IngestConfig;
 import io.dualrun.ingest.IngestServer;
 import io.dualrun.ingest.PlatformIngest;
 import io.dualrun.ingest.TestInventory;
-import io.dualrun.ingest.http.BodyReader;
 import io.dualrun.ingest.sink.Outgoing;
 import io.dualrun.schemas.avro.RunEvent;
 import io.dualrun.schemas.config.ConfigMap;
@@ -18,13 +17,15 @@ import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.URL;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
 
 /**
  * The same batch handler (token check, body read, parsing and validation of run events, answer with
@@ -47,15 +48,15 @@ public final class HttpServerComparison {
     IngestApi api = api();
     Javalin javalin = IngestServer.create(api, 10_485_760L).start("127.0.0.1", 0);
     HttpServer jdk = jdkServer(api);
-    try {
-      URL viaJavalin = new URL("http://127.0.0.1:" + javalin.port() + "/v1/events");
-      URL viaJdk = new URL("http://127.0.0.1:" + jdk.getAddress().getPort() + "/v1/events");
-      IngestBenchmark.viaHttp(viaJavalin, IngestBenchmark.records(30_000, "warm"), batch);
-      IngestBenchmark.viaHttp(viaJdk, IngestBenchmark.records(30_000, "warm"), batch);
+    try (CloseableHttpClient client = HttpClients.createDefault()) {
+      URI viaJavalin = URI.create("http://127.0.0.1:" + javalin.port() + "/v1/events");
+      URI viaJdk = URI.create("http://127.0.0.1:" + jdk.getAddress().getPort() + "/v1/events");
+      IngestBenchmark.viaHttp(client, viaJavalin, IngestBenchmark.records(30_000, "warm"), batch);
+      IngestBenchmark.viaHttp(client, viaJdk, IngestBenchmark.records(30_000, "warm"), batch);
       for (int round = 1; round <= rounds; round++) {
         List<RunEvent> records = IngestBenchmark.records(events, "r" + round);
-        double javalinRate = IngestBenchmark.viaHttp(viaJavalin, records, batch);
-        double jdkRate = IngestBenchmark.viaHttp(viaJdk, records, batch);
+        double javalinRate = IngestBenchmark.viaHttp(client, viaJavalin, records, batch);
+        double jdkRate = IngestBenchmark.viaHttp(client, viaJdk, records, batch);
         System.out.printf(
             "round %d: Javalin/Jetty %.0f events/s, JDK HttpServer %.0f events/s%n",
             round, javalinRate, jdkRate);
@@ -77,7 +78,15 @@ public final class HttpServerComparison {
 
   private static HttpServer jdkServer(IngestApi api) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.setExecutor(Executors.newFixedThreadPool(8));
+    // daemon threads: the JDK server does not stop its executor, which would keep the JVM alive
+    server.setExecutor(
+        Executors.newFixedThreadPool(
+            8,
+            r -> {
+              Thread t = new Thread(r, "jdk-http");
+              t.setDaemon(true);
+              return t;
+            }));
     server.createContext("/v1/events", exchange -> events(exchange, api));
     server.start();
     return server;
@@ -91,8 +100,7 @@ public final class HttpServerComparison {
       if (api.auth().source(exchange.getRequestHeaders().getFirst("Authorization")).isEmpty()) {
         throw new IllegalArgumentException("no valid token");
       }
-      byte[] body = api.body().read(exchange.getRequestBody(), -1);
-      List<RunEvent> events = api.natives().events(BodyReader.parse(body));
+      List<RunEvent> events = api.natives().events(api.body().read(exchange.getRequestBody(), -1));
       List<Outgoing> records = new ArrayList<>(events.size());
       ObjectNode out = MAPPER.createObjectNode().put("accepted", events.size());
       var ids = out.putArray("eventIds");

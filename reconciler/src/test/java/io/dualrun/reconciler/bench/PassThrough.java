@@ -23,6 +23,30 @@ import org.apache.kafka.streams.kstream.Produced;
  * unchanged to a scratch topic, exactly-once, with the reconciler's commit interval.
  */
 final class PassThrough {
+  /** One timed run: from its start (before the application is created) until caught up. */
+  record Run(long startNanos, io.dualrun.platform.GroupLag.CatchUp catchUp, CpuClock cpu) {
+    /**
+     * CPU microseconds per record of this JVM and of the broker and registry, start-up included.
+     */
+    String cpuPerRecord() {
+      return String.format(
+          java.util.Locale.ROOT,
+          "%.1f µs here + %.1f µs broker and registry",
+          cpu.selfNanos() / 1e3 / catchUp.records(),
+          cpu.childrenNanos() / 1e3 / catchUp.records());
+    }
+
+    /** Records/s over the whole run, start-up included. */
+    double wholeRate() {
+      return catchUp.records() / ((catchUp.caughtUpNanos() - startNanos) / 1e9);
+    }
+
+    /** Records/s once processing (from the first commit seen), start-up excluded. */
+    double processingRate() {
+      return catchUp.processingRate();
+    }
+  }
+
   private static final java.util.List<String> INPUT_TOPICS =
       java.util.List.of(
           io.dualrun.schemas.topic.TopicCatalog.RUN_EVENTS,
@@ -30,7 +54,7 @@ final class PassThrough {
 
   private PassThrough() {}
 
-  static Duration run(LocalPlatform platform, Path dir, Duration commit, Duration patience) {
+  static Run run(LocalPlatform platform, Path dir, Duration commit, Duration patience) {
     String id = "bench-pass-" + UUID.randomUUID();
     Map<String, Object> kafka = platform.kafkaConfig();
     Properties props = new Properties();
@@ -54,10 +78,11 @@ final class PassThrough {
             Consumed.with(Serdes.String(), Serdes.ByteArray()))
         .to(id + "-out", Produced.with(Serdes.String(), Serdes.ByteArray()));
     long start = System.nanoTime();
+    CpuClock cpu = CpuClock.now();
     try (KafkaStreams streams = new KafkaStreams(b.build(), props)) {
       streams.start();
-      io.dualrun.platform.GroupLag.awaitCaughtUp(kafka, id, INPUT_TOPICS, patience);
-      return Duration.ofNanos(System.nanoTime() - start);
+      var catchUp = io.dualrun.platform.GroupLag.awaitCaughtUp(kafka, id, INPUT_TOPICS, patience);
+      return new Run(start, catchUp, CpuClock.now().since(cpu));
     }
   }
 }

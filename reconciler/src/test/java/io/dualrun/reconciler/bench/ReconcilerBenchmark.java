@@ -75,42 +75,85 @@ public final class ReconcilerBenchmark {
       // the first Kafka Streams application on a fresh broker also pays for creating the
       // transaction and offset topics and for JIT warm-up: run one, uncounted
       PassThrough.run(platform, dir, live.commitInterval(), PATIENCE);
-      double before =
-          rate(records, PassThrough.run(platform, dir, live.commitInterval(), PATIENCE));
+      PassThrough.Run before = PassThrough.run(platform, dir, live.commitInterval(), PATIENCE);
       // likewise the reconciler's own code is compiled by the JIT during its first run: one
       // uncounted run, so both sides are measured warm
-      runReconciler(platform, config(platform, dir, inventory, partitions, "live"), false);
-      double liveRate = 0;
-      double replayRate = 0;
+      int warmUps = Integer.getInteger("bench.warm-ups", 2);
+      for (int i = 0; i < warmUps; i++) {
+        runReconciler(platform, config(platform, dir, inventory, partitions, "live"), false);
+      }
+      PassThrough.Run liveRun = null;
+      PassThrough.Run replayRun = null;
       if (modes.contains("live")) {
-        liveRate = rate(records, runReconciler(platform, live, false));
+        liveRun = runReconciler(platform, live, false);
       }
       if (modes.contains("replay")) {
         ReconcilerConfig replay = config(platform, dir, inventory, partitions, "replay");
-        replayRate = rate(records, runReconciler(platform, replay, true));
+        replayRun = runReconciler(platform, replay, true);
       }
-      double after = rate(records, PassThrough.run(platform, dir, live.commitInterval(), PATIENCE));
+      PassThrough.Run after = PassThrough.run(platform, dir, live.commitInterval(), PATIENCE);
       // the machine is shared: the baseline is the mean of a pass-through before and after
-      double pass = (before + after) / 2;
-      System.out.printf(Locale.ROOT, "pass-through runs: %.1f and %.1f events/s%n", before, after);
-      report("pass-through", pass, pass);
-      report("reconciler live", liveRate, pass);
-      report("reconciler replay", replayRate, pass);
+      double passWhole = (before.wholeRate() + after.wholeRate()) / 2;
+      double passProcessing = (before.processingRate() + after.processingRate()) / 2;
+      System.out.printf(
+          Locale.ROOT,
+          "pass-through runs: %.1f and %.1f events/s processing, %.1f and %.1f whole%n",
+          before.processingRate(),
+          after.processingRate(),
+          before.wholeRate(),
+          after.wholeRate());
+      System.out.printf(
+          Locale.ROOT,
+          "%-20s %22s %28s%n",
+          "",
+          "processing (ratio)",
+          "whole run, start-up (ratio)");
+      report("pass-through", passProcessing, passWhole, passProcessing, passWhole);
+      System.out.printf(
+          Locale.ROOT,
+          "%-20s CPU per record: %s (before), %s (after)%n",
+          "",
+          before.cpuPerRecord(),
+          after.cpuPerRecord());
+      report("reconciler live", liveRun, passProcessing, passWhole);
+      report("reconciler replay", replayRun, passProcessing, passWhole);
     }
   }
 
-  private static Duration runReconciler(LocalPlatform platform, ReconcilerConfig c, boolean size)
-      throws IOException {
+  private static void report(
+      String what, PassThrough.Run run, double passProcessing, double passWhole) {
+    if (run != null) {
+      report(what, run.processingRate(), run.wholeRate(), passProcessing, passWhole);
+      System.out.printf(Locale.ROOT, "%-20s CPU per record: %s%n", "", run.cpuPerRecord());
+    }
+  }
+
+  private static void report(
+      String what, double processing, double whole, double passProcessing, double passWhole) {
+    System.out.printf(
+        Locale.ROOT,
+        "%-20s %11.1f events/s (%.2f) %15.1f events/s (%.2f)%n",
+        what,
+        processing,
+        processing / passProcessing,
+        whole,
+        whole / passWhole);
+  }
+
+  private static PassThrough.Run runReconciler(
+      LocalPlatform platform, ReconcilerConfig c, boolean size) throws IOException {
     long start = System.nanoTime();
+    CpuClock cpu = CpuClock.now();
     try (ReconcilerService service = ReconcilerService.create(c)) {
       service.start(freePort());
-      io.dualrun.platform.GroupLag.awaitCaughtUp(
-          platform.kafkaConfig(), c.applicationId(), INPUT_TOPICS, PATIENCE);
-      Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+      var catchUp =
+          io.dualrun.platform.GroupLag.awaitCaughtUp(
+              platform.kafkaConfig(), c.applicationId(), INPUT_TOPICS, PATIENCE);
+      PassThrough.Run run = new PassThrough.Run(start, catchUp, CpuClock.now().since(cpu));
       if (size) {
         printStateSize(service.streams());
       }
-      return elapsed;
+      return run;
     }
   }
 
@@ -173,15 +216,6 @@ public final class ReconcilerBenchmark {
                 ? events.serialize(topic, e)
                 : prints.serialize(topic, (OutputFingerprint) v);
     return new KafkaProducer<>(props, new StringSerializer(), values);
-  }
-
-  private static double rate(long records, Duration d) {
-    return records / (d.toNanos() / 1e9);
-  }
-
-  private static void report(String what, double rate, double baseline) {
-    System.out.printf(
-        Locale.ROOT, "%-20s %10.1f events/s  ratio %.2f%n", what, rate, rate / baseline);
   }
 
   private static int freePort() throws IOException {
