@@ -130,7 +130,7 @@ public final class InventoryLoader {
 
   private WorkflowSpec workflow(String id, Node node, Defaults d) {
     String path = "workflows." + id;
-    if (!PairKey.WORKFLOW_ID.matcher(id).matches()) {
+    if (!PairKey.isWorkflowId(id)) {
       tree.problem(
           node, path, "'" + id + "' is not a workflow id ([A-Za-z0-9][A-Za-z0-9._-]{0,127})");
     }

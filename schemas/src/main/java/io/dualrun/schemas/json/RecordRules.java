@@ -87,7 +87,7 @@ public final class RecordRules {
   }
 
   private static void workflow(List<FieldError> errors, String workflow) {
-    if (workflow != null && !PairKey.WORKFLOW_ID.matcher(workflow).matches()) {
+    if (workflow != null && !PairKey.isWorkflowId(workflow)) {
       errors.add(
           new FieldError(
               "workflow",
