@@ -32,7 +32,8 @@ public final class GroupLag {
       long firstCommitNanos, long committedAtFirst, long caughtUpNanos, long records) {
     /**
      * Records/s between the first commit seen and the last: the group's rate once it is processing,
-     * without its start-up (group join, topic creation, state stores opening).
+     * without its start-up (group join, topic creation, state stores opening). NaN when the first
+     * commit seen already covered every record.
      */
     public double processingRate() {
       return (records - committedAtFirst) / ((caughtUpNanos - firstCommitNanos) / 1e9);

@@ -130,12 +130,20 @@ public final class ReconcilerBenchmark {
 
   private static void report(
       String what, double processing, double whole, double passProcessing, double passWhole) {
+    // a run whose first commit seen covered every record has no processing rate (n/a)
+    String ratio =
+        Double.isNaN(processing / passProcessing)
+            ? "n/a"
+            : String.format(Locale.ROOT, "%.2f", processing / passProcessing);
+    String processed =
+        Double.isNaN(processing)
+            ? String.format(Locale.ROOT, "%27s", "n/a (one commit) ")
+            : String.format(Locale.ROOT, "%11.1f events/s (%s)", processing, ratio);
     System.out.printf(
         Locale.ROOT,
-        "%-20s %11.1f events/s (%.2f) %15.1f events/s (%.2f)%n",
+        "%-20s %s %15.1f events/s (%.2f)%n",
         what,
-        processing,
-        processing / passProcessing,
+        processed,
         whole,
         whole / passWhole);
   }
