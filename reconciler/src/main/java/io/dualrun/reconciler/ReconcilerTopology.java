@@ -3,8 +3,7 @@ package io.dualrun.reconciler;
 import io.dualrun.reconciler.errors.DlqDeserializationHandler;
 import io.dualrun.reconciler.errors.DlqProcessingHandler;
 import io.dualrun.reconciler.errors.DlqProductionHandler;
-import io.dualrun.reconciler.state.PairState;
-import io.dualrun.reconciler.state.PairStateSerde;
+import io.dualrun.reconciler.store.PairStoreBuilder;
 import io.dualrun.reconciler.stream.Emission;
 import io.dualrun.reconciler.stream.EventTimeExtractor;
 import io.dualrun.reconciler.stream.PairInput;
@@ -26,8 +25,6 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -45,9 +42,11 @@ public final class ReconcilerTopology {
   /** Adds the reconciler to {@code builder}. A pure function: no I/O, no environment. */
   public static void build(
       StreamsBuilder builder, ReconcilerConfig config, Inventory inventory, TopicCatalog catalog) {
-    builder.addStateStore(pairsStore());
-    // every store is cached: the changelog and RocksDB get each key's last value once per commit
-    // rather than every intermediate write (a deadline moves several times while a pair settles)
+    // the pairs store keeps recently used pairs decoded and writes each changed one once per
+    // commit; the other stores are cached: the changelog and RocksDB get each key's last value once
+    // per commit rather than every intermediate write (a deadline moves several times while a pair
+    // settles)
+    builder.addStateStore(new PairStoreBuilder(StoreNames.PAIRS, config.decodedPairs()));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.DEADLINES),
@@ -111,12 +110,6 @@ public final class ReconcilerTopology {
         catalog.freshness().name(),
         Produced.with(Serdes.String(), catalog.freshness().valueSerde())
             .withName("freshness-sink"));
-  }
-
-  private static StoreBuilder<KeyValueStore<String, PairState>> pairsStore() {
-    return Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(StoreNames.PAIRS), Serdes.String(), new PairStateSerde())
-        .withCachingEnabled();
   }
 
   /**

@@ -357,8 +357,9 @@ class SemanticsTest {
   void pairsArePurgedAfterTheRetentionPeriod() {
     try (Harness h = new Harness()) {
       h.sendAll(Harness.matchingPair(WF, P, "out"));
-      org.apache.kafka.streams.state.KeyValueStore<String, Object> store =
-          h.driver.getKeyValueStore(io.dualrun.reconciler.stream.StoreNames.PAIRS);
+      var store =
+          (io.dualrun.reconciler.store.PairStore)
+              h.driver.getAllStateStores().get(io.dualrun.reconciler.stream.StoreNames.PAIRS);
       assertThat(store.get(WF + "/" + P)).isNotNull();
       h.advance(Duration.ofDays(34));
       assertThat(store.get(WF + "/" + P)).isNotNull();

@@ -2,10 +2,12 @@ package io.dualrun.reconciler.stream;
 
 import io.dualrun.reconciler.Mode;
 import io.dualrun.reconciler.ReconcilerConfig;
+import io.dualrun.reconciler.state.PairCopy;
 import io.dualrun.reconciler.state.PairState;
 import io.dualrun.reconciler.state.PairUpdater;
 import io.dualrun.reconciler.state.SideState;
 import io.dualrun.reconciler.state.SideView;
+import io.dualrun.reconciler.store.PairStore;
 import io.dualrun.schemas.PairKey;
 import io.dualrun.schemas.avro.BreachKind;
 import io.dualrun.schemas.avro.Side;
@@ -19,20 +21,22 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The reconciler's one stateful step: applies each run event / fingerprint to its pair, judges the
  * pair, and on a punctuation judges pairs whose deadline passed and opens SLA_MISSED breaches for
  * expected pairs. Live mode punctuates on wall-clock time, replay mode on stream time.
+ *
+ * <p>A record or a punctuation changes a copy of the pair's state ({@link PairCopy}), which
+ * replaces the stored state only once the change went through: a record that fails (to the DLQ)
+ * leaves its pair as it was.
  */
 public final class PairProcessor extends ContextualProcessor<String, PairInput, String, Emission> {
   private final ReconcilerConfig config;
   private final Inventory inventory;
   private final PairUpdater updater;
   private final PairEvaluator evaluator;
-  private KeyValueStore<String, PairState> pairs;
-  private final PairCache cache;
+  private PairStore pairs;
   private DeadlineIndex deadlines;
   private SlaScanner sla;
   private long slaStart = -1;
@@ -41,14 +45,12 @@ public final class PairProcessor extends ContextualProcessor<String, PairInput, 
     this.config = config;
     this.inventory = inventory;
     this.updater = new PairUpdater(config.seenIds());
-    this.cache = new PairCache(config.decodedPairs());
     this.evaluator = new PairEvaluator(inventory, config.mode(), config.retention());
   }
 
   @Override
   public void init(ProcessorContext<String, Emission> context) {
     super.init(context);
-    cache.clear();
     pairs = context.getStateStore(StoreNames.PAIRS);
     deadlines = new DeadlineIndex(context.getStateStore(StoreNames.DEADLINES));
     sla =
@@ -71,51 +73,31 @@ public final class PairProcessor extends ContextualProcessor<String, PairInput, 
   public void process(Record<String, PairInput> record) {
     PairInput in = record.value();
     check(record.key(), in);
-    try {
-      apply(record.key(), in, now(record.timestamp()));
-    } catch (RuntimeException e) {
-      // the cached state may have been changed without reaching the store
-      cache.remove(record.key());
-      throw e;
-    }
+    apply(record.key(), in, now(record.timestamp()));
   }
 
-  @Override
-  public void close() {
-    cache.clear();
-  }
-
+  /** A copy of the pair's stored state to change, or null when the store has none. */
   private PairState load(String key) {
-    PairState state = cache.get(key);
-    if (state == null) {
-      state = pairs.get(key);
-      if (state != null) {
-        cache.put(key, state);
-      }
-    }
-    return state;
-  }
-
-  private void save(String key, PairState state) {
-    pairs.put(key, state);
-    cache.put(key, state);
+    PairState stored = pairs.current(key);
+    return stored == null ? null : PairCopy.of(stored);
   }
 
   private void apply(String key, PairInput in, long now) {
-    PairState state = load(key);
-    if (state == null) {
-      state = PairUpdater.empty(in.workflow(), in.partition(), now);
-    }
-    if (updater.isDuplicate(state, in.eventId())) {
+    PairState stored = pairs.current(key);
+    if (stored != null && updater.isDuplicate(stored, in.eventId())) {
       return;
     }
+    PairState state =
+        stored == null
+            ? PairUpdater.empty(in.workflow(), in.partition(), now)
+            : PairCopy.of(stored);
     boolean material =
         in.isEvent() ? updater.apply(state, in.event()) : updater.apply(state, in.fingerprint());
     if (material) {
       state.setLastActivity(Math.max(state.getLastActivity(), now));
       judge(key, state, now);
     } else {
-      save(key, state);
+      pairs.put(key, state);
     }
   }
 
@@ -156,7 +138,6 @@ public final class PairProcessor extends ContextualProcessor<String, PairInput, 
     if (result.purge()) {
       deadlines.move(key, state.getDeadline(), null);
       pairs.delete(key);
-      cache.remove(key);
       return;
     }
     Long current = state.getDeadline();
@@ -168,7 +149,7 @@ public final class PairProcessor extends ContextualProcessor<String, PairInput, 
       deadlines.move(key, current, next);
       state.setDeadline(next);
     }
-    save(key, state);
+    pairs.put(key, state);
   }
 
   private void punctuate(long timestamp) {
@@ -177,7 +158,7 @@ public final class PairProcessor extends ContextualProcessor<String, PairInput, 
       PairState state = load(key);
       if (state != null) {
         state.setDeadline(null);
-        guarded(key, () -> judge(key, state, now));
+        judge(key, state, now);
       }
     }
     if (slaStart < 0) {
@@ -191,17 +172,7 @@ public final class PairProcessor extends ContextualProcessor<String, PairInput, 
     String key = PairKey.key(spec.id(), partition);
     PairState loaded = load(key);
     PairState state = loaded != null ? loaded : PairUpdater.empty(spec.id(), partition, now);
-    guarded(key, () -> openSla(key, spec, state, due, now));
-  }
-
-  /** Runs a change of a cached pair; if it fails, the cache forgets the pair. */
-  private void guarded(String key, Runnable change) {
-    try {
-      change.run();
-    } catch (RuntimeException e) {
-      cache.remove(key);
-      throw e;
-    }
+    openSla(key, spec, state, due, now);
   }
 
   private void openSla(String key, WorkflowSpec spec, PairState state, long due, long now) {

@@ -20,19 +20,25 @@ import org.apache.kafka.streams.kstream.Produced;
 
 /**
  * The baseline: a Kafka Streams application reading both input topics and writing every record
- * unchanged to a scratch topic, exactly-once, with the reconciler's commit interval.
+ * unchanged to a scratch topic, exactly-once, with the reconciler's commit interval and number of
+ * stream threads.
  */
 final class PassThrough {
   /** One timed run: from its start (before the application is created) until caught up. */
-  record Run(long startNanos, io.dualrun.platform.GroupLag.CatchUp catchUp, CpuClock cpu) {
+  record Run(
+      long startNanos, io.dualrun.platform.GroupLag.CatchUp catchUp, CpuClock cpu, long appNanos) {
     /**
      * CPU microseconds per record of this JVM and of the broker and registry, start-up included.
      */
     String cpuPerRecord() {
       return String.format(
           java.util.Locale.ROOT,
-          "%.1f µs here + %.1f µs broker and registry",
+          "%.1f µs here (application threads %.1f µs, JIT compiling %.1f µs, collector pauses"
+              + " %.1f µs) + %.1f µs broker and registry",
           cpu.selfNanos() / 1e3 / catchUp.records(),
+          appNanos / 1e3 / catchUp.records(),
+          cpu.jitNanos() / 1e3 / catchUp.records(),
+          cpu.gcNanos() / 1e3 / catchUp.records(),
           cpu.childrenNanos() / 1e3 / catchUp.records());
     }
 
@@ -54,7 +60,8 @@ final class PassThrough {
 
   private PassThrough() {}
 
-  static Run run(LocalPlatform platform, Path dir, Duration commit, Duration patience) {
+  static Run run(
+      LocalPlatform platform, Path dir, Duration commit, int threads, Duration patience) {
     String id = "bench-pass-" + UUID.randomUUID();
     Map<String, Object> kafka = platform.kafkaConfig();
     Properties props = new Properties();
@@ -62,6 +69,7 @@ final class PassThrough {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, id);
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commit.toMillis());
+    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
     props.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve(id).toString());
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
     props.put("auto.offset.reset", "earliest");
@@ -82,7 +90,7 @@ final class PassThrough {
     try (KafkaStreams streams = new KafkaStreams(b.build(), props)) {
       streams.start();
       var catchUp = io.dualrun.platform.GroupLag.awaitCaughtUp(kafka, id, INPUT_TOPICS, patience);
-      return new Run(start, catchUp, CpuClock.now().since(cpu));
+      return new Run(start, catchUp, CpuClock.now().since(cpu), CpuClock.threadsOf(id));
     }
   }
 }

@@ -74,8 +74,9 @@ public final class ReconcilerBenchmark {
       String modes = System.getProperty("bench.modes", "live,replay");
       // the first Kafka Streams application on a fresh broker also pays for creating the
       // transaction and offset topics and for JIT warm-up: run one, uncounted
-      PassThrough.run(platform, dir, live.commitInterval(), PATIENCE);
-      PassThrough.Run before = PassThrough.run(platform, dir, live.commitInterval(), PATIENCE);
+      PassThrough.run(platform, dir, live.commitInterval(), live.threads(), PATIENCE);
+      PassThrough.Run before =
+          PassThrough.run(platform, dir, live.commitInterval(), live.threads(), PATIENCE);
       // likewise the reconciler's own code is compiled by the JIT during its first run: one
       // uncounted run, so both sides are measured warm
       int warmUps = Integer.getInteger("bench.warm-ups", 2);
@@ -91,7 +92,8 @@ public final class ReconcilerBenchmark {
         ReconcilerConfig replay = config(platform, dir, inventory, partitions, "replay");
         replayRun = runReconciler(platform, replay, true);
       }
-      PassThrough.Run after = PassThrough.run(platform, dir, live.commitInterval(), PATIENCE);
+      PassThrough.Run after =
+          PassThrough.run(platform, dir, live.commitInterval(), live.threads(), PATIENCE);
       // the machine is shared: the baseline is the mean of a pass-through before and after
       double passWhole = (before.wholeRate() + after.wholeRate()) / 2;
       double passProcessing = (before.processingRate() + after.processingRate()) / 2;
@@ -157,7 +159,9 @@ public final class ReconcilerBenchmark {
       var catchUp =
           io.dualrun.platform.GroupLag.awaitCaughtUp(
               platform.kafkaConfig(), c.applicationId(), INPUT_TOPICS, PATIENCE);
-      PassThrough.Run run = new PassThrough.Run(start, catchUp, CpuClock.now().since(cpu));
+      PassThrough.Run run =
+          new PassThrough.Run(
+              start, catchUp, CpuClock.now().since(cpu), CpuClock.threadsOf(c.applicationId()));
       if (size) {
         printStateSize(service.streams());
       }
