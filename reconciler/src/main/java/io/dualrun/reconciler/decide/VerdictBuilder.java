@@ -57,22 +57,26 @@ public final class VerdictBuilder {
     return next;
   }
 
+  /** Fields that say when and how a verdict was reached, not what it says. */
+  static final java.util.Set<String> BOOKKEEPING =
+      java.util.Set.of("revision", "previousOutcome", "resolution", "reason", "decidedAt");
+
+  private static final List<org.apache.avro.Schema.Field> CONTENT =
+      Verdict.getClassSchema().getFields().stream()
+          .filter(f -> !BOOKKEEPING.contains(f.name()))
+          .toList();
+
   /** Whether the two verdicts say the same (ignoring revision, timing and reason). */
   public static boolean sameContent(Verdict a, Verdict b) {
     if (a == null || b == null) {
       return a == b;
     }
-    return normalised(a).equals(normalised(b));
-  }
-
-  private static Verdict normalised(Verdict v) {
-    return Verdict.newBuilder(v)
-        .setRevision(0)
-        .setPreviousOutcome(null)
-        .setResolution(false)
-        .setReason(DecisionReason.COMPLETE)
-        .setDecidedAt(Instant.EPOCH)
-        .build();
+    for (org.apache.avro.Schema.Field f : CONTENT) {
+      if (!java.util.Objects.equals(a.get(f.pos()), b.get(f.pos()))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static SideSummary summary(SideView s) {
