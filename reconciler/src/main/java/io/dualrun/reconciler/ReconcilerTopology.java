@@ -1,5 +1,7 @@
 package io.dualrun.reconciler;
 
+import io.dualrun.reconciler.decide.EncodedVerdict;
+import io.dualrun.reconciler.decide.EncodedVerdictSerializer;
 import io.dualrun.reconciler.errors.DlqDeserializationHandler;
 import io.dualrun.reconciler.errors.DlqProcessingHandler;
 import io.dualrun.reconciler.errors.DlqProductionHandler;
@@ -17,6 +19,7 @@ import io.dualrun.schemas.inventory.Inventory;
 import io.dualrun.schemas.topic.TopicCatalog;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -91,18 +94,18 @@ public final class ReconcilerTopology {
             .branch((k, e) -> e.isVerdict(), Branched.as("verdicts"))
             .defaultBranch(Branched.as("breaches"));
 
-    KStream<String, Verdict> verdicts =
+    // verdicts go out as the Avro binary already encoded for the pair state
+    KStream<String, EncodedVerdict> verdicts =
         routes.get("route-verdicts").mapValues(Emission::verdict, Named.as("verdict-value"));
+    Serde<EncodedVerdict> verdictValues = encodedVerdicts(catalog.verdicts().valueSerde());
     verdicts.to(
         catalog.verdicts().name(),
-        Produced.with(Serdes.String(), catalog.verdicts().valueSerde()).withName("verdicts-sink"));
+        Produced.with(Serdes.String(), verdictValues).withName("verdicts-sink"));
     verdicts
-        .filter(
-            (k, v) -> v.getOutcome() == io.dualrun.schemas.avro.Outcome.MISMATCH,
-            Named.as("mismatch-only"))
+        .filter((k, v) -> v.isMismatch(), Named.as("mismatch-only"))
         .to(
             catalog.mismatches().name(),
-            Produced.with(Serdes.String(), catalog.mismatches().valueSerde())
+            Produced.with(Serdes.String(), encodedVerdicts(catalog.mismatches().valueSerde()))
                 .withName("mismatches-sink"));
     KStream<String, FreshnessBreach> breaches =
         routes.get("route-breaches").mapValues(Emission::breach, Named.as("breach-value"));
@@ -110,6 +113,14 @@ public final class ReconcilerTopology {
         catalog.freshness().name(),
         Produced.with(Serdes.String(), catalog.freshness().valueSerde())
             .withName("freshness-sink"));
+  }
+
+  private static Serde<EncodedVerdict> encodedVerdicts(Serde<Verdict> topicSerde) {
+    return Serdes.serdeFrom(
+        new EncodedVerdictSerializer(topicSerde),
+        (topic, bytes) -> {
+          throw new UnsupportedOperationException("verdicts are only written here");
+        });
   }
 
   /**

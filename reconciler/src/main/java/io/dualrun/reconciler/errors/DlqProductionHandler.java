@@ -1,5 +1,6 @@
 package io.dualrun.reconciler.errors;
 
+import io.dualrun.reconciler.decide.EncodedVerdict;
 import io.dualrun.schemas.json.AvroJson;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -75,7 +76,9 @@ public final class DlqProductionHandler implements ProductionExceptionHandler {
     if (o instanceof byte[] b) {
       return b;
     }
-    String text = o instanceof IndexedRecord r ? AvroJson.write(r).toString() : o.toString();
+    Object value = o instanceof EncodedVerdict v ? v.verdict() : o;
+    String text =
+        value instanceof IndexedRecord r ? AvroJson.write(r).toString() : value.toString();
     return text.getBytes(StandardCharsets.UTF_8);
   }
 

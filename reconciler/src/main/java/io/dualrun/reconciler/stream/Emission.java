@@ -1,12 +1,11 @@
 package io.dualrun.reconciler.stream;
 
+import io.dualrun.reconciler.decide.EncodedVerdict;
 import io.dualrun.schemas.avro.FreshnessBreach;
-import io.dualrun.schemas.avro.Outcome;
-import io.dualrun.schemas.avro.Verdict;
 
 /** What the pair processor emits: a verdict revision or a breach change. */
-public record Emission(Verdict verdict, FreshnessBreach breach) {
-  public static Emission of(Verdict v) {
+public record Emission(EncodedVerdict verdict, FreshnessBreach breach) {
+  public static Emission of(EncodedVerdict v) {
     return new Emission(v, null);
   }
 
@@ -19,12 +18,12 @@ public record Emission(Verdict verdict, FreshnessBreach breach) {
   }
 
   public boolean isMismatch() {
-    return verdict != null && verdict.getOutcome() == Outcome.MISMATCH;
+    return verdict != null && verdict.isMismatch();
   }
 
   public long timestamp() {
     return isVerdict()
-        ? verdict.getDecidedAt().toEpochMilli()
+        ? verdict.verdict().getDecidedAt().toEpochMilli()
         : breach.getObservedAt().toEpochMilli();
   }
 }

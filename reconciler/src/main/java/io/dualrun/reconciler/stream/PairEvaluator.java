@@ -2,6 +2,7 @@ package io.dualrun.reconciler.stream;
 
 import io.dualrun.reconciler.Mode;
 import io.dualrun.reconciler.decide.DecisionRule;
+import io.dualrun.reconciler.decide.EncodedVerdict;
 import io.dualrun.reconciler.decide.VerdictBuilder;
 import io.dualrun.reconciler.decide.VerdictCodec;
 import io.dualrun.reconciler.state.PairState;
@@ -155,9 +156,10 @@ public final class PairEvaluator {
       return;
     }
     VerdictBuilder.revise(verdict, previous);
+    EncodedVerdict encoded = EncodedVerdict.of(verdict);
     s.setRevision(verdict.getRevision());
-    s.setLastVerdict(VerdictCodec.encode(verdict));
-    out.add(Emission.of(verdict));
+    s.setLastVerdict(encoded.body());
+    out.add(Emission.of(encoded));
   }
 
   /**

@@ -30,7 +30,9 @@ import org.apache.kafka.common.serialization.Serializer;
  * schema are read into the current class.
  */
 public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
-  static final byte MAGIC = 0;
+  /** The first byte of every record in the wire format. */
+  public static final byte MAGIC = 0;
+
   private static final int HEADER = 5;
 
   private final SchemaRegistryClient client;
