@@ -29,7 +29,7 @@ public final class EncodedVerdictSerializer implements Serializer<EncodedVerdict
     }
     int id = avro.schemaId(topic);
     ByteBuffer body = v.body().duplicate();
-    ByteBuffer out = ByteBuffer.allocate(5 + body.remaining());
+    ByteBuffer out = ByteBuffer.allocate(1 + Integer.BYTES + body.remaining());
     out.put(AvroSerde.MAGIC).putInt(id).put(body);
     return out.array();
   }

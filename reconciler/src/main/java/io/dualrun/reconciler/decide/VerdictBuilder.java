@@ -11,6 +11,9 @@ import io.dualrun.schemas.inventory.WorkflowSpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.avro.Schema;
 
 /** Builds verdicts and tells whether two verdicts say the same thing. */
 public final class VerdictBuilder {
@@ -58,10 +61,10 @@ public final class VerdictBuilder {
   }
 
   /** Fields that say when and how a verdict was reached, not what it says. */
-  static final java.util.Set<String> BOOKKEEPING =
-      java.util.Set.of("revision", "previousOutcome", "resolution", "reason", "decidedAt");
+  static final Set<String> BOOKKEEPING =
+      Set.of("revision", "previousOutcome", "resolution", "reason", "decidedAt");
 
-  private static final List<org.apache.avro.Schema.Field> CONTENT =
+  private static final List<Schema.Field> CONTENT =
       Verdict.getClassSchema().getFields().stream()
           .filter(f -> !BOOKKEEPING.contains(f.name()))
           .toList();
@@ -71,8 +74,8 @@ public final class VerdictBuilder {
     if (a == null || b == null) {
       return a == b;
     }
-    for (org.apache.avro.Schema.Field f : CONTENT) {
-      if (!java.util.Objects.equals(a.get(f.pos()), b.get(f.pos()))) {
+    for (Schema.Field f : CONTENT) {
+      if (!Objects.equals(a.get(f.pos()), b.get(f.pos()))) {
         return false;
       }
     }

@@ -5,6 +5,7 @@ import io.dualrun.reconciler.state.PairStateSerde;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
@@ -166,6 +167,7 @@ public final class PairStore
   }
 
   @Override
+  @SuppressWarnings("deprecation") // still part of StateStore: the store underneath answers it
   public boolean managesOffsets() {
     return inner.managesOffsets();
   }
@@ -224,8 +226,8 @@ public final class PairStore
   }
 
   @Override
-  public <P extends org.apache.kafka.common.serialization.Serializer<Q>, Q>
-      KeyValueIterator<String, PairState> prefixScan(Q prefix, P prefixSerializer) {
+  public <P extends Serializer<Q>, Q> KeyValueIterator<String, PairState> prefixScan(
+      Q prefix, P prefixSerializer) {
     return new Decoding(inner.prefixScan(prefix, prefixSerializer));
   }
 

@@ -17,10 +17,6 @@ public record Emission(EncodedVerdict verdict, FreshnessBreach breach) {
     return verdict != null;
   }
 
-  public boolean isMismatch() {
-    return verdict != null && verdict.isMismatch();
-  }
-
   public long timestamp() {
     return isVerdict()
         ? verdict.verdict().getDecidedAt().toEpochMilli()
