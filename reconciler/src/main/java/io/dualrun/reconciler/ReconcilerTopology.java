@@ -1,31 +1,25 @@
 package io.dualrun.reconciler;
 
-import io.dualrun.reconciler.decide.EncodedVerdict;
-import io.dualrun.reconciler.decide.EncodedVerdictSerializer;
 import io.dualrun.reconciler.errors.DlqDeserializationHandler;
 import io.dualrun.reconciler.errors.DlqProcessingHandler;
 import io.dualrun.reconciler.errors.DlqProductionHandler;
 import io.dualrun.reconciler.store.PairStoreBuilder;
 import io.dualrun.reconciler.stream.Emission;
+import io.dualrun.reconciler.stream.EmissionSink;
 import io.dualrun.reconciler.stream.EventTimeExtractor;
-import io.dualrun.reconciler.stream.PairInput;
+import io.dualrun.reconciler.stream.PairInputDeserializer;
 import io.dualrun.reconciler.stream.PairProcessor;
 import io.dualrun.reconciler.stream.StoreNames;
-import io.dualrun.schemas.avro.FreshnessBreach;
-import io.dualrun.schemas.avro.OutputFingerprint;
-import io.dualrun.schemas.avro.RunEvent;
-import io.dualrun.schemas.avro.Verdict;
 import io.dualrun.schemas.inventory.Inventory;
 import io.dualrun.schemas.topic.TopicCatalog;
-import java.util.Map;
+import java.util.List;
 import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
@@ -36,8 +30,8 @@ import org.apache.kafka.streams.state.Stores;
  * state lives in persistent RocksDB stores with changelogs. Every node and store is named.
  */
 public final class ReconcilerTopology {
-  public static final String RUN_EVENTS_SOURCE = "run-events-source";
-  public static final String FINGERPRINTS_SOURCE = "fingerprints-source";
+  public static final String INPUTS_SOURCE = "inputs-source";
+  public static final String OUTPUTS_SINK = "outputs-sink";
   public static final String PROCESSOR = "reconcile-pairs";
 
   private ReconcilerTopology() {}
@@ -63,63 +57,35 @@ public final class ReconcilerTopology {
                 Serdes.Long())
             .withCachingEnabled());
 
-    EventTimeExtractor time = new EventTimeExtractor();
-    KStream<String, PairInput> events =
-        builder.stream(
-                catalog.runEvents().name(),
-                Consumed.with(Serdes.String(), catalog.runEvents().valueSerde())
-                    .withName(RUN_EVENTS_SOURCE)
-                    .withTimestampExtractor(time))
-            .mapValues((RunEvent e) -> PairInput.of(e), Named.as("run-event-input"));
-    KStream<String, PairInput> fingerprints =
-        builder.stream(
-                catalog.fingerprints().name(),
-                Consumed.with(Serdes.String(), catalog.fingerprints().valueSerde())
-                    .withName(FINGERPRINTS_SOURCE)
-                    .withTimestampExtractor(time))
-            .mapValues((OutputFingerprint f) -> PairInput.of(f), Named.as("fingerprint-input"));
-
-    KStream<String, Emission> out =
-        events
-            .merge(fingerprints, Named.as("pair-inputs"))
-            .process(
-                () -> new PairProcessor(config, inventory),
-                Named.as(PROCESSOR),
-                StoreNames.PAIRS,
-                StoreNames.DEADLINES,
-                StoreNames.SCHEDULE_CURSORS);
-
-    Map<String, KStream<String, Emission>> routes =
-        out.split(Named.as("route-"))
-            .branch((k, e) -> e.isVerdict(), Branched.as("verdicts"))
-            .defaultBranch(Branched.as("breaches"));
-
-    // verdicts go out as the Avro binary already encoded for the pair state
-    KStream<String, EncodedVerdict> verdicts =
-        routes.get("route-verdicts").mapValues(Emission::verdict, Named.as("verdict-value"));
-    Serde<EncodedVerdict> verdictValues = encodedVerdicts(catalog.verdicts().valueSerde());
-    verdicts.to(
-        catalog.verdicts().name(),
-        Produced.with(Serdes.String(), verdictValues).withName("verdicts-sink"));
-    verdicts
-        .filter((k, v) -> v.isMismatch(), Named.as("mismatch-only"))
-        .to(
-            catalog.mismatches().name(),
-            Produced.with(Serdes.String(), encodedVerdicts(catalog.mismatches().valueSerde()))
-                .withName("mismatches-sink"));
-    KStream<String, FreshnessBreach> breaches =
-        routes.get("route-breaches").mapValues(Emission::breach, Named.as("breach-value"));
-    breaches.to(
-        catalog.freshness().name(),
-        Produced.with(Serdes.String(), catalog.freshness().valueSerde())
-            .withName("freshness-sink"));
+    // one source for both input topics and one sink for the three output topics: a record
+    // crosses three nodes (source, pair processor, sink) and no value mapping, merge or branch
+    EmissionSink sink = new EmissionSink(catalog);
+    builder.stream(
+            List.of(catalog.runEvents().name(), catalog.fingerprints().name()),
+            Consumed.with(
+                    Serdes.String(),
+                    Serdes.serdeFrom(
+                        (topic, value) -> {
+                          throw new UnsupportedOperationException("inputs are only read here");
+                        },
+                        new PairInputDeserializer(catalog)))
+                .withName(INPUTS_SOURCE)
+                .withTimestampExtractor(new EventTimeExtractor()))
+        .process(
+            () -> new PairProcessor(config, inventory),
+            Named.as(PROCESSOR),
+            StoreNames.PAIRS,
+            StoreNames.DEADLINES,
+            StoreNames.SCHEDULE_CURSORS)
+        .to(sink, Produced.with(Serdes.String(), outputs(sink)).withName(OUTPUTS_SINK));
   }
 
-  private static Serde<EncodedVerdict> encodedVerdicts(Serde<Verdict> topicSerde) {
+  /** Emissions are written by {@code sink}, never read back. */
+  private static Serde<Emission> outputs(EmissionSink sink) {
     return Serdes.serdeFrom(
-        new EncodedVerdictSerializer(topicSerde),
+        sink,
         (topic, bytes) -> {
-          throw new UnsupportedOperationException("verdicts are only written here");
+          throw new UnsupportedOperationException("outputs are only written here");
         });
   }
 
@@ -131,6 +97,9 @@ public final class ReconcilerTopology {
    * faster and still ordered ({@code reconciler.streams.properties}).
    */
   static final long REPLAY_TASK_IDLE_MS = 2_000L;
+
+  /** The producer's batch size per partition (Kafka's default is 16 KB). */
+  static final int PRODUCER_BATCH_BYTES = 256 * 1024;
 
   /**
    * Kafka Streams properties of the reconciler: exactly-once, the DLQ error handlers, explicit
@@ -157,6 +126,10 @@ public final class ReconcilerTopology {
         (int) config.common().topics().replicationFactor());
     p.put(
         StreamsConfig.APPLICATION_SERVER_CONFIG, config.advertisedHost() + ":" + config.httpPort());
+    // a commit writes each changed pair (about 1.3 KB of Avro repeating names) to its changelog:
+    // batches of up to 256 KB per partition, compressed, are a tenth of the bytes and requests
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), PRODUCER_BATCH_BYTES);
     if (config.mode() == Mode.REPLAY) {
       // event time drives every deadline: a task merges its run-event and fingerprint partitions
       // strictly in timestamp order, waiting for a partition whose records on the broker are not

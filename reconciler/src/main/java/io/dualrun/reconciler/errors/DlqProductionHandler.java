@@ -1,6 +1,6 @@
 package io.dualrun.reconciler.errors;
 
-import io.dualrun.reconciler.decide.EncodedVerdict;
+import io.dualrun.reconciler.stream.Emission;
 import io.dualrun.schemas.json.AvroJson;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -76,7 +76,7 @@ public final class DlqProductionHandler implements ProductionExceptionHandler {
     if (o instanceof byte[] b) {
       return b;
     }
-    Object value = o instanceof EncodedVerdict v ? v.verdict() : o;
+    Object value = o instanceof Emission e ? e.value() : o;
     String text =
         value instanceof IndexedRecord r ? AvroJson.write(r).toString() : value.toString();
     return text.getBytes(StandardCharsets.UTF_8);

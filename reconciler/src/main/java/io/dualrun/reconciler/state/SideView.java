@@ -45,8 +45,15 @@ public record SideView(
           .thenComparingInt(StoredEvent::getStatus)
           .thenComparing(StoredEvent::getEventId);
 
+  /** The class of the sorted, unmodifiable output maps {@link #of} builds. */
+  private static final Class<?> SORTED_VIEW =
+      Collections.unmodifiableSortedMap(new TreeMap<>()).getClass();
+
   public SideView {
-    outputs = Collections.unmodifiableMap(new TreeMap<>(outputs));
+    // a map built by of() is already sorted and read-only: copied only when it came from elsewhere
+    if (outputs.getClass() != SORTED_VIEW) {
+      outputs = Collections.unmodifiableSortedMap(new TreeMap<>(outputs));
+    }
   }
 
   public boolean succeeded() {
@@ -89,8 +96,10 @@ public record SideView(
     RunStatus status =
         terminalEvent == null ? RunStatus.STARTED : RunStatus.values()[terminalEvent.getStatus()];
     StoredEvent blamed = status == RunStatus.FAILED ? failedTask : null;
-    Map<String, StoredOutput> outputs = new TreeMap<>();
-    state.getOutputs().forEach(o -> outputs.put(o.getOutput(), o));
+    TreeMap<String, StoredOutput> outputs = new TreeMap<>();
+    for (StoredOutput o : state.getOutputs()) {
+      outputs.put(o.getOutput(), o);
+    }
     return new SideView(
         side,
         state.getAttempt(),
@@ -103,7 +112,7 @@ public record SideView(
         blamed == null ? null : blamed.getTask(),
         first(terminalEvent == null ? null : terminalEvent.getError(), blamed, true),
         first(main == null ? null : main.getLogUrl(), blamed, false),
-        outputs,
+        Collections.unmodifiableSortedMap(outputs),
         activeSince(state));
   }
 

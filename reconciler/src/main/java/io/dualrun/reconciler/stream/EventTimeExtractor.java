@@ -14,6 +14,9 @@ public final class EventTimeExtractor implements TimestampExtractor {
   @Override
   public long extract(ConsumerRecord<Object, Object> record, long partitionTime) {
     Object value = record.value();
+    if (value instanceof PairInput in) {
+      value = in.isEvent() ? in.event() : in.fingerprint();
+    }
     long t = -1;
     if (value instanceof RunEvent e && e.getEventTime() != null) {
       t = e.getEventTime().toEpochMilli();

@@ -133,7 +133,7 @@ public final class PairProcessor extends ContextualProcessor<String, PairInput, 
   private void judge(String key, PairState state, long now) {
     PairEvaluator.Result result = evaluator.evaluate(state, now);
     for (Emission e : result.emissions()) {
-      context().forward(new Record<>(key, e, e.timestamp()));
+      emit(key, e);
     }
     if (result.purge()) {
       deadlines.move(key, state.getDeadline(), null);
@@ -150,6 +150,14 @@ public final class PairProcessor extends ContextualProcessor<String, PairInput, 
       state.setDeadline(next);
     }
     pairs.put(key, state);
+  }
+
+  /** Forwards {@code e} to the sink; a MISMATCH verdict goes to the mismatches topic as well. */
+  private void emit(String key, Emission e) {
+    context().forward(new Record<>(key, e, e.timestamp()));
+    if (e.isVerdict() && e.verdict().isMismatch()) {
+      context().forward(new Record<>(key, e.mismatchCopy(), e.timestamp()));
+    }
   }
 
   private void punctuate(long timestamp) {
@@ -183,8 +191,7 @@ public final class PairProcessor extends ContextualProcessor<String, PairInput, 
       if ((view == null || !view.done())
           && Breaches.find(state, BreachKind.SLA_MISSED, side) == null) {
         var b = Breaches.open(state, BreachKind.SLA_MISSED, side, due, null, now);
-        Emission e = Emission.of(Breaches.record(state, b, spec, now));
-        context().forward(new Record<>(key, e, e.timestamp()));
+        emit(key, Emission.of(Breaches.record(state, b, spec, now)));
         opened = true;
       }
     }

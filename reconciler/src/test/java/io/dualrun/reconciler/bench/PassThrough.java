@@ -26,7 +26,12 @@ import org.apache.kafka.streams.kstream.Produced;
 final class PassThrough {
   /** One timed run: from its start (before the application is created) until caught up. */
   record Run(
-      long startNanos, io.dualrun.platform.GroupLag.CatchUp catchUp, CpuClock cpu, long appNanos) {
+      String appId,
+      long startNanos,
+      io.dualrun.platform.GroupLag.CatchUp catchUp,
+      CpuClock cpu,
+      long appNanos,
+      String clients) {
     /**
      * CPU microseconds per record of this JVM and of the broker and registry, start-up included.
      */
@@ -60,6 +65,27 @@ final class PassThrough {
 
   private PassThrough() {}
 
+  /** The application's producer and consumer request counts (summed over its clients). */
+  static String clientStats(KafkaStreams streams) {
+    java.util.Map<String, Double> sums = new java.util.TreeMap<>();
+    for (var m : streams.metrics().values()) {
+      String group = m.metricName().group();
+      String name = m.metricName().name();
+      boolean wanted =
+          (group.equals("producer-metrics")
+                  && (name.equals("request-total")
+                      || name.equals("record-send-total")
+                      || name.equals("outgoing-byte-total")))
+              || (group.equals("consumer-metrics") && name.equals("request-total"));
+      if (wanted && m.metricValue() instanceof Number n) {
+        sums.merge(group.replace("-metrics", "") + " " + name, n.doubleValue(), Double::sum);
+      }
+    }
+    StringBuilder s = new StringBuilder("    clients:");
+    sums.forEach((k, v) -> s.append(String.format(java.util.Locale.ROOT, " %s %.0f;", k, v)));
+    return s.append('\n').toString();
+  }
+
   static Run run(
       LocalPlatform platform, Path dir, Duration commit, int threads, Duration patience) {
     String id = "bench-pass-" + UUID.randomUUID();
@@ -90,7 +116,13 @@ final class PassThrough {
     try (KafkaStreams streams = new KafkaStreams(b.build(), props)) {
       streams.start();
       var catchUp = io.dualrun.platform.GroupLag.awaitCaughtUp(kafka, id, INPUT_TOPICS, patience);
-      return new Run(start, catchUp, CpuClock.now().since(cpu), CpuClock.threadsOf(id));
+      return new Run(
+          id,
+          start,
+          catchUp,
+          CpuClock.now().since(cpu),
+          CpuClock.threadsOf(id),
+          clientStats(streams));
     }
   }
 }

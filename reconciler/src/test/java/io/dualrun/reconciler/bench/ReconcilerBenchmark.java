@@ -75,8 +75,14 @@ public final class ReconcilerBenchmark {
       // the first Kafka Streams application on a fresh broker also pays for creating the
       // transaction and offset topics and for JIT warm-up: run one, uncounted
       PassThrough.run(platform, dir, live.commitInterval(), live.threads(), PATIENCE);
+      StringBuilder traffic = new StringBuilder();
       PassThrough.Run before =
-          PassThrough.run(platform, dir, live.commitInterval(), live.threads(), PATIENCE);
+          counted(
+              "pass-through before",
+              platform,
+              traffic,
+              () ->
+                  PassThrough.run(platform, dir, live.commitInterval(), live.threads(), PATIENCE));
       // likewise the reconciler's own code is compiled by the JIT during its first runs, and each
       // mode has code of its own (replay punctuates on stream time): uncounted runs of the mode
       // about to be measured, so both sides are measured warm
@@ -85,15 +91,27 @@ public final class ReconcilerBenchmark {
       PassThrough.Run replayRun = null;
       if (modes.contains("live")) {
         warmUp(platform, dir, inventory, partitions, "live", warmUps);
-        liveRun = runReconciler(platform, live, false);
+        liveRun =
+            counted(
+                "reconciler live", platform, traffic, () -> runReconciler(platform, live, false));
       }
       if (modes.contains("replay")) {
         warmUp(platform, dir, inventory, partitions, "replay", warmUps);
         ReconcilerConfig replay = config(platform, dir, inventory, partitions, "replay");
-        replayRun = runReconciler(platform, replay, true);
+        replayRun =
+            counted(
+                "reconciler replay",
+                platform,
+                traffic,
+                () -> runReconciler(platform, replay, true));
       }
       PassThrough.Run after =
-          PassThrough.run(platform, dir, live.commitInterval(), live.threads(), PATIENCE);
+          counted(
+              "pass-through after",
+              platform,
+              traffic,
+              () ->
+                  PassThrough.run(platform, dir, live.commitInterval(), live.threads(), PATIENCE));
       // the machine is shared: the baseline is the mean of a pass-through before and after
       double passWhole = (before.wholeRate() + after.wholeRate()) / 2;
       double passProcessing = (before.processingRate() + after.processingRate()) / 2;
@@ -119,7 +137,27 @@ public final class ReconcilerBenchmark {
           after.cpuPerRecord());
       report("reconciler live", liveRun, passProcessing, passWhole);
       report("reconciler replay", replayRun, passProcessing, passWhole);
+      System.out.print(traffic);
     }
+  }
+
+  /** A run that would throw an I/O error. */
+  private interface Timed {
+    PassThrough.Run run() throws IOException;
+  }
+
+  /** Runs {@code run}, appending what it wrote to the broker to {@code traffic}. */
+  private static PassThrough.Run counted(
+      String what, LocalPlatform platform, StringBuilder traffic, Timed run) throws IOException {
+    TopicTraffic before = TopicTraffic.snapshot(platform.kafkaConfig());
+    PassThrough.Run r = run.run();
+    TopicTraffic after = TopicTraffic.snapshot(platform.kafkaConfig());
+    traffic
+        .append(what)
+        .append(", written to the broker:\n")
+        .append(after.since(before, r.appId(), r.catchUp().records()))
+        .append(r.clients());
+    return r;
   }
 
   private static void report(
@@ -169,7 +207,12 @@ public final class ReconcilerBenchmark {
               platform.kafkaConfig(), c.applicationId(), INPUT_TOPICS, PATIENCE);
       PassThrough.Run run =
           new PassThrough.Run(
-              start, catchUp, CpuClock.now().since(cpu), CpuClock.threadsOf(c.applicationId()));
+              c.applicationId(),
+              start,
+              catchUp,
+              CpuClock.now().since(cpu),
+              CpuClock.threadsOf(c.applicationId()),
+              PassThrough.clientStats(service.streams()));
       if (size) {
         printStateSize(service.streams());
       }
@@ -211,13 +254,18 @@ public final class ReconcilerBenchmark {
     flat.put("reconciler.application-id", id);
     flat.put("reconciler.state-dir", dir.resolve(id).toString());
     flat.put("reconciler.mode", mode);
-    flat.put("reconciler.streams.properties.auto.offset.reset", "earliest");
-    flat.putAll(
-        System.getProperties().entrySet().stream()
-            .filter(e -> e.getKey().toString().startsWith("bench.reconciler."))
-            .collect(
-                java.util.stream.Collectors.toMap(
-                    e -> e.getKey().toString().substring("bench.".length()), Map.Entry::getValue)));
+    Map<String, Object> streams = new HashMap<>();
+    streams.put("auto.offset.reset", "earliest");
+    String prefix = "bench.reconciler.";
+    String streamsPrefix = prefix + "streams.properties.";
+    for (String key : System.getProperties().stringPropertyNames()) {
+      if (key.startsWith(streamsPrefix)) {
+        streams.put(key.substring(streamsPrefix.length()), System.getProperty(key));
+      } else if (key.startsWith(prefix)) {
+        flat.put(key.substring("bench.".length()), System.getProperty(key));
+      }
+    }
+    flat.put("reconciler.streams.properties", streams);
     ConfigMap map = ConfigMap.of("benchmark", flat);
     return ReconcilerConfig.from(map, CommonSettings.from(map));
   }

@@ -1,0 +1,51 @@
+package io.dualrun.reconciler.codec;
+
+import io.dualrun.schemas.serde.AvroSerde;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.Encoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.kafka.common.errors.SerializationException;
+
+/**
+ * Avro binary written by a hand-written body writer, optionally in the registry's wire format
+ * (magic byte, 4-byte schema id, body) — the format of {@link AvroSerde}, failures included: a
+ * value that cannot be written is a {@link SerializationException} naming what and why.
+ */
+public final class FramedWriter {
+  /** Writes one value's Avro body. */
+  @FunctionalInterface
+  public interface Body<T> {
+    void write(T value, Encoder out) throws IOException;
+  }
+
+  private FramedWriter() {}
+
+  /** The body alone (no header). */
+  public static <T> byte[] body(T value, Body<T> body, String what) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+    write(out, value, body, what);
+    return out.toByteArray();
+  }
+
+  /** The registry's wire format: magic byte, {@code schemaId}, body. */
+  public static <T> byte[] framed(int schemaId, T value, Body<T> body, String what) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+    out.write(AvroSerde.MAGIC);
+    out.writeBytes(ByteBuffer.allocate(Integer.BYTES).putInt(schemaId).array());
+    write(out, value, body, what);
+    return out.toByteArray();
+  }
+
+  private static <T> void write(ByteArrayOutputStream out, T value, Body<T> body, String what) {
+    try {
+      BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+      body.write(value, encoder);
+      encoder.flush();
+    } catch (IOException | RuntimeException e) {
+      throw new SerializationException("cannot encode " + what + ": " + e.getMessage(), e);
+    }
+  }
+}
