@@ -33,10 +33,31 @@ public final class FramedWriter {
   /** The registry's wire format: magic byte, {@code schemaId}, body. */
   public static <T> byte[] framed(int schemaId, T value, Body<T> body, String what) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-    out.write(AvroSerde.MAGIC);
-    out.writeBytes(ByteBuffer.allocate(Integer.BYTES).putInt(schemaId).array());
+    header(out, schemaId);
     write(out, value, body, what);
     return out.toByteArray();
+  }
+
+  /** The registry's wire format around a body already written. */
+  public static byte[] framed(int schemaId, ByteBuffer body) {
+    ByteBuffer b = body.duplicate();
+    ByteArrayOutputStream out = new ByteArrayOutputStream(HEADER_BYTES + b.remaining());
+    header(out, schemaId);
+    if (b.hasArray()) {
+      out.write(b.array(), b.arrayOffset() + b.position(), b.remaining());
+    } else {
+      byte[] copy = new byte[b.remaining()];
+      b.get(copy);
+      out.writeBytes(copy);
+    }
+    return out.toByteArray();
+  }
+
+  private static final int HEADER_BYTES = 1 + Integer.BYTES;
+
+  private static void header(ByteArrayOutputStream out, int schemaId) {
+    out.write(AvroSerde.MAGIC);
+    out.writeBytes(ByteBuffer.allocate(Integer.BYTES).putInt(schemaId).array());
   }
 
   private static <T> void write(ByteArrayOutputStream out, T value, Body<T> body, String what) {

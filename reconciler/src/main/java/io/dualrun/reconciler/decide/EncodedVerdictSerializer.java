@@ -1,8 +1,8 @@
 package io.dualrun.reconciler.decide;
 
+import io.dualrun.reconciler.codec.FramedWriter;
 import io.dualrun.schemas.avro.Verdict;
 import io.dualrun.schemas.serde.AvroSerde;
-import java.nio.ByteBuffer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
@@ -27,10 +27,6 @@ public final class EncodedVerdictSerializer implements Serializer<EncodedVerdict
     if (!(topicSerde instanceof AvroSerde<Verdict> avro)) {
       return topicSerde.serializer().serialize(topic, v.verdict());
     }
-    int id = avro.schemaId(topic);
-    ByteBuffer body = v.body().duplicate();
-    ByteBuffer out = ByteBuffer.allocate(1 + Integer.BYTES + body.remaining());
-    out.put(AvroSerde.MAGIC).putInt(id).put(body);
-    return out.array();
+    return FramedWriter.framed(avro.schemaId(topic), v.body());
   }
 }
