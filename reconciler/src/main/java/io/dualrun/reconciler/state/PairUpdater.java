@@ -72,9 +72,11 @@ public final class PairUpdater {
   }
 
   public boolean apply(PairState state, RunEvent e) {
-    if (isDuplicate(state, e.getEventId())) {
-      return false;
-    }
+    return !isDuplicate(state, e.getEventId()) && applyUnseen(state, e);
+  }
+
+  /** {@link #apply(PairState, RunEvent)} for a record {@link #isDuplicate} already cleared. */
+  public boolean applyUnseen(PairState state, RunEvent e) {
     SideState side = sideFor(state, e.getSide(), e.getAttempt(), e.getRunId());
     boolean taskLevel = e.getTask() != null;
     if (side == null || (taskLevel && e.getStatus() != RunStatus.FAILED)) {
@@ -96,9 +98,11 @@ public final class PairUpdater {
   }
 
   public boolean apply(PairState state, OutputFingerprint f) {
-    if (isDuplicate(state, f.getEventId())) {
-      return false;
-    }
+    return !isDuplicate(state, f.getEventId()) && applyUnseen(state, f);
+  }
+
+  /** {@link #apply(PairState, OutputFingerprint)} for a record {@link #isDuplicate} cleared. */
+  public boolean applyUnseen(PairState state, OutputFingerprint f) {
     SideState side = sideFor(state, f.getSide(), f.getAttempt(), f.getRunId());
     if (side == null) {
       remember(state, f.getEventId());

@@ -8,20 +8,22 @@ import io.dualrun.schemas.avro.FreshnessBreach;
 import io.dualrun.schemas.avro.Side;
 import io.dualrun.schemas.inventory.WorkflowSpec;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Locale;
 
 /** Freshness breaches kept in the pair state, and their records on dualrun.freshness.v1. */
 public final class Breaches {
+  private static final BreachKind[] KINDS = BreachKind.values();
+  private static final Side[] SIDES = Side.values();
+
+  /** Each side's name as breach ids and details write it, by ordinal. */
+  private static final String[] SIDE_NAMES =
+      Arrays.stream(SIDES).map(x -> x.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
+
   private Breaches() {}
 
   public static String breachId(String workflow, String partition, BreachKind kind, Side side) {
-    return workflow
-        + "/"
-        + partition
-        + "/"
-        + kind.name()
-        + "/"
-        + side.name().toLowerCase(Locale.ROOT);
+    return workflow + "/" + partition + "/" + kind.name() + "/" + SIDE_NAMES[side.ordinal()];
   }
 
   public static StoredBreach find(PairState s, BreachKind kind, Side side) {
@@ -42,11 +44,11 @@ public final class Breaches {
   }
 
   public static BreachKind kind(StoredBreach b) {
-    return BreachKind.values()[b.getKind()];
+    return KINDS[b.getKind()];
   }
 
   public static Side side(StoredBreach b) {
-    return Side.values()[b.getSide()];
+    return SIDES[b.getSide()];
   }
 
   /** The record announcing {@code b}'s current state. */
@@ -72,7 +74,7 @@ public final class Breaches {
   }
 
   private static String detail(PairState s, StoredBreach b, BreachKind kind, Side side) {
-    String late = side.name().toLowerCase(Locale.ROOT);
+    String late = SIDE_NAMES[side.ordinal()];
     String pair = s.getWorkflow() + " " + s.getPartition();
     if (!b.getOpen()) {
       return "The " + late + " side of " + pair + " has now finished (" + kind.name() + " closed).";

@@ -91,8 +91,11 @@ public final class PairProcessor extends ContextualProcessor<String, PairInput, 
         stored == null
             ? PairUpdater.empty(in.workflow(), in.partition(), now)
             : PairCopy.of(stored);
+    // duplicates were ruled out above (a pair without stored state has seen nothing)
     boolean material =
-        in.isEvent() ? updater.apply(state, in.event()) : updater.apply(state, in.fingerprint());
+        in.isEvent()
+            ? updater.applyUnseen(state, in.event())
+            : updater.applyUnseen(state, in.fingerprint());
     if (material) {
       state.setLastActivity(Math.max(state.getLastActivity(), now));
       judge(key, state, now);

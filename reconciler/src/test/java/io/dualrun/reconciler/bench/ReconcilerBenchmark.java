@@ -18,7 +18,11 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -34,14 +38,16 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * Throughput of the reconciler next to a plain Kafka Streams pass-through of the same records, on a
- * real broker and registry: writes a generated history, then runs the pass-through, the reconciler
- * in live mode and in replay mode, each from offset 0 until every input record is committed, and
- * prints events/s, the ratios and the state bytes per open pair. A main, not a test. Arguments:
- * {@code [workflows] [days] [partitions]} (default 1000 30 6).
+ * real broker and registry: writes a generated history, warms up, then runs rounds of the
+ * reconciler in live mode and in replay mode between pass-through runs, each from offset 0 until
+ * every input record is committed, and prints events/s, each round's ratios, their medians and the
+ * state bytes per open pair. A main, not a test. Arguments: {@code [workflows] [days] [partitions]}
+ * (default 1000 30 6); {@code -Dbench.rounds} (3), {@code -Dbench.warm-ups} (2), {@code
+ * -Dbench.modes} ({@code live,replay}).
  */
 public final class ReconcilerBenchmark {
-  private static final java.util.List<String> INPUT_TOPICS =
-      java.util.List.of(
+  private static final List<String> INPUT_TOPICS =
+      List.of(
           io.dualrun.schemas.topic.TopicCatalog.RUN_EVENTS,
           io.dualrun.schemas.topic.TopicCatalog.FINGERPRINTS);
 
@@ -71,72 +77,46 @@ public final class ReconcilerBenchmark {
           history.pairs(),
           partitions);
       ReconcilerConfig live = config(platform, dir, inventory, partitions, "live");
-      String modes = System.getProperty("bench.modes", "live,replay");
-      // the first Kafka Streams application on a fresh broker also pays for creating the
-      // transaction and offset topics and for JIT warm-up: run one, uncounted
-      PassThrough.run(platform, dir, live.commitInterval(), live.threads(), PATIENCE);
-      StringBuilder traffic = new StringBuilder();
-      PassThrough.Run before =
-          counted(
-              "pass-through before",
-              platform,
-              traffic,
-              () ->
-                  PassThrough.run(platform, dir, live.commitInterval(), live.threads(), PATIENCE));
-      // likewise the reconciler's own code is compiled by the JIT during its first runs, and each
-      // mode has code of its own (replay punctuates on stream time): uncounted runs of the mode
-      // about to be measured, so both sides are measured warm
+      List<String> modes =
+          Arrays.stream(System.getProperty("bench.modes", "live,replay").split(","))
+              .map(String::strip)
+              .filter(m -> !m.isEmpty())
+              .toList();
+      int rounds = Integer.getInteger("bench.rounds", 3);
       int warmUps = Integer.getInteger("bench.warm-ups", 2);
-      PassThrough.Run liveRun = null;
-      PassThrough.Run replayRun = null;
-      if (modes.contains("live")) {
-        warmUp(platform, dir, inventory, partitions, "live", warmUps);
-        liveRun =
-            counted(
-                "reconciler live", platform, traffic, () -> runReconciler(platform, live, false));
+      Timed pass =
+          () -> PassThrough.run(platform, dir, live.commitInterval(), live.threads(), PATIENCE);
+      // the first Kafka Streams application on a fresh broker also pays for creating the
+      // transaction and offset topics, and the JIT compiles each application's code during its
+      // first runs (each mode has code of its own: replay punctuates on stream time): uncounted
+      // runs of each, so every counted run is warm
+      pass.run();
+      for (String mode : modes) {
+        warmUp(platform, dir, inventory, partitions, mode, warmUps);
       }
-      if (modes.contains("replay")) {
-        warmUp(platform, dir, inventory, partitions, "replay", warmUps);
-        ReconcilerConfig replay = config(platform, dir, inventory, partitions, "replay");
-        replayRun =
-            counted(
-                "reconciler replay",
-                platform,
-                traffic,
-                () -> runReconciler(platform, replay, true));
+      // the machine is shared and its speed drifts: rounds alternate the pass-through and the
+      // reconciler, each reconciler run is compared with the pass-throughs just before and after
+      // it, and the median of the rounds' ratios is the figure
+      StringBuilder traffic = new StringBuilder();
+      List<PassThrough.Run> passes = new ArrayList<>();
+      Map<String, List<PassThrough.Run>> runs = new LinkedHashMap<>();
+      passes.add(counted("pass-through, before round 1", platform, traffic, pass));
+      for (int r = 1; r <= rounds; r++) {
+        StringBuilder shown = r == 1 ? traffic : new StringBuilder();
+        for (String mode : modes) {
+          ReconcilerConfig c = config(platform, dir, inventory, partitions, mode);
+          boolean size = r == 1 && mode.equals(modes.get(modes.size() - 1));
+          runs.computeIfAbsent(mode, m -> new ArrayList<>())
+              .add(
+                  counted(
+                      "reconciler " + mode + ", round " + r,
+                      platform,
+                      shown,
+                      () -> runReconciler(platform, c, size)));
+        }
+        passes.add(counted("pass-through, after round " + r, platform, shown, pass));
       }
-      PassThrough.Run after =
-          counted(
-              "pass-through after",
-              platform,
-              traffic,
-              () ->
-                  PassThrough.run(platform, dir, live.commitInterval(), live.threads(), PATIENCE));
-      // the machine is shared: the baseline is the mean of a pass-through before and after
-      double passWhole = (before.wholeRate() + after.wholeRate()) / 2;
-      double passProcessing = (before.processingRate() + after.processingRate()) / 2;
-      System.out.printf(
-          Locale.ROOT,
-          "pass-through runs: %.1f and %.1f events/s processing, %.1f and %.1f whole%n",
-          before.processingRate(),
-          after.processingRate(),
-          before.wholeRate(),
-          after.wholeRate());
-      System.out.printf(
-          Locale.ROOT,
-          "%-20s %22s %28s%n",
-          "",
-          "processing (ratio)",
-          "whole run, start-up (ratio)");
-      report("pass-through", passProcessing, passWhole, passProcessing, passWhole);
-      System.out.printf(
-          Locale.ROOT,
-          "%-20s CPU per record: %s (before), %s (after)%n",
-          "",
-          before.cpuPerRecord(),
-          after.cpuPerRecord());
-      report("reconciler live", liveRun, passProcessing, passWhole);
-      report("reconciler replay", replayRun, passProcessing, passWhole);
+      RoundsReport.print(passes, runs);
       System.out.print(traffic);
     }
   }
@@ -156,36 +136,11 @@ public final class ReconcilerBenchmark {
         .append(what)
         .append(", written to the broker:\n")
         .append(after.since(before, r.appId(), r.catchUp().records()))
-        .append(r.clients());
+        .append(r.clients())
+        .append("    CPU per record: ")
+        .append(r.cpuPerRecord())
+        .append('\n');
     return r;
-  }
-
-  private static void report(
-      String what, PassThrough.Run run, double passProcessing, double passWhole) {
-    if (run != null) {
-      report(what, run.processingRate(), run.wholeRate(), passProcessing, passWhole);
-      System.out.printf(Locale.ROOT, "%-20s CPU per record: %s%n", "", run.cpuPerRecord());
-    }
-  }
-
-  private static void report(
-      String what, double processing, double whole, double passProcessing, double passWhole) {
-    // a run whose first commit seen covered every record has no processing rate (n/a)
-    String ratio =
-        Double.isNaN(processing / passProcessing)
-            ? "n/a"
-            : String.format(Locale.ROOT, "%.2f", processing / passProcessing);
-    String processed =
-        Double.isNaN(processing)
-            ? String.format(Locale.ROOT, "%27s", "n/a (one commit) ")
-            : String.format(Locale.ROOT, "%11.1f events/s (%s)", processing, ratio);
-    System.out.printf(
-        Locale.ROOT,
-        "%-20s %s %15.1f events/s (%.2f)%n",
-        what,
-        processed,
-        whole,
-        whole / passWhole);
   }
 
   private static void warmUp(

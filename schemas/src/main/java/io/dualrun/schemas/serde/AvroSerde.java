@@ -43,6 +43,7 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
   private final boolean autoRegister;
   private final Map<String, String> subjects = new ConcurrentHashMap<>();
   private final Map<String, Integer> idBySubject = new ConcurrentHashMap<>();
+  private final Map<Integer, Schema> writerById = new ConcurrentHashMap<>();
   private final Map<Integer, SpecificDatumReader<T>> readerById = new ConcurrentHashMap<>();
   private final SpecificDatumWriter<T> writer;
 
@@ -153,11 +154,23 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     }
   }
 
+  /**
+   * The schema the record with this id was written with, fetched from the registry once per id: a
+   * reader that knows the binary layout of {@link #schema()} may read such a record itself when the
+   * two have the same layout.
+   */
+  public Schema writerSchema(String topic, int id) {
+    return writerById.computeIfAbsent(id, i -> fetchSchema(topic, i));
+  }
+
   private SpecificDatumReader<T> newReader(String topic, int id) {
+    return new SpecificDatumReader<>(writerSchema(topic, id), readerSchema, model);
+  }
+
+  private Schema fetchSchema(String topic, int id) {
     try {
       ParsedSchema parsed = client.getSchemaById(id);
-      Schema writerSchema = new Schema.Parser().parse(parsed.canonicalString());
-      return new SpecificDatumReader<>(writerSchema, readerSchema, model);
+      return new Schema.Parser().parse(parsed.canonicalString());
     } catch (IOException | RestClientException | RuntimeException e) {
       throw new SerializationException(
           "topic "

@@ -1,0 +1,82 @@
+package io.dualrun.reconciler.codec;
+
+import static io.dualrun.reconciler.codec.AvroReads.list;
+import static io.dualrun.reconciler.codec.AvroReads.optionalString;
+import static io.dualrun.reconciler.codec.AvroReads.present;
+import static io.dualrun.reconciler.codec.AvroReads.symbol;
+import static io.dualrun.reconciler.codec.AvroReads.time;
+
+import io.dualrun.schemas.avro.BucketHashes;
+import io.dualrun.schemas.avro.ColumnStats;
+import io.dualrun.schemas.avro.ColumnType;
+import io.dualrun.schemas.avro.OutputFingerprint;
+import io.dualrun.schemas.avro.Side;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import org.apache.avro.io.Decoder;
+
+/**
+ * Reads an {@link OutputFingerprint} written with its own schema, field by field in the schema's
+ * order, nested records included: the record Avro's {@code SpecificDatumReader} reads (checked by
+ * {@code InputReadersPropertyTest}), without its per-field resolution, reflection and logical-type
+ * conversions. Records written with any other schema go through the resolving reader ({@link
+ * InputDecoder}).
+ */
+public final class FingerprintReader {
+  private static final Side[] SIDES = Side.values();
+
+  private FingerprintReader() {}
+
+  public static OutputFingerprint read(Decoder in) throws IOException {
+    String eventId = in.readString();
+    String workflow = in.readString();
+    String partition = in.readString();
+    Side side = symbol(in, SIDES);
+    String runId = in.readString();
+    int attempt = in.readInt();
+    String output = in.readString();
+    Instant eventTime = time(in);
+    long rowCount = in.readLong();
+    String contentHash = optionalString(in);
+    List<ColumnType> schema = list(in, FingerprintReader::columnType);
+    List<ColumnStats> columns = list(in, FingerprintReader::columnStats);
+    BucketHashes buckets = present(in) ? buckets(in) : null;
+    return new OutputFingerprint(
+        eventId,
+        workflow,
+        partition,
+        side,
+        runId,
+        attempt,
+        output,
+        eventTime,
+        rowCount,
+        contentHash,
+        schema,
+        columns,
+        buckets);
+  }
+
+  private static ColumnType columnType(Decoder in) throws IOException {
+    String name = in.readString();
+    String type = in.readString();
+    return new ColumnType(name, type);
+  }
+
+  private static ColumnStats columnStats(Decoder in) throws IOException {
+    String name = in.readString();
+    long nulls = in.readLong();
+    String min = optionalString(in);
+    String max = optionalString(in);
+    String sum = optionalString(in);
+    return new ColumnStats(name, nulls, min, max, sum);
+  }
+
+  private static BucketHashes buckets(Decoder in) throws IOException {
+    List<String> keyColumns = list(in, Decoder::readString);
+    List<Long> rowCounts = list(in, Decoder::readLong);
+    List<String> hashes = list(in, Decoder::readString);
+    return new BucketHashes(keyColumns, rowCounts, hashes);
+  }
+}
