@@ -40,16 +40,10 @@ public final class ReconcilerTopology {
   public static void build(
       StreamsBuilder builder, ReconcilerConfig config, Inventory inventory, TopicCatalog catalog) {
     // the pairs store keeps recently used pairs decoded and writes each changed one once per
-    // commit; the other stores are cached: the changelog and RocksDB get each key's last value once
-    // per commit rather than every intermediate write (a deadline moves several times while a pair
-    // settles)
+    // commit; each pair's deadline is part of its state, and the index of deadlines is rebuilt
+    // from it in memory when a task starts (DeadlineIndex); the schedule cursors are cached: the
+    // changelog and RocksDB get each workflow's last cursor once per commit
     builder.addStateStore(new PairStoreBuilder(StoreNames.PAIRS, config.decodedPairs()));
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.DEADLINES),
-                Serdes.String(),
-                Serdes.String())
-            .withCachingEnabled());
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.SCHEDULE_CURSORS),
@@ -75,7 +69,6 @@ public final class ReconcilerTopology {
             () -> new PairProcessor(config, inventory),
             Named.as(PROCESSOR),
             StoreNames.PAIRS,
-            StoreNames.DEADLINES,
             StoreNames.SCHEDULE_CURSORS)
         .to(sink, Produced.with(Serdes.String(), outputs(sink)).withName(OUTPUTS_SINK));
   }

@@ -38,7 +38,6 @@ class TopologyDescriptionTest {
     assertThat(actual).isEqualTo(expected);
     assertThat(actual)
         .contains("reconciler-pairs")
-        .contains("reconciler-deadlines")
         .contains("reconciler-schedule-cursors")
         .doesNotContain("KSTREAM-")
         .doesNotContain("KSTREAM-SOURCE");

@@ -1,73 +1,67 @@
 package io.dualrun.reconciler.stream;
 
+import io.dualrun.reconciler.state.PairState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NavigableSet;
+import java.util.TreeSet;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Pairs ordered by when they must be judged again (settle, grace, retention): keys {@code <19-digit
- * due millis>/<pair key>} in a persistent store, so a punctuation reads only what is due.
+ * A task's pairs ordered by when they must be judged again (settle, grace, retention), so a
+ * punctuation reads only what is due. Each pair's deadline is part of its stored state: the index
+ * is kept in memory and rebuilt from the pairs store when the task starts (after its state is
+ * restored), rather than kept in a store of its own whose every move would be a RocksDB write and
+ * two changelog records. Ties are broken by pair key, so pairs due together are judged in the same
+ * order every time.
  */
 final class DeadlineIndex {
-  private static final int BATCH = 10_000;
-  private static final int DIGITS = 19;
-  private static final String ZEROS = "0".repeat(DIGITS);
-  private final KeyValueStore<String, String> store;
+  /** At most this many pairs are handed out per punctuation; the rest at the next one. */
+  static final int BATCH = 10_000;
 
-  /**
-   * A lower bound of every due time in the store, kept in memory so a punctuation with nothing due
-   * reads nothing; unknown (minimum) until the first punctuation of this task reads the store.
-   */
-  private long earliest = Long.MIN_VALUE;
-
-  DeadlineIndex(KeyValueStore<String, String> store) {
-    this.store = store;
+  private record Entry(long due, String pair) implements Comparable<Entry> {
+    @Override
+    public int compareTo(Entry o) {
+      int c = Long.compare(due, o.due);
+      return c != 0 ? c : pair.compareTo(o.pair);
+    }
   }
 
-  static String key(long due, String pair) {
-    String digits = Long.toString(Math.max(due, 0));
-    StringBuilder k = new StringBuilder(DIGITS + 1 + pair.length());
-    k.append(ZEROS, 0, DIGITS - digits.length()).append(digits).append('/').append(pair);
-    return k.toString();
+  private final NavigableSet<Entry> entries = new TreeSet<>();
+
+  /** The index of the stored pairs that have a deadline. */
+  static DeadlineIndex of(KeyValueIterator<String, PairState> pairs) {
+    DeadlineIndex index = new DeadlineIndex();
+    while (pairs.hasNext()) {
+      KeyValue<String, PairState> kv = pairs.next();
+      Long due = kv.value.getDeadline();
+      if (due != null) {
+        index.entries.add(new Entry(due, kv.key));
+      }
+    }
+    return index;
   }
 
   void move(String pair, Long from, Long to) {
     if (from != null && !from.equals(to)) {
-      store.delete(key(from, pair));
+      entries.remove(new Entry(from, pair));
     }
     if (to != null && !to.equals(from)) {
-      store.put(key(to, pair), "");
-      earliest = Math.min(earliest, Math.max(to, 0));
+      entries.add(new Entry(to, pair));
     }
   }
 
-  /** Removes and returns (oldest first) the pairs due at or before {@code now}. */
+  /** Removes and returns (earliest first) the pairs due at or before {@code now}. */
   List<String> takeDue(long now) {
-    if (now < earliest) {
-      return List.of();
+    List<String> due = new ArrayList<>();
+    while (due.size() < BATCH && !entries.isEmpty() && entries.first().due() <= now) {
+      due.add(entries.pollFirst().pair());
     }
-    List<String> keys = new ArrayList<>();
-    long next = Long.MAX_VALUE;
-    try (KeyValueIterator<String, String> it =
-        store.range(key(0, ""), key(Long.MAX_VALUE, "\uffff"))) {
-      while (it.hasNext() && keys.size() < BATCH) {
-        KeyValue<String, String> kv = it.next();
-        long due = Long.parseLong(kv.key.substring(0, DIGITS));
-        if (due > now) {
-          next = due;
-          break;
-        }
-        keys.add(kv.key);
-      }
-    }
-    earliest = keys.size() < BATCH ? next : Long.MIN_VALUE;
-    List<String> pairs = new ArrayList<>(keys.size());
-    for (String k : keys) {
-      store.delete(k);
-      pairs.add(k.substring(20));
-    }
-    return pairs;
+    return due;
+  }
+
+  int size() {
+    return entries.size();
   }
 }

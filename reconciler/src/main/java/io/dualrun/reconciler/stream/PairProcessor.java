@@ -52,7 +52,9 @@ public final class PairProcessor extends ContextualProcessor<String, PairInput, 
   public void init(ProcessorContext<String, Emission> context) {
     super.init(context);
     pairs = context.getStateStore(StoreNames.PAIRS);
-    deadlines = new DeadlineIndex(context.getStateStore(StoreNames.DEADLINES));
+    try (var stored = pairs.all()) {
+      deadlines = DeadlineIndex.of(stored);
+    }
     sla =
         new SlaScanner(
             inventory,

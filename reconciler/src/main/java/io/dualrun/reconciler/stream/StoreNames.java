@@ -7,9 +7,6 @@ public final class StoreNames {
   /** Pair key → {@code PairState}. */
   public static final String PAIRS = "reconciler-pairs";
 
-  /** {@code <due>/<pair key>} → "" : when each pair must be judged again. */
-  public static final String DEADLINES = "reconciler-deadlines";
-
   /** Workflow id → last scanned SLA deadline (epoch millis), per task. */
   public static final String SCHEDULE_CURSORS = "reconciler-schedule-cursors";
 
