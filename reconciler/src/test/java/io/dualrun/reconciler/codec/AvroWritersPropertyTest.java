@@ -1,5 +1,8 @@
 package io.dualrun.reconciler.codec;
 
+import static io.dualrun.reconciler.codec.AvroValues.optionalText;
+import static io.dualrun.reconciler.codec.AvroValues.text;
+import static io.dualrun.reconciler.codec.AvroValues.times;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +20,6 @@ import io.dualrun.schemas.avro.SideSummary;
 import io.dualrun.schemas.avro.Verdict;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -75,20 +77,6 @@ class AvroWritersPropertyTest {
     w.write(r, e);
     e.flush();
     return out.toByteArray();
-  }
-
-  private static Arbitrary<String> text() {
-    return Arbitraries.strings().ofMaxLength(40);
-  }
-
-  private static Arbitrary<String> optionalText() {
-    return text().injectNull(0.3);
-  }
-
-  private static Arbitrary<Instant> times() {
-    return Arbitraries.longs()
-        .between(-62_135_596_800_000L, 253_402_300_799_000L)
-        .map(Instant::ofEpochMilli);
   }
 
   @Provide

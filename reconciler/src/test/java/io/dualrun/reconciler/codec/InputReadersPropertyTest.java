@@ -1,5 +1,8 @@
 package io.dualrun.reconciler.codec;
 
+import static io.dualrun.reconciler.codec.AvroValues.optionalText;
+import static io.dualrun.reconciler.codec.AvroValues.text;
+import static io.dualrun.reconciler.codec.AvroValues.times;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dualrun.schemas.avro.BucketHashes;
@@ -157,20 +160,6 @@ class InputReadersPropertyTest {
 
   private static <T> T avroRead(Class<T> type, byte[] bytes) throws IOException {
     return new SpecificDatumReader<>(type).read(null, decoder(bytes));
-  }
-
-  private static Arbitrary<String> text() {
-    return Arbitraries.oneOf(
-        Arbitraries.strings().ofMaxLength(40),
-        Arbitraries.of("", "é", "日本語", "👍🏽", "a\u0000b", "\uffff"));
-  }
-
-  private static Arbitrary<String> optionalText() {
-    return text().injectNull(0.3);
-  }
-
-  private static Arbitrary<Instant> times() {
-    return Arbitraries.longs().map(Instant::ofEpochMilli);
   }
 
   @Provide
