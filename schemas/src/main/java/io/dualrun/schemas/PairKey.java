@@ -44,6 +44,15 @@ public record PairKey(String workflow, String partition) {
     return workflow + "/" + partition;
   }
 
+  /** Whether {@code key} is {@code key(workflow, partition)}, without building it. */
+  public static boolean isKey(String key, String workflow, String partition) {
+    int w = workflow.length();
+    return key.length() == w + 1 + partition.length()
+        && key.startsWith(workflow)
+        && key.charAt(w) == '/'
+        && key.endsWith(partition);
+  }
+
   public static PairKey parse(String key) {
     int slash = key.indexOf('/');
     if (slash <= 0) {

@@ -55,4 +55,19 @@ class PairKeyTest {
     }
     assertThat(valid).as("valid ids among the random strings").isBetween(2_000, 48_000);
   }
+
+  @Test
+  void isKeyAgreesWithBuildingTheKey() {
+    String[] parts = {"", "a", "ab", "a/b", "b", "/", "ab/", "2026-01-01"};
+    for (String workflow : parts) {
+      for (String partition : parts) {
+        String built = PairKey.key(workflow, partition);
+        for (String key : new String[] {built, built + "x", "x" + built, "a/a", "ab/b", ""}) {
+          assertThat(PairKey.isKey(key, workflow, partition))
+              .as("'%s' for (%s, %s)", key, workflow, partition)
+              .isEqualTo(key.equals(built));
+        }
+      }
+    }
+  }
 }

@@ -7,14 +7,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.AvroTypeException;
-import org.apache.avro.io.Decoder;
 
 /**
  * The Avro binary reads the input readers share: optional values as {@code ["null", T]} unions
  * (branch 0 for null, 1 for a value), timestamps from their epoch milliseconds, and arrays and maps
  * in blocks (a count, negative when the block's byte size follows, and 0 after the last block, all
- * of which the decoder's {@code readArrayStart}/{@code arrayNext} handle). Lists and maps are the
- * mutable {@link ArrayList} and {@link HashMap}, equal to what Avro's own reader builds.
+ * of which {@link AvroInput#readBlockStart}/{@link AvroInput#readBlockNext} handle). Lists and maps
+ * are the mutable {@link ArrayList} and {@link HashMap}, equal to what Avro's own reader builds.
  */
 final class AvroReads {
   /**
@@ -26,7 +25,7 @@ final class AvroReads {
   private AvroReads() {}
 
   /** Reads a {@code ["null", T]} union's branch: whether a value follows. */
-  static boolean present(Decoder in) throws IOException {
+  static boolean present(AvroInput in) throws IOException {
     int branch = in.readIndex();
     if (branch == 1) {
       return true;
@@ -37,17 +36,17 @@ final class AvroReads {
     throw new AvroTypeException("union branch " + branch + " of [\"null\", T] does not exist");
   }
 
-  static String optionalString(Decoder in) throws IOException {
+  static String optionalString(AvroInput in) throws IOException {
     return present(in) ? in.readString() : null;
   }
 
-  static Instant time(Decoder in) throws IOException {
+  static Instant time(AvroInput in) throws IOException {
     return Instant.ofEpochMilli(in.readLong());
   }
 
   /** The enum symbol at the index read, with the enum's {@code values()} as {@code symbols}. */
-  static <E extends Enum<E>> E symbol(Decoder in, E[] symbols) throws IOException {
-    int i = in.readEnum();
+  static <E extends Enum<E>> E symbol(AvroInput in, E[] symbols) throws IOException {
+    int i = in.readIndex();
     if (i < 0 || i >= symbols.length) {
       throw new AvroTypeException(
           "enum "
@@ -61,10 +60,10 @@ final class AvroReads {
     return symbols[i];
   }
 
-  static <T> List<T> list(Decoder in, InputDecoder.Body<T> item) throws IOException {
-    long n = in.readArrayStart();
+  static <T> List<T> list(AvroInput in, InputDecoder.Body<T> item) throws IOException {
+    long n = in.readBlockStart();
     List<T> items = new ArrayList<>((int) Math.min(n, MAX_PRESIZE));
-    for (; n > 0; n = in.arrayNext()) {
+    for (; n > 0; n = in.readBlockNext()) {
       for (long i = 0; i < n; i++) {
         items.add(item.read(in));
       }
@@ -72,11 +71,11 @@ final class AvroReads {
     return items;
   }
 
-  static Map<String, String> stringMap(Decoder in) throws IOException {
-    long n = in.readMapStart();
+  static Map<String, String> stringMap(AvroInput in) throws IOException {
+    long n = in.readBlockStart();
     Map<String, String> map =
         new HashMap<>(n == 0 ? 0 : (int) (Math.min(n, MAX_PRESIZE) * 4 / 3) + 1);
-    for (; n > 0; n = in.mapNext()) {
+    for (; n > 0; n = in.readBlockNext()) {
       for (long i = 0; i < n; i++) {
         String key = in.readString();
         String value = in.readString();

@@ -14,7 +14,6 @@ import io.dualrun.schemas.avro.Side;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
-import org.apache.avro.io.Decoder;
 
 /**
  * Reads an {@link OutputFingerprint} written with its own schema, field by field in the schema's
@@ -28,7 +27,7 @@ public final class FingerprintReader {
 
   private FingerprintReader() {}
 
-  public static OutputFingerprint read(Decoder in) throws IOException {
+  public static OutputFingerprint read(AvroInput in) throws IOException {
     String eventId = in.readString();
     String workflow = in.readString();
     String partition = in.readString();
@@ -58,13 +57,13 @@ public final class FingerprintReader {
         buckets);
   }
 
-  private static ColumnType columnType(Decoder in) throws IOException {
+  private static ColumnType columnType(AvroInput in) throws IOException {
     String name = in.readString();
     String type = in.readString();
     return new ColumnType(name, type);
   }
 
-  private static ColumnStats columnStats(Decoder in) throws IOException {
+  private static ColumnStats columnStats(AvroInput in) throws IOException {
     String name = in.readString();
     long nulls = in.readLong();
     String min = optionalString(in);
@@ -73,10 +72,10 @@ public final class FingerprintReader {
     return new ColumnStats(name, nulls, min, max, sum);
   }
 
-  private static BucketHashes buckets(Decoder in) throws IOException {
-    List<String> keyColumns = list(in, Decoder::readString);
-    List<Long> rowCounts = list(in, Decoder::readLong);
-    List<String> hashes = list(in, Decoder::readString);
+  private static BucketHashes buckets(AvroInput in) throws IOException {
+    List<String> keyColumns = list(in, AvroInput::readString);
+    List<Long> rowCounts = list(in, AvroInput::readLong);
+    List<String> hashes = list(in, AvroInput::readString);
     return new BucketHashes(keyColumns, rowCounts, hashes);
   }
 }

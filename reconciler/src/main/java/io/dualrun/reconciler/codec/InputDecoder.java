@@ -7,9 +7,6 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.SchemaNormalization;
-import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.Decoder;
-import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -32,7 +29,7 @@ public final class InputDecoder<T extends SpecificRecord> implements Deserialize
   /** Reads one record's Avro body, written with the serde's own schema. */
   @FunctionalInterface
   public interface Body<T> {
-    T read(Decoder in) throws IOException;
+    T read(AvroInput in) throws IOException;
   }
 
   private static final int HEADER = 1 + Integer.BYTES;
@@ -73,8 +70,7 @@ public final class InputDecoder<T extends SpecificRecord> implements Deserialize
     T value;
     boolean end;
     try {
-      BinaryDecoder in =
-          DecoderFactory.get().binaryDecoder(bytes, HEADER, bytes.length - HEADER, null);
+      AvroInput in = new AvroInput(bytes, HEADER, bytes.length - HEADER);
       value = body.read(in);
       end = in.isEnd();
     } catch (IOException | RuntimeException e) {

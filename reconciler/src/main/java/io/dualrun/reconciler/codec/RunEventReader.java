@@ -11,7 +11,6 @@ import io.dualrun.schemas.avro.Side;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
-import org.apache.avro.io.Decoder;
 
 /**
  * Reads a {@link RunEvent} written with its own schema, field by field in the schema's order: the
@@ -25,7 +24,7 @@ public final class RunEventReader {
 
   private RunEventReader() {}
 
-  public static RunEvent read(Decoder in) throws IOException {
+  public static RunEvent read(AvroInput in) throws IOException {
     String eventId = in.readString();
     String workflow = in.readString();
     String partition = in.readString();

@@ -1,6 +1,7 @@
 package io.dualrun.reconciler.decide;
 
 import io.dualrun.reconciler.state.SideView;
+import io.dualrun.schemas.inventory.OutputSpec;
 import io.dualrun.schemas.inventory.WorkflowSpec;
 
 /**
@@ -19,19 +20,33 @@ public final class DecisionRule {
     if (baseline == null || candidate == null || !baseline.terminal() || !candidate.terminal()) {
       return false;
     }
-    var names = OutputFindings.outputNames(spec, baseline, candidate);
-    if (names.isEmpty() && (baseline.succeeded() || candidate.succeeded())) {
+    boolean noOutput =
+        spec.outputs().isEmpty() && baseline.outputs().isEmpty() && candidate.outputs().isEmpty();
+    if (noOutput && (baseline.succeeded() || candidate.succeeded())) {
       return false;
     }
-    for (String name : names) {
-      if (baseline.succeeded() && !baseline.outputs().containsKey(name)) {
+    // every output declared or fingerprinted on either side, on each side that succeeded (checked
+    // name by name, without collecting the names: this runs for every record of a finished pair)
+    for (OutputSpec o : spec.outputs()) {
+      if (missing(baseline, o.name()) || missing(candidate, o.name())) {
         return false;
       }
-      if (candidate.succeeded() && !candidate.outputs().containsKey(name)) {
+    }
+    for (String name : baseline.outputs().keySet()) {
+      if (missing(candidate, name)) {
+        return false;
+      }
+    }
+    for (String name : candidate.outputs().keySet()) {
+      if (missing(baseline, name)) {
         return false;
       }
     }
     return true;
+  }
+
+  private static boolean missing(SideView side, String output) {
+    return side.succeeded() && !side.outputs().containsKey(output);
   }
 
   /**

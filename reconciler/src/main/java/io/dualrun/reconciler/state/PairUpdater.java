@@ -42,6 +42,8 @@ public final class PairUpdater {
    * event that is not a failure).
    */
   public boolean isDuplicate(PairState state, String eventId) {
+    // hashed now, while its bytes were just read: the id is kept, and later checks compare hashes
+    eventId.hashCode();
     return state.getSeenIds().contains(eventId)
         || stores(state.getBaseline(), eventId)
         || stores(state.getCandidate(), eventId);

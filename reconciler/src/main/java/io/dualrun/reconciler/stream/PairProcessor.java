@@ -111,13 +111,22 @@ public final class PairProcessor extends ContextualProcessor<String, PairInput, 
       throw new RejectedRecordException(List.of(new FieldError("", "value is null")));
     }
     List<FieldError> errors =
-        new ArrayList<>(
-            in.isEvent() ? RecordRules.check(in.event()) : RecordRules.check(in.fingerprint()));
-    String expected = PairKey.key(in.workflow(), in.partition());
-    if (!expected.equals(key)) {
+        in.isEvent() ? RecordRules.check(in.event()) : RecordRules.check(in.fingerprint());
+    boolean keyMatches =
+        key != null
+            && in.workflow() != null
+            && in.partition() != null
+            && PairKey.isKey(key, in.workflow(), in.partition());
+    if (!keyMatches) {
+      errors = new ArrayList<>(errors);
       errors.add(
           new FieldError(
-              "key", "'" + key + "' does not match workflow/partition '" + expected + "'"));
+              "key",
+              "'"
+                  + key
+                  + "' does not match workflow/partition '"
+                  + PairKey.key(in.workflow(), in.partition())
+                  + "'"));
     }
     if (!errors.isEmpty()) {
       throw new RejectedRecordException(errors);

@@ -6,10 +6,13 @@ import io.dualrun.schemas.inventory.Schedule;
 import io.dualrun.schemas.inventory.WorkflowSpec;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -18,8 +21,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * since the last scan yields an expected pair, handed to {@link Expected} when this task owns the
  * pair's key (same murmur2 partitioning as the producers), so each expected pair is judged by
  * exactly one task. The last scanned deadline per workflow is kept in a store; each workflow's next
- * fire is remembered in memory, so a scan skips the schedule arithmetic of workflows with nothing
- * due (the memory starts empty with each task, the store stays the truth).
+ * fire is remembered in memory, in a queue ordered by its deadline, so a scan looks only at
+ * workflows with something due (the memory starts empty with each task, the store stays the truth).
  */
 final class SlaScanner {
   private static final int MAX_FIRES_PER_SCAN = 10_000;
@@ -59,31 +62,55 @@ final class SlaScanner {
     return spec.sla().toMillis();
   }
 
-  /**
-   * The earliest deadline of any workflow's remembered next fire: a scan before it has nothing to
-   * do (replay mode scans at almost every record). Long.MIN_VALUE while some workflow's next fire
-   * is not known yet.
-   */
-  private long earliestDue = Long.MIN_VALUE;
+  /** A workflow's next deadline (remembered fire + SLA); ties go by inventory order. */
+  private record Next(long due, int index) {}
 
+  /** The remembered next deadline of each workflow that has one, earliest first. */
+  private final PriorityQueue<Next> queue =
+      new PriorityQueue<>(Comparator.comparingLong(Next::due).thenComparingInt(Next::index));
+
+  /** Workflows whose next fire is not known yet (all of them when the task starts). */
+  private List<Integer> unknown;
+
+  /**
+   * Hands over every expected pair whose deadline is at or before {@code now}. Only workflows with
+   * a deadline due are looked at (replay mode scans at almost every record): the others wait in a
+   * queue ordered by their next deadline.
+   */
   void scan(long start, long now, Expected expected) {
-    if (now < earliestDue) {
-      return;
-    }
-    long earliest = Long.MAX_VALUE;
-    for (WorkflowSpec spec : scheduled) {
-      Optional<Instant> next = upcoming.get(spec.id());
-      if (next == null || next.isPresent() && next.get().toEpochMilli() + sla(spec) <= now) {
-        scan(spec, start, now, expected);
-        next = upcoming.get(spec.id());
-      }
-      if (next == null) {
-        earliest = Long.MIN_VALUE;
-      } else if (next.isPresent()) {
-        earliest = Math.min(earliest, next.get().toEpochMilli() + sla(spec));
+    if (unknown == null) {
+      unknown = new ArrayList<>();
+      for (int i = 0; i < scheduled.size(); i++) {
+        unknown.add(i);
       }
     }
-    earliestDue = earliest;
+    if (!unknown.isEmpty()) {
+      List<Integer> retry = unknown;
+      unknown = new ArrayList<>();
+      for (int i : retry) {
+        scanAndRequeue(i, start, now, expected);
+      }
+    }
+    while (!queue.isEmpty() && queue.peek().due() <= now) {
+      scanAndRequeue(queue.poll().index(), start, now, expected);
+    }
+  }
+
+  private void scanAndRequeue(int index, long start, long now, Expected expected) {
+    WorkflowSpec spec = scheduled.get(index);
+    scan(spec, start, now, expected);
+    Optional<Instant> next = upcoming.get(spec.id());
+    if (next == null) {
+      unknown.add(index);
+    } else if (next.isPresent()) {
+      long due = next.get().toEpochMilli() + sla(spec);
+      // a deadline not after now (the scan stopped early) is retried at the next scan
+      if (due > now) {
+        queue.add(new Next(due, index));
+      } else {
+        unknown.add(index);
+      }
+    }
   }
 
   private void scan(WorkflowSpec spec, long start, long now, Expected expected) {

@@ -9,16 +9,16 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Semantic rules of DESIGN §4 that the Avro types cannot express (identifier syntax, ranges). Used
  * wherever a record enters the system: HTTP, CLI, and the reconciler's own input check.
  */
 public final class RecordRules {
-  private static final Pattern HASH = Pattern.compile("[0-9a-f]{16}");
+  private static final int HASH_DIGITS = 16;
   private static final int MAX_PARTITION = 128;
   private static final int MAX_ID = 256;
+  private static final int SMALL_SCHEMA = 16;
 
   private RecordRules() {}
 
@@ -44,7 +44,7 @@ public final class RecordRules {
     if (f.getRowCount() < 0) {
       errors.add(new FieldError("rowCount", "must not be negative, was " + f.getRowCount()));
     }
-    if (f.getContentHash() != null && !HASH.matcher(f.getContentHash()).matches()) {
+    if (f.getContentHash() != null && !isHash(f.getContentHash())) {
       errors.add(new FieldError("contentHash", "must be 16 lower-case hex digits"));
     }
     columns(errors, f);
@@ -52,11 +52,30 @@ public final class RecordRules {
     return errors;
   }
 
+  /**
+   * Whether {@code s} is 16 lower-case hex digits ({@code [0-9a-f]{16}}), without a regular
+   * expression: the reconciler checks every fingerprint it reads.
+   */
+  static boolean isHash(String s) {
+    if (s.length() != HASH_DIGITS) {
+      return false;
+    }
+    for (int i = 0; i < HASH_DIGITS; i++) {
+      char c = s.charAt(i);
+      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static void columns(List<FieldError> errors, OutputFingerprint f) {
-    Set<String> seen = new HashSet<>();
     List<ColumnType> schema = f.getSchema$();
+    // a set only for wide schemas: most have a few columns, compared pairwise without hashing
+    Set<String> seen = schema.size() > SMALL_SCHEMA ? new HashSet<>() : null;
     for (int i = 0; i < schema.size(); i++) {
-      if (!seen.add(schema.get(i).getName())) {
+      String name = schema.get(i).getName();
+      if (seen != null ? !seen.add(name) : seenBefore(schema, i, name)) {
         errors.add(
             new FieldError(
                 "schema[" + i + "].name", "duplicate column " + schema.get(i).getName()));
@@ -70,6 +89,15 @@ public final class RecordRules {
     }
   }
 
+  private static boolean seenBefore(List<ColumnType> schema, int i, String name) {
+    for (int j = 0; j < i; j++) {
+      if (schema.get(j).getName().equals(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static void buckets(List<FieldError> errors, OutputFingerprint f) {
     var b = f.getBuckets();
     if (b == null) {
@@ -80,7 +108,7 @@ public final class RecordRules {
           new FieldError("buckets.hashes", "must have as many entries as buckets.rowCounts"));
     }
     for (int i = 0; i < b.getHashes().size(); i++) {
-      if (!HASH.matcher(b.getHashes().get(i)).matches()) {
+      if (!isHash(b.getHashes().get(i))) {
         errors.add(new FieldError("buckets.hashes[" + i + "]", "must be 16 lower-case hex digits"));
       }
     }
