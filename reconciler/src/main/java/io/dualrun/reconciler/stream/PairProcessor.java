@@ -32,6 +32,9 @@ import org.apache.kafka.streams.processor.api.Record;
  * leaves its pair as it was.
  */
 public final class PairProcessor extends ContextualProcessor<String, PairInput, String, Emission> {
+  /** How much earlier than needed a pair's deadline may stay (see {@link #judge}). */
+  static final long DEADLINE_SLACK_MS = 3_600_000L;
+
   private final ReconcilerConfig config;
   private final Inventory inventory;
   private final PairUpdater updater;
@@ -156,10 +159,12 @@ public final class PairProcessor extends ContextualProcessor<String, PairInput, 
     }
     Long current = state.getDeadline();
     Long next = result.nextDeadline();
-    if (current == null || next == null || next < current) {
+    if (current == null || next == null || next < current || next - current > DEADLINE_SLACK_MS) {
       // an earlier deadline than needed only means one more look at the pair, which changes
-      // nothing when nothing is due: keeping it spares moving the index entry on every record
-      // (the retention deadline moves with each activity)
+      // nothing when nothing is due: keeping one up to the slack early spares moving the index
+      // entry on every record (the retention deadline moves with each activity), while a
+      // deadline that is no longer needed (a settle or grace period, once the pair is decided) is
+      // dropped rather than judging the pair once more for nothing
       deadlines.move(key, current, next);
       state.setDeadline(next);
     }

@@ -39,6 +39,10 @@ final class SlaScanner {
   private final Map<String, Optional<Instant>> upcoming = new HashMap<>();
 
   private final KeyValueStore<String, Long> cursors;
+
+  /** What this task read from or wrote to {@link #cursors}: it is their only writer. */
+  private final Map<String, Long> cursorMemo = new HashMap<>();
+
   private final int partitions;
   private final int taskPartition;
 
@@ -114,11 +118,11 @@ final class SlaScanner {
   }
 
   private void scan(WorkflowSpec spec, long start, long now, Expected expected) {
-    Long stored = cursors.get(spec.id());
+    Long stored = cursor(spec.id());
     long cursor = stored == null ? start : stored;
     if (cursor >= now) {
       if (stored == null) {
-        cursors.put(spec.id(), cursor);
+        putCursor(spec.id(), cursor);
       }
       return;
     }
@@ -152,7 +156,23 @@ final class SlaScanner {
       }
     }
     if (stored == null || fires > 0) {
-      cursors.put(spec.id(), reached);
+      putCursor(spec.id(), reached);
     }
+  }
+
+  private Long cursor(String workflow) {
+    Long c = cursorMemo.get(workflow);
+    if (c == null) {
+      c = cursors.get(workflow);
+      if (c != null) {
+        cursorMemo.put(workflow, c);
+      }
+    }
+    return c;
+  }
+
+  private void putCursor(String workflow, long cursor) {
+    cursors.put(workflow, cursor);
+    cursorMemo.put(workflow, cursor);
   }
 }
