@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param httpHost interface the REST server binds to
  * @param httpPort REST port (0 picks a free port)
  * @param advertisedHost host other instances use to reach this one
- * @param threads stream threads
+ * @param threads stream threads (default: the processors, at most the input partitions)
  * @param commitInterval transaction commit interval
  * @param retention how long a pair is kept after its last activity
  * @param punctuateInterval how often deadlines and schedules are checked
@@ -94,7 +94,7 @@ public record ReconcilerConfig(
         host,
         c.port("reconciler.http.port", DEFAULT_HTTP_PORT),
         c.string("reconciler.http.advertised-host", host),
-        c.integer("reconciler.threads", 1, 1, 64),
+        c.integer("reconciler.threads", defaultThreads(common), 1, MAX_THREADS),
         positive(c, "reconciler.commit-interval", Duration.ofMillis(200)),
         positive(c, "reconciler.retention", Duration.ofDays(35)),
         positive(c, "reconciler.punctuate-interval", Duration.ofSeconds(1)),
@@ -103,6 +103,18 @@ public record ReconcilerConfig(
         c.duration("reconciler.sla-lookback", Duration.ZERO),
         c.integer("reconciler.input-partitions", 0, 0, 10_000),
         c.stringMap("reconciler.streams.properties"));
+  }
+
+  private static final int MAX_THREADS = 64;
+
+  /**
+   * One stream thread per processor, as many as there are input partitions at most (a thread
+   * without a task would idle): judging pairs is CPU work, and a task's records are processed by
+   * one thread only.
+   */
+  static int defaultThreads(CommonSettings common) {
+    int processors = Runtime.getRuntime().availableProcessors();
+    return Math.max(1, Math.min(MAX_THREADS, Math.min(processors, common.topics().partitions())));
   }
 
   private static Duration positive(ConfigMap c, String key, Duration fallback) {

@@ -26,6 +26,20 @@ class ReconcilerConfigTest {
   }
 
   @Test
+  void streamThreadsDefaultToTheProcessorsAtMostOnePerInputPartition() {
+    int processors = Runtime.getRuntime().availableProcessors();
+    for (int partitions : new int[] {1, 2, 6, 200}) {
+      ConfigMap map = ConfigMap.of("r.yaml", Map.of("topics.partitions", partitions));
+      var c = ReconcilerConfig.from(map, CommonSettings.from(map));
+      assertThat(c.threads())
+          .as("%d partitions", partitions)
+          .isEqualTo(Math.min(processors, partitions));
+    }
+    ConfigMap set = ConfigMap.of("r.yaml", Map.of("reconciler.threads", 3));
+    assertThat(ReconcilerConfig.from(set, CommonSettings.from(set)).threads()).isEqualTo(3);
+  }
+
+  @Test
   void badValuesNameTheKey() {
     ConfigMap bad = ConfigMap.of("reconciler.yaml", Map.of("reconciler.mode", "sometimes"));
     assertThatThrownBy(() -> ReconcilerConfig.from(bad, CommonSettings.from(bad)))

@@ -9,17 +9,20 @@ import org.apache.avro.AvroRuntimeException;
  * Avro binary reads over one record's bytes, as Avro's {@code BinaryDecoder} reads them (zig-zag
  * varints, length-prefixed UTF-8 strings, array and map blocks), but straight from the array: a
  * string is decoded once into its {@link String} rather than into a scratch {@code Utf8} and
- * copied. Not thread-safe: one per record.
+ * copied, and names (outputs, columns) come from a shared {@link Names}. Not thread-safe: one per
+ * record.
  */
 public final class AvroInput {
   private final byte[] buf;
   private final int limit;
+  private final Names names;
   private int pos;
 
-  public AvroInput(byte[] buf, int offset, int length) {
+  public AvroInput(byte[] buf, int offset, int length, Names names) {
     this.buf = buf;
     this.pos = offset;
     this.limit = offset + length;
+    this.names = names;
   }
 
   /** Whether every byte was read. */
@@ -59,6 +62,14 @@ public final class AvroInput {
   public String readString() throws IOException {
     int length = stringLength();
     String s = new String(buf, pos, length, StandardCharsets.UTF_8);
+    pos += length;
+    return s;
+  }
+
+  /** A name (output, column, type, orchestrator): the instance shared by {@link Names}. */
+  public String readName() throws IOException {
+    int length = stringLength();
+    String s = names.of(buf, pos, length);
     pos += length;
     return s;
   }

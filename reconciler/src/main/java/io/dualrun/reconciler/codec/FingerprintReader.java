@@ -34,7 +34,7 @@ public final class FingerprintReader {
     Side side = symbol(in, SIDES);
     String runId = in.readString();
     int attempt = in.readInt();
-    String output = in.readString();
+    String output = in.readName();
     Instant eventTime = time(in);
     long rowCount = in.readLong();
     String contentHash = optionalString(in);
@@ -58,13 +58,13 @@ public final class FingerprintReader {
   }
 
   private static ColumnType columnType(AvroInput in) throws IOException {
-    String name = in.readString();
-    String type = in.readString();
+    String name = in.readName();
+    String type = in.readName();
     return new ColumnType(name, type);
   }
 
   private static ColumnStats columnStats(AvroInput in) throws IOException {
-    String name = in.readString();
+    String name = in.readName();
     long nulls = in.readLong();
     String min = optionalString(in);
     String max = optionalString(in);
@@ -73,7 +73,7 @@ public final class FingerprintReader {
   }
 
   private static BucketHashes buckets(AvroInput in) throws IOException {
-    List<String> keyColumns = list(in, AvroInput::readString);
+    List<String> keyColumns = list(in, AvroInput::readName);
     List<Long> rowCounts = list(in, AvroInput::readLong);
     List<String> hashes = list(in, AvroInput::readString);
     return new BucketHashes(keyColumns, rowCounts, hashes);

@@ -22,8 +22,8 @@ import org.apache.kafka.common.serialization.Deserializer;
  *
  * <p>A record the body reader cannot read is a {@link SerializationException} of the serde's form
  * ({@code topic T: cannot decode RunEvent written with schema id N: ...}); one it leaves bytes
- * after is handed to the serde too. The instance holds no per-record state, so stream threads may
- * share it.
+ * after is handed to the serde too. The instance holds no per-record state (its {@link Names} is
+ * safe to share), so stream threads may share it.
  */
 public final class InputDecoder<T extends SpecificRecord> implements Deserializer<T> {
   /** Reads one record's Avro body, written with the serde's own schema. */
@@ -38,6 +38,7 @@ public final class InputDecoder<T extends SpecificRecord> implements Deserialize
   private final Body<T> body;
   private final String readerForm;
   private final Map<Integer, Boolean> directById = new ConcurrentHashMap<>();
+  private final Names names = new Names();
 
   /** {@code body} must read exactly the layout of {@code serde.schema()}. */
   public InputDecoder(AvroSerde<T> serde, Body<T> body) {
@@ -70,7 +71,7 @@ public final class InputDecoder<T extends SpecificRecord> implements Deserialize
     T value;
     boolean end;
     try {
-      AvroInput in = new AvroInput(bytes, HEADER, bytes.length - HEADER);
+      AvroInput in = new AvroInput(bytes, HEADER, bytes.length - HEADER, names);
       value = body.read(in);
       end = in.isEnd();
     } catch (IOException | RuntimeException e) {

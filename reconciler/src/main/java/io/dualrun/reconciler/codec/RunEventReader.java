@@ -29,7 +29,7 @@ public final class RunEventReader {
     String workflow = in.readString();
     String partition = in.readString();
     Side side = symbol(in, SIDES);
-    String orchestrator = in.readString();
+    String orchestrator = in.readName();
     String runId = in.readString();
     int attempt = in.readInt();
     RunStatus status = symbol(in, STATUSES);

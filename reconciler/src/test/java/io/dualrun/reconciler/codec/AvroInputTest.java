@@ -14,6 +14,8 @@ import org.apache.avro.io.EncoderFactory;
 import org.junit.jupiter.api.Test;
 
 class AvroInputTest {
+  private static final Names NAMES = new Names();
+
   @Property(tries = 500)
   void readsAvrosVarints(@ForAll int i, @ForAll long l, @ForAll String s) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -24,11 +26,11 @@ class AvroInputTest {
     e.writeString(s);
     e.flush();
     byte[] bytes = out.toByteArray();
-    AvroInput in = new AvroInput(bytes, 0, bytes.length);
+    AvroInput in = new AvroInput(bytes, 0, bytes.length, NAMES);
     assertThat(in.readInt()).isEqualTo(i);
     assertThat(in.readLong()).isEqualTo(l);
     assertThat(in.readString()).isEqualTo(s);
-    assertThat(in.readString()).isEqualTo(s);
+    assertThat(in.readName()).isEqualTo(s);
     assertThat(in.isEnd()).isTrue();
   }
 
@@ -51,6 +53,6 @@ class AvroInputTest {
     for (int i = 0; i < values.length; i++) {
       bytes[i] = (byte) values[i];
     }
-    return new AvroInput(bytes, 0, bytes.length);
+    return new AvroInput(bytes, 0, bytes.length, NAMES);
   }
 }
