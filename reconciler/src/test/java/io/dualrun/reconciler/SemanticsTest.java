@@ -256,6 +256,25 @@ class SemanticsTest {
     }
   }
 
+  /**
+   * In replay mode the record that moves event time past a deadline is applied after the deadline
+   * is judged: the candidate finished after its grace period, so its breach opens and closes.
+   */
+  @Test
+  void inReplayARecordPastADeadlineIsAppliedAfterTheDeadlineIsJudged() {
+    try (Harness h =
+        new Harness(
+            Inventory.empty(), Mode.REPLAY, java.time.Instant.parse("2030-01-01T00:00:00Z"))) {
+      h.send(event(WF, P, Side.BASELINE, 1, RunStatus.SUCCEEDED, T0));
+      assertThat(h.breaches()).isEmpty();
+      h.send(event(WF, P, Side.CANDIDATE, 1, RunStatus.SUCCEEDED, T0.plusSeconds(45 * 60)));
+      var breaches = h.breaches();
+      assertThat(breaches)
+          .extracting(b -> b.getKind().name() + " " + b.getState().name())
+          .containsExactly("CANDIDATE_LATE OPEN", "CANDIDATE_LATE CLOSED");
+    }
+  }
+
   @Test
   void lateCandidateOpensAndClosesOneBreach() {
     try (Harness h = new Harness(Inventory.empty(), Mode.LIVE, T0)) {

@@ -24,8 +24,8 @@ import org.apache.kafka.streams.processor.api.Record;
 
 /**
  * The reconciler's one stateful step: applies each run event / fingerprint to its pair, judges the
- * pair, and on a punctuation judges pairs whose deadline passed and opens SLA_MISSED breaches for
- * expected pairs. Live mode punctuates on wall-clock time, replay mode on stream time.
+ * pair, and judges pairs whose deadline passed and opens SLA_MISSED breaches for expected pairs:
+ * live mode on a wall-clock punctuation, replay mode before each record (its event time).
  *
  * <p>A record or a punctuation changes a copy of the pair's state ({@link PairCopy}), which
  * replaces the stored state only once the change went through: a record that fails (to the DLQ)
@@ -64,21 +64,28 @@ public final class PairProcessor extends ContextualProcessor<String, PairInput, 
             context.getStateStore(StoreNames.SCHEDULE_CURSORS),
             config.inputPartitions(),
             context.taskId().partition());
-    boolean live = config.mode() == Mode.LIVE;
-    if (live) {
+    if (config.mode() == Mode.LIVE) {
       slaStart = context.currentSystemTimeMs() - config.slaLookback().toMillis();
+      context.schedule(config.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::judgeDue);
     }
-    context.schedule(
-        config.punctuateInterval(),
-        live ? PunctuationType.WALL_CLOCK_TIME : PunctuationType.STREAM_TIME,
-        this::punctuate);
   }
 
+  /**
+   * Applies one record. In replay mode time is the records' event time and moves only with them:
+   * the deadlines and scheduled fires a record's time passes are judged first, right here, so what
+   * a replay gives never depends on how Kafka Streams batches records between punctuations (a
+   * stream-time punctuation runs after a batch, and would let records later than a deadline be
+   * applied before it is judged).
+   */
   @Override
   public void process(Record<String, PairInput> record) {
     PairInput in = record.value();
     check(record.key(), in);
-    apply(record.key(), in, now(record.timestamp()));
+    long now = now(record.timestamp());
+    if (config.mode() == Mode.REPLAY) {
+      judgeDue(now);
+    }
+    apply(record.key(), in, now);
   }
 
   /** A copy of the pair's stored state to change, or null when the store has none. */
@@ -179,8 +186,8 @@ public final class PairProcessor extends ContextualProcessor<String, PairInput, 
     }
   }
 
-  private void punctuate(long timestamp) {
-    long now = config.mode() == Mode.LIVE ? timestamp : Math.max(timestamp, 0);
+  /** Judges the pairs whose deadline passed and opens SLA_MISSED for expected pairs now due. */
+  private void judgeDue(long now) {
     for (String key : deadlines.takeDue(now)) {
       PairState state = load(key);
       if (state != null) {
