@@ -22,7 +22,8 @@ import java.util.Objects;
  * @param threads stream threads (default: the processors, at most the input partitions)
  * @param commitInterval transaction commit interval
  * @param retention how long a pair is kept after its last activity
- * @param punctuateInterval how often deadlines and schedules are checked
+ * @param punctuateInterval live mode: how often deadlines and schedules are checked (replay mode
+ *     checks them before each record)
  * @param seenIds how many recent event ids per pair are remembered for duplicate detection
  * @param decodedPairs how many recently used pairs each task keeps decoded in memory
  * @param slaLookback how far before start-up expected partitions are checked for SLA_MISSED
