@@ -1,6 +1,6 @@
 package io.dualrun.alerting;
 
-import io.dualrun.schemas.config.ConfigException;
+import io.dualrun.config.ConfigException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;

@@ -19,8 +19,8 @@ import io.dualrun.alerting.render.MessageRenderer;
 import io.dualrun.alerting.render.PairLinks;
 import io.dualrun.alerting.silence.Silence;
 import io.dualrun.alerting.silence.SilenceStore;
+import io.dualrun.registry.SchemaRegistry;
 import io.dualrun.schemas.avro.Notification;
-import io.dualrun.schemas.registry.RegistryClients;
 import io.dualrun.schemas.topic.TopicCatalog;
 import io.dualrun.schemas.topic.TopicInitializer;
 import io.dualrun.schemas.topic.TopicSpec;
@@ -83,7 +83,7 @@ public final class AlertingService implements AutoCloseable {
     Map<String, Object> kafka = config.common().kafkaClientProperties();
     TopicCatalog catalog =
         TopicCatalog.create(
-            RegistryClients.create(config.common().registry()), config.common().topics(), true);
+            SchemaRegistry.connect(config.common().registry()), config.common().topics(), true);
     try (Admin admin = Admin.create(kafka)) {
       TopicInitializer.ensure(admin, catalog.all(), STARTUP);
       TopicInitializer.ensureSpecs(admin, internalTopics(), STARTUP);

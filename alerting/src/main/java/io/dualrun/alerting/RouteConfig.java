@@ -2,8 +2,8 @@ package io.dualrun.alerting;
 
 import io.dualrun.alerting.delivery.Routes;
 import io.dualrun.alerting.receiver.ReceiverConfig;
-import io.dualrun.schemas.config.ConfigException;
-import io.dualrun.schemas.config.ConfigMap;
+import io.dualrun.config.ConfigException;
+import io.dualrun.config.ConfigMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

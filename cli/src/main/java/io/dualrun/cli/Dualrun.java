@@ -16,8 +16,8 @@ import picocli.CommandLine.Command;
       io.dualrun.ingest.IngestCommand.class,
       io.dualrun.reconciler.ReconcilerCommand.class,
       io.dualrun.alerting.AlertingCommand.class,
-      io.dualrun.ingest.exec.ExecCommand.class,
-      io.dualrun.ingest.fingerprint.FingerprintCommand.class,
+      io.dualrun.hooks.exec.ExecCommand.class,
+      io.dualrun.hooks.fingerprint.FingerprintCommand.class,
       SqlCommand.class,
       io.dualrun.reconciler.report.ReportCommand.class,
       CommandLine.HelpCommand.class

@@ -1,7 +1,7 @@
 package io.dualrun.cli;
 
+import io.dualrun.config.ConfigMap;
 import io.dualrun.platform.LocalPlatform;
-import io.dualrun.schemas.config.ConfigMap;
 import java.util.HashMap;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package io.dualrun.cli;
 
-import io.dualrun.schemas.config.ConfigMap;
+import io.dualrun.config.ConfigMap;
 import java.nio.file.Path;
 import java.util.Map;
 

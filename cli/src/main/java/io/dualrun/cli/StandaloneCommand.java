@@ -93,7 +93,7 @@ final class StandaloneCommand implements Callable<Integer> {
     Standalone standalone;
     try {
       standalone = Standalones.create(config, Settings.read(configFile, inventory));
-    } catch (io.dualrun.schemas.config.ConfigException e) {
+    } catch (io.dualrun.config.ConfigException e) {
       spec.commandLine().getErr().println("dualrun standalone: " + e.getMessage());
       return 2;
     }
@@ -114,8 +114,7 @@ final class StandaloneCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("dualrun standalone: " + e.summary());
       spec.commandLine().getErr().println(e.getMessage().substring(e.summary().length()).strip());
       return 1;
-    } catch (io.dualrun.schemas.config.ConfigException
-        | io.dualrun.schemas.inventory.InventoryException e) {
+    } catch (io.dualrun.config.ConfigException | io.dualrun.inventory.InventoryException e) {
       onExit.close();
       spec.commandLine().getErr().println("dualrun standalone: " + e.getMessage());
       return 2;

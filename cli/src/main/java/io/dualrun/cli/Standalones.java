@@ -3,6 +3,8 @@ package io.dualrun.cli;
 import io.dualrun.alerting.AlertingConfig;
 import io.dualrun.alerting.AlertingRoutes;
 import io.dualrun.alerting.AlertingService;
+import io.dualrun.config.CommonSettings;
+import io.dualrun.config.ConfigMap;
 import io.dualrun.ingest.IngestConfig;
 import io.dualrun.ingest.IngestRoutes;
 import io.dualrun.ingest.IngestService;
@@ -10,8 +12,6 @@ import io.dualrun.platform.Ports;
 import io.dualrun.reconciler.ReconcilerConfig;
 import io.dualrun.reconciler.ReconcilerService;
 import io.dualrun.reconciler.web.DashboardRoutes;
-import io.dualrun.schemas.config.CommonSettings;
-import io.dualrun.schemas.config.ConfigMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dualrun.alerting.AlertingConfig;
+import io.dualrun.config.CommonSettings;
+import io.dualrun.config.ConfigMap;
 import io.dualrun.ingest.IngestConfig;
+import io.dualrun.inventory.InventoryLoader;
 import io.dualrun.reconciler.ReconcilerConfig;
-import io.dualrun.schemas.config.CommonSettings;
-import io.dualrun.schemas.config.ConfigMap;
-import io.dualrun.schemas.inventory.InventoryLoader;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

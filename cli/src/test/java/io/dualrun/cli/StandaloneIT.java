@@ -74,8 +74,7 @@ class StandaloneIT {
   @Test
   void hooksPostToTheOnePortAndThePairIsReconciledThere(@TempDir Path other) throws Exception {
     try (Standalone standalone =
-        Standalones.create(
-                StandaloneConfig.onFreePorts(other), io.dualrun.schemas.config.ConfigMap.empty())
+        Standalones.create(StandaloneConfig.onFreePorts(other), io.dualrun.config.ConfigMap.empty())
             .start()) {
       String events =
           """

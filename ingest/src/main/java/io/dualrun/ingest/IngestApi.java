@@ -6,7 +6,7 @@ import io.dualrun.ingest.http.IngestMetrics;
 import io.dualrun.ingest.lineage.LineageMapper;
 import io.dualrun.ingest.parse.NativeReader;
 import io.dualrun.ingest.sink.RecordSink;
-import io.dualrun.schemas.inventory.Inventory;
+import io.dualrun.inventory.Inventory;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;

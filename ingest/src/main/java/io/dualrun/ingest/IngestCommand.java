@@ -1,7 +1,7 @@
 package io.dualrun.ingest;
 
-import io.dualrun.schemas.config.ConfigException;
-import io.dualrun.schemas.inventory.InventoryException;
+import io.dualrun.config.ConfigException;
+import io.dualrun.inventory.InventoryException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

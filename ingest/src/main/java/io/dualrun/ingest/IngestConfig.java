@@ -1,9 +1,9 @@
 package io.dualrun.ingest;
 
+import io.dualrun.config.CommonSettings;
+import io.dualrun.config.ConfigException;
+import io.dualrun.config.ConfigMap;
 import io.dualrun.ingest.http.BearerAuth;
-import io.dualrun.schemas.config.CommonSettings;
-import io.dualrun.schemas.config.ConfigException;
-import io.dualrun.schemas.config.ConfigMap;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

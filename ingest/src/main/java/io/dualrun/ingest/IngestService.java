@@ -1,8 +1,8 @@
 package io.dualrun.ingest;
 
 import io.dualrun.ingest.sink.KafkaRecordSink;
-import io.dualrun.schemas.inventory.Inventory;
-import io.dualrun.schemas.registry.RegistryClients;
+import io.dualrun.inventory.Inventory;
+import io.dualrun.registry.SchemaRegistry;
 import io.dualrun.schemas.topic.TopicCatalog;
 import io.dualrun.schemas.topic.TopicInitializer;
 import io.javalin.Javalin;
@@ -44,7 +44,7 @@ public final class IngestService implements AutoCloseable {
     Inventory inventory = config.common().loadInventory();
     TopicCatalog catalog =
         TopicCatalog.create(
-            RegistryClients.create(config.common().registry()), config.common().topics(), true);
+            SchemaRegistry.connect(config.common().registry()), config.common().topics(), true);
     var client = config.common().kafkaClientProperties();
     try (Admin admin = Admin.create(client)) {
       TopicInitializer.ensure(

@@ -3,8 +3,8 @@ package io.dualrun.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dualrun.schemas.config.ConfigException;
-import io.dualrun.schemas.config.ConfigMap;
+import io.dualrun.config.ConfigException;
+import io.dualrun.config.ConfigMap;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -3,11 +3,11 @@ package io.dualrun.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dualrun.config.ConfigMap;
 import io.dualrun.ingest.sink.Outgoing;
 import io.dualrun.schemas.avro.RunEvent;
 import io.dualrun.schemas.avro.RunStatus;
 import io.dualrun.schemas.avro.Side;
-import io.dualrun.schemas.config.ConfigMap;
 import io.javalin.Javalin;
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.dualrun.ingest;
 
+import io.dualrun.config.ConfigMap;
 import io.dualrun.platform.LocalPlatform;
-import io.dualrun.schemas.config.ConfigMap;
 import io.dualrun.schemas.topic.Topic;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.dualrun.ingest;
 
-import io.dualrun.schemas.inventory.Inventory;
-import io.dualrun.schemas.inventory.InventoryLoader;
+import io.dualrun.inventory.Inventory;
+import io.dualrun.inventory.InventoryLoader;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 

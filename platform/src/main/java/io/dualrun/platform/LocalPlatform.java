@@ -1,7 +1,7 @@
 package io.dualrun.platform;
 
-import io.dualrun.schemas.registry.RegistryClients;
-import io.dualrun.schemas.registry.RegistrySettings;
+import io.dualrun.registry.RegistrySettings;
+import io.dualrun.registry.SchemaRegistry;
 import io.dualrun.schemas.topic.TopicCatalog;
 import io.dualrun.schemas.topic.TopicInitializer;
 import java.io.IOException;
@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
-import org.apache.flink.avro.registry.confluent.shaded.io.confluent.kafka.schemaregistry.client.SchemaRegistryClient;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
@@ -39,7 +38,7 @@ public final class LocalPlatform implements AutoCloseable {
   private final boolean temporary;
   private final KafkaBroker broker;
   private final SchemaRegistryServer registry;
-  private SchemaRegistryClient registryClient;
+  private SchemaRegistry registryClient;
   private TopicCatalog catalog;
 
   private LocalPlatform(LocalPlatformConfig config) {
@@ -100,7 +99,7 @@ public final class LocalPlatform implements AutoCloseable {
     if (failure != null) {
       throw failure;
     }
-    registryClient = RegistryClients.create(registrySettings());
+    registryClient = SchemaRegistry.connect(registrySettings());
     catalog = TopicCatalog.create(registryClient, config.topics(), true);
     try (Admin admin = Admin.create(kafkaConfig())) {
       TopicInitializer.ensure(admin, catalog.all(), TOPIC_TIMEOUT);
@@ -139,7 +138,7 @@ public final class LocalPlatform implements AutoCloseable {
   }
 
   /** The client the catalog's serdes use. */
-  public SchemaRegistryClient registryClient() {
+  public SchemaRegistry registryClient() {
     return registryClient;
   }
 

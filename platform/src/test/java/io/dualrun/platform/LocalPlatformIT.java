@@ -3,7 +3,8 @@ package io.dualrun.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dualrun.schemas.registry.RegistryClients;
+import io.dualrun.registry.RegistryException;
+import io.dualrun.registry.SchemaRegistry;
 import io.dualrun.schemas.topic.Topic;
 import io.dualrun.schemas.topic.TopicCatalog;
 import java.nio.ByteBuffer;
@@ -16,9 +17,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.flink.avro.registry.confluent.shaded.io.confluent.kafka.schemaregistry.avro.AvroSchema;
-import org.apache.flink.avro.registry.confluent.shaded.io.confluent.kafka.schemaregistry.client.SchemaRegistryClient;
-import org.apache.flink.avro.registry.confluent.shaded.io.confluent.kafka.schemaregistry.client.rest.exceptions.RestClientException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -97,12 +95,10 @@ class LocalPlatformIT {
             .get(0);
     assertThat(raw.value()[0]).as("magic byte").isZero();
     int idOnWire = ByteBuffer.wrap(raw.value(), 1, 4).getInt();
-    SchemaRegistryClient fresh = RegistryClients.create(platform.registrySettings());
-    int idInRegistry =
-        fresh.getId(topic.name() + "-value", new AvroSchema(value.getSchema().toString()));
+    SchemaRegistry fresh = SchemaRegistry.connect(platform.registrySettings());
+    int idInRegistry = fresh.lookup(topic.name() + "-value", value.getSchema());
     assertThat(idOnWire).as("schema id of %s", topic.name()).isEqualTo(idInRegistry);
-    assertThat(new Schema.Parser().parse(fresh.getSchemaById(idOnWire).canonicalString()))
-        .isEqualTo(value.getSchema());
+    assertThat(fresh.byId(idOnWire)).isEqualTo(value.getSchema());
 
     ConsumerRecord<String, V> read =
         TopicIo.read(
@@ -120,20 +116,26 @@ class LocalPlatformIT {
 
   @Test
   void registryRefusesABackwardIncompatibleSchemaAndAcceptsACompatibleOne() throws Exception {
-    SchemaRegistryClient client = RegistryClients.create(platform.registrySettings());
+    SchemaRegistry client = SchemaRegistry.connect(platform.registrySettings());
     String subject = TopicCatalog.RUN_EVENTS + "-value";
     Schema current = io.dualrun.schemas.avro.RunEvent.getClassSchema();
-    int currentId = client.register(subject, new AvroSchema(current.toString()));
+    int currentId = client.register(subject, current);
 
     Schema incompatible = withExtraField(current, "region", false);
-    assertThatThrownBy(() -> client.register(subject, new AvroSchema(incompatible.toString())))
+    assertThat(client.compatible(subject, incompatible)).isFalse();
+    assertThatThrownBy(() -> client.register(subject, incompatible))
         .isInstanceOfSatisfying(
-            RestClientException.class, e -> assertThat(e.getStatus()).isEqualTo(409));
+            RegistryException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(409);
+              assertThat(e.isTransient()).isFalse();
+            });
 
     Schema compatible = withExtraField(current, "region", true);
-    int newId = client.register(subject, new AvroSchema(compatible.toString()));
+    assertThat(client.compatible(subject, compatible)).isTrue();
+    int newId = client.register(subject, compatible);
     assertThat(newId).isNotEqualTo(currentId);
-    assertThat(client.getLatestSchemaMetadata(subject).getId()).isEqualTo(newId);
+    assertThat(client.latestId(subject)).isEqualTo(newId);
   }
 
   private static Schema withExtraField(Schema base, String name, boolean optional) {

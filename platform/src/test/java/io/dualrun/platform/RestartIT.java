@@ -2,12 +2,11 @@ package io.dualrun.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dualrun.registry.SchemaRegistry;
 import io.dualrun.schemas.avro.RunEvent;
-import io.dualrun.schemas.registry.RegistryClients;
 import io.dualrun.schemas.topic.TopicCatalog;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.flink.avro.registry.confluent.shaded.io.confluent.kafka.schemaregistry.avro.AvroSchema;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
@@ -38,10 +37,8 @@ class RestartIT {
   }
 
   private static int registeredId(LocalPlatform platform) throws Exception {
-    return RegistryClients.create(platform.registrySettings())
-        .getId(
-            TopicCatalog.RUN_EVENTS + "-value",
-            new AvroSchema(RunEvent.getClassSchema().toString()));
+    return SchemaRegistry.connect(platform.registrySettings())
+        .lookup(TopicCatalog.RUN_EVENTS + "-value", RunEvent.getClassSchema());
   }
 
   private static List<RunEvent> readBack(LocalPlatform platform, List<RecordMetadata> written) {

@@ -1,8 +1,9 @@
 package io.dualrun.reconciler;
 
-import io.dualrun.schemas.config.CommonSettings;
-import io.dualrun.schemas.config.ConfigException;
-import io.dualrun.schemas.config.ConfigMap;
+import io.dualrun.config.CommonSettings;
+import io.dualrun.config.ConfigException;
+import io.dualrun.config.ConfigMap;
+import io.dualrun.reconciler.stream.Mode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package io.dualrun.reconciler;
 
-import io.dualrun.schemas.config.CommonSettings;
-import io.dualrun.schemas.config.ConfigException;
-import io.dualrun.schemas.config.ConfigMap;
-import io.dualrun.schemas.inventory.InventoryException;
+import io.dualrun.config.CommonSettings;
+import io.dualrun.config.ConfigException;
+import io.dualrun.config.ConfigMap;
+import io.dualrun.inventory.InventoryException;
 import java.nio.file.Path;
 
 /** {@code java io.dualrun.reconciler.ReconcilerMain --config reconciler.yaml}. */

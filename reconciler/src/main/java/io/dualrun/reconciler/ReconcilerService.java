@@ -1,9 +1,9 @@
 package io.dualrun.reconciler;
 
+import io.dualrun.inventory.Inventory;
 import io.dualrun.reconciler.rest.PairQueries;
 import io.dualrun.reconciler.rest.ReconcilerRoutes;
-import io.dualrun.schemas.inventory.Inventory;
-import io.dualrun.schemas.registry.RegistryClients;
+import io.dualrun.registry.SchemaRegistry;
 import io.dualrun.schemas.serde.AvroSerde;
 import io.dualrun.schemas.topic.Topic;
 import io.dualrun.schemas.topic.TopicCatalog;
@@ -66,7 +66,7 @@ public final class ReconcilerService implements AutoCloseable {
     }
     TopicCatalog catalog =
         TopicCatalog.create(
-            RegistryClients.create(baseConfig.common().registry()),
+            SchemaRegistry.connect(baseConfig.common().registry()),
             baseConfig.common().topics(),
             baseConfig.common().registry().autoRegister());
     int partitions = prepareTopics(catalog);

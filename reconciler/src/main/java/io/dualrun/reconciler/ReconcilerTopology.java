@@ -1,5 +1,6 @@
 package io.dualrun.reconciler;
 
+import io.dualrun.inventory.Inventory;
 import io.dualrun.reconciler.errors.DlqDeserializationHandler;
 import io.dualrun.reconciler.errors.DlqProcessingHandler;
 import io.dualrun.reconciler.errors.DlqProductionHandler;
@@ -7,10 +8,10 @@ import io.dualrun.reconciler.store.PairStoreBuilder;
 import io.dualrun.reconciler.stream.Emission;
 import io.dualrun.reconciler.stream.EmissionSink;
 import io.dualrun.reconciler.stream.EventTimeExtractor;
+import io.dualrun.reconciler.stream.Mode;
 import io.dualrun.reconciler.stream.PairInputDeserializer;
 import io.dualrun.reconciler.stream.PairProcessor;
 import io.dualrun.reconciler.stream.StoreNames;
-import io.dualrun.schemas.inventory.Inventory;
 import io.dualrun.schemas.topic.TopicCatalog;
 import java.util.List;
 import java.util.Properties;
@@ -66,7 +67,7 @@ public final class ReconcilerTopology {
                 .withName(INPUTS_SOURCE)
                 .withTimestampExtractor(new EventTimeExtractor()))
         .process(
-            () -> new PairProcessor(config, inventory),
+            () -> new PairProcessor(processorSettings(config), inventory),
             Named.as(PROCESSOR),
             StoreNames.PAIRS,
             StoreNames.SCHEDULE_CURSORS)
@@ -132,5 +133,16 @@ public final class ReconcilerTopology {
     }
     p.putAll(config.streamsProperties());
     return p;
+  }
+
+  /** What the pair processor needs of {@code config}. */
+  static PairProcessor.Settings processorSettings(ReconcilerConfig config) {
+    return new PairProcessor.Settings(
+        config.mode(),
+        config.retention(),
+        config.punctuateInterval(),
+        config.seenIds(),
+        config.slaLookback(),
+        config.inputPartitions());
   }
 }

@@ -5,6 +5,7 @@ import static io.dualrun.reconciler.Harness.event;
 import static io.dualrun.reconciler.Harness.fingerprint;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dualrun.reconciler.stream.Mode;
 import io.dualrun.schemas.avro.DecisionReason;
 import io.dualrun.schemas.avro.RunStatus;
 import io.dualrun.schemas.avro.Side;
@@ -83,7 +84,7 @@ class ArrivalOrderPropertyTest {
   private static String finalVerdict(List<Object> arrival) {
     try (Harness h =
         new Harness(
-            io.dualrun.schemas.inventory.Inventory.empty(),
+            io.dualrun.inventory.Inventory.empty(),
             Mode.LIVE,
             Instant.parse("2026-11-20T08:00:00Z"))) {
       h.sendAll(arrival);

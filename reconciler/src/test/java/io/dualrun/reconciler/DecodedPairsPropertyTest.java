@@ -5,9 +5,10 @@ import static io.dualrun.reconciler.Harness.event;
 import static io.dualrun.reconciler.Harness.fingerprint;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dualrun.inventory.Inventory;
+import io.dualrun.reconciler.stream.Mode;
 import io.dualrun.schemas.avro.RunStatus;
 import io.dualrun.schemas.avro.Side;
-import io.dualrun.schemas.inventory.Inventory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -3,17 +3,18 @@ package io.dualrun.reconciler;
 import static io.dualrun.reconciler.Harness.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dualrun.inventory.Inventory;
 import io.dualrun.reconciler.decide.EncodedVerdict;
 import io.dualrun.reconciler.decide.EncodedVerdictSerializer;
 import io.dualrun.reconciler.state.PairState;
 import io.dualrun.reconciler.state.PairUpdater;
 import io.dualrun.reconciler.stream.Emission;
+import io.dualrun.reconciler.stream.Mode;
 import io.dualrun.reconciler.stream.PairEvaluator;
+import io.dualrun.registry.SchemaRegistry;
 import io.dualrun.schemas.avro.RunStatus;
 import io.dualrun.schemas.avro.Side;
 import io.dualrun.schemas.avro.Verdict;
-import io.dualrun.schemas.inventory.Inventory;
-import io.dualrun.schemas.registry.RegistryClients;
 import io.dualrun.schemas.topic.TopicCatalog;
 import io.dualrun.schemas.topic.TopicSettings;
 import java.time.Duration;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class EncodedVerdictTest {
   private final TopicCatalog catalog =
-      TopicCatalog.create(RegistryClients.inMemory(), TopicSettings.SINGLE_NODE, true);
+      TopicCatalog.create(SchemaRegistry.inMemory(), TopicSettings.SINGLE_NODE, true);
 
   private static EncodedVerdict mismatch() {
     PairState state = PairUpdater.empty("orders", "2026-11-20", T0.toEpochMilli());

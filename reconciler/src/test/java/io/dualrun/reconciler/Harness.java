@@ -1,5 +1,11 @@
 package io.dualrun.reconciler;
 
+import io.dualrun.config.CommonSettings;
+import io.dualrun.config.ConfigMap;
+import io.dualrun.inventory.Inventory;
+import io.dualrun.inventory.InventoryLoader;
+import io.dualrun.reconciler.stream.Mode;
+import io.dualrun.registry.SchemaRegistry;
 import io.dualrun.schemas.avro.ColumnStats;
 import io.dualrun.schemas.avro.ColumnType;
 import io.dualrun.schemas.avro.FreshnessBreach;
@@ -8,11 +14,6 @@ import io.dualrun.schemas.avro.RunEvent;
 import io.dualrun.schemas.avro.RunStatus;
 import io.dualrun.schemas.avro.Side;
 import io.dualrun.schemas.avro.Verdict;
-import io.dualrun.schemas.config.CommonSettings;
-import io.dualrun.schemas.config.ConfigMap;
-import io.dualrun.schemas.inventory.Inventory;
-import io.dualrun.schemas.inventory.InventoryLoader;
-import io.dualrun.schemas.registry.RegistryClients;
 import io.dualrun.schemas.topic.TopicCatalog;
 import io.dualrun.schemas.topic.TopicSettings;
 import java.io.IOException;
@@ -76,7 +77,7 @@ final class Harness implements AutoCloseable {
     flat.put("reconciler.application-id", "reconciler-test-" + UUID.randomUUID());
     ConfigMap map = ConfigMap.of("test", flat);
     config = ReconcilerConfig.from(map, CommonSettings.from(map));
-    catalog = TopicCatalog.create(RegistryClients.inMemory(), TopicSettings.SINGLE_NODE, true);
+    catalog = TopicCatalog.create(SchemaRegistry.inMemory(), TopicSettings.SINGLE_NODE, true);
     driver = new TopologyTestDriver(topology(config, inventory, catalog), props(config), wallClock);
     events =
         driver.createInputTopic(

@@ -3,16 +3,17 @@ package io.dualrun.reconciler;
 import static io.dualrun.reconciler.Harness.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dualrun.inventory.Inventory;
 import io.dualrun.reconciler.state.PairCopy;
 import io.dualrun.reconciler.state.PairState;
 import io.dualrun.reconciler.state.PairStateSerde;
 import io.dualrun.reconciler.state.PairUpdater;
+import io.dualrun.reconciler.stream.Mode;
 import io.dualrun.reconciler.stream.PairEvaluator;
 import io.dualrun.schemas.avro.OutputFingerprint;
 import io.dualrun.schemas.avro.RunEvent;
 import io.dualrun.schemas.avro.RunStatus;
 import io.dualrun.schemas.avro.Side;
-import io.dualrun.schemas.inventory.Inventory;
 import java.time.Duration;
 import java.util.List;
 import net.jqwik.api.Arbitraries;

@@ -3,10 +3,11 @@ package io.dualrun.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dualrun.schemas.config.CommonSettings;
-import io.dualrun.schemas.config.ConfigException;
-import io.dualrun.schemas.config.ConfigMap;
-import io.dualrun.schemas.inventory.InventoryException;
+import io.dualrun.config.CommonSettings;
+import io.dualrun.config.ConfigException;
+import io.dualrun.config.ConfigMap;
+import io.dualrun.inventory.InventoryException;
+import io.dualrun.reconciler.stream.Mode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

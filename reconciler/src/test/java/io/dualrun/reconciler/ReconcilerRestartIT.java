@@ -2,6 +2,8 @@ package io.dualrun.reconciler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dualrun.config.CommonSettings;
+import io.dualrun.config.ConfigMap;
 import io.dualrun.platform.LocalPlatform;
 import io.dualrun.reconciler.state.PairState;
 import io.dualrun.reconciler.stream.StoreNames;
@@ -10,8 +12,6 @@ import io.dualrun.schemas.avro.RunEvent;
 import io.dualrun.schemas.avro.RunStatus;
 import io.dualrun.schemas.avro.Side;
 import io.dualrun.schemas.avro.Verdict;
-import io.dualrun.schemas.config.CommonSettings;
-import io.dualrun.schemas.config.ConfigMap;
 import io.dualrun.schemas.topic.TopicCatalog;
 import java.io.IOException;
 import java.net.ServerSocket;

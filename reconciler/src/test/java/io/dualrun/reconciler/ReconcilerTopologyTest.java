@@ -2,13 +2,14 @@ package io.dualrun.reconciler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dualrun.inventory.Inventory;
+import io.dualrun.reconciler.stream.Mode;
 import io.dualrun.schemas.avro.DecisionReason;
 import io.dualrun.schemas.avro.Outcome;
 import io.dualrun.schemas.avro.RunEvent;
 import io.dualrun.schemas.avro.RunStatus;
 import io.dualrun.schemas.avro.Side;
 import io.dualrun.schemas.avro.Verdict;
-import io.dualrun.schemas.inventory.Inventory;
 import io.dualrun.schemas.topic.DlqHeaders;
 import io.dualrun.schemas.topic.TopicCatalog;
 import java.nio.charset.StandardCharsets;

@@ -5,6 +5,8 @@ import static io.dualrun.reconciler.Harness.event;
 import static io.dualrun.reconciler.Harness.fingerprint;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dualrun.inventory.Inventory;
+import io.dualrun.reconciler.stream.Mode;
 import io.dualrun.schemas.avro.BucketHashes;
 import io.dualrun.schemas.avro.ColumnStats;
 import io.dualrun.schemas.avro.ColumnType;
@@ -16,7 +18,6 @@ import io.dualrun.schemas.avro.OutputFingerprint;
 import io.dualrun.schemas.avro.RunStatus;
 import io.dualrun.schemas.avro.Side;
 import io.dualrun.schemas.avro.Verdict;
-import io.dualrun.schemas.inventory.Inventory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,10 +2,10 @@ package io.dualrun.reconciler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dualrun.schemas.config.CommonSettings;
-import io.dualrun.schemas.config.ConfigMap;
-import io.dualrun.schemas.inventory.Inventory;
-import io.dualrun.schemas.registry.RegistryClients;
+import io.dualrun.config.CommonSettings;
+import io.dualrun.config.ConfigMap;
+import io.dualrun.inventory.Inventory;
+import io.dualrun.registry.SchemaRegistry;
 import io.dualrun.schemas.topic.TopicCatalog;
 import io.dualrun.schemas.topic.TopicSettings;
 import java.io.IOException;
@@ -24,7 +24,7 @@ class TopologyDescriptionTest {
   @Test
   void topologyMatchesTheGoldenFile() throws IOException {
     var config = ReconcilerConfig.defaults(CommonSettings.from(ConfigMap.empty()));
-    var catalog = TopicCatalog.create(RegistryClients.inMemory(), TopicSettings.SINGLE_NODE, true);
+    var catalog = TopicCatalog.create(SchemaRegistry.inMemory(), TopicSettings.SINGLE_NODE, true);
     String actual =
         Harness.topology(config, Inventory.empty(), catalog).describe().toString().strip() + "\n";
     if (Boolean.getBoolean("reconciler.golden.update")) {

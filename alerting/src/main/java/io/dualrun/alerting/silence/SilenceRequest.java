@@ -1,8 +1,8 @@
 package io.dualrun.alerting.silence;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dualrun.schemas.config.ConfigException;
-import io.dualrun.schemas.config.ConfigMap;
+import io.dualrun.config.ConfigException;
+import io.dualrun.config.ConfigMap;
 import io.dualrun.schemas.json.FieldError;
 import io.dualrun.schemas.json.ValidationException;
 import java.time.Duration;

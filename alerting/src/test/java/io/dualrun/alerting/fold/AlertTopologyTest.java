@@ -10,11 +10,11 @@ import io.dualrun.alerting.model.AlertAction;
 import io.dualrun.alerting.model.AlertEvent;
 import io.dualrun.alerting.model.AlertStatus;
 import io.dualrun.alerting.model.JsonSerde;
+import io.dualrun.registry.SchemaRegistry;
 import io.dualrun.schemas.avro.BreachKind;
 import io.dualrun.schemas.avro.BreachState;
 import io.dualrun.schemas.avro.FreshnessBreach;
 import io.dualrun.schemas.avro.Verdict;
-import io.dualrun.schemas.registry.RegistryClients;
 import io.dualrun.schemas.topic.TopicCatalog;
 import io.dualrun.schemas.topic.TopicSettings;
 import java.time.Duration;
@@ -43,7 +43,7 @@ class AlertTopologyTest {
   @BeforeEach
   void start() {
     TopicCatalog catalog =
-        TopicCatalog.create(RegistryClients.inMemory(), TopicSettings.SINGLE_NODE, true);
+        TopicCatalog.create(SchemaRegistry.inMemory(), TopicSettings.SINGLE_NODE, true);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "alert-topology-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

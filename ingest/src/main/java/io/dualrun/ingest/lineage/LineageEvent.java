@@ -1,7 +1,7 @@
 package io.dualrun.ingest.lineage;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dualrun.ingest.fingerprint.ColumnKind;
+import io.dualrun.schemas.ColumnKind;
 import io.dualrun.schemas.avro.ColumnType;
 import io.dualrun.schemas.avro.RunStatus;
 import io.dualrun.schemas.json.FieldError;

@@ -2,8 +2,8 @@ package io.dualrun.ingest.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dualrun.schemas.inventory.Inventory;
-import io.dualrun.schemas.inventory.NativeRef;
+import io.dualrun.inventory.Inventory;
+import io.dualrun.inventory.NativeRef;
 import io.dualrun.schemas.json.FieldError;
 import java.time.Instant;
 import java.time.OffsetDateTime;

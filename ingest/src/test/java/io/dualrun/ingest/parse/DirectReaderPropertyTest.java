@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dualrun.ingest.http.ApiException;
 import io.dualrun.ingest.http.BodyReader;
+import io.dualrun.inventory.Inventory;
 import io.dualrun.schemas.avro.RunEvent;
-import io.dualrun.schemas.inventory.Inventory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dualrun.inventory.Inventory;
 import io.dualrun.schemas.avro.RunEvent;
-import io.dualrun.schemas.inventory.Inventory;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

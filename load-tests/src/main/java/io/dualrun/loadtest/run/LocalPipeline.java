@@ -2,6 +2,7 @@ package io.dualrun.loadtest.run;
 
 import io.dualrun.alerting.AlertingConfig;
 import io.dualrun.alerting.AlertingService;
+import io.dualrun.config.ConfigMap;
 import io.dualrun.ingest.IngestConfig;
 import io.dualrun.ingest.IngestService;
 import io.dualrun.loadtest.oracle.AlertReceiver;
@@ -9,7 +10,6 @@ import io.dualrun.loadtest.sink.IngestHttpSink;
 import io.dualrun.platform.LocalPlatform;
 import io.dualrun.reconciler.ReconcilerMain;
 import io.dualrun.reconciler.ReconcilerService;
-import io.dualrun.schemas.config.ConfigMap;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,12 +2,12 @@ package io.dualrun.loadtest.gen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dualrun.inventory.Inventory;
+import io.dualrun.inventory.InventoryLoader;
 import io.dualrun.schemas.avro.BreachKind;
 import io.dualrun.schemas.avro.FindingKind;
 import io.dualrun.schemas.avro.OutputFingerprint;
 import io.dualrun.schemas.avro.RunEvent;
-import io.dualrun.schemas.inventory.Inventory;
-import io.dualrun.schemas.inventory.InventoryLoader;
 import io.dualrun.schemas.json.AvroJson;
 import io.dualrun.schemas.json.RecordRules;
 import java.nio.file.Path;

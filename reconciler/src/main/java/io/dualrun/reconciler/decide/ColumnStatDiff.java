@@ -1,11 +1,11 @@
 package io.dualrun.reconciler.decide;
 
+import io.dualrun.inventory.OutputSpec;
+import io.dualrun.inventory.Tolerance;
 import io.dualrun.reconciler.state.StoredOutput;
 import io.dualrun.reconciler.state.StoredStats;
 import io.dualrun.schemas.avro.Finding;
 import io.dualrun.schemas.avro.FindingKind;
-import io.dualrun.schemas.inventory.OutputSpec;
-import io.dualrun.schemas.inventory.Tolerance;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package io.dualrun.reconciler.decide;
 
+import io.dualrun.inventory.OutputSpec;
+import io.dualrun.inventory.WorkflowSpec;
 import io.dualrun.reconciler.state.SideView;
-import io.dualrun.schemas.inventory.OutputSpec;
-import io.dualrun.schemas.inventory.WorkflowSpec;
 
 /**
  * When a pair may be decided: COMPLETE when both sides are terminal and every output (declared or

@@ -1,9 +1,9 @@
 package io.dualrun.reconciler.decide;
 
+import io.dualrun.inventory.WorkflowSpec;
 import io.dualrun.reconciler.state.SideView;
 import io.dualrun.schemas.avro.Finding;
 import io.dualrun.schemas.avro.FindingKind;
-import io.dualrun.schemas.inventory.WorkflowSpec;
 import java.util.ArrayList;
 import java.util.List;
 

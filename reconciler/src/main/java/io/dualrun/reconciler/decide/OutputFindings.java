@@ -1,12 +1,12 @@
 package io.dualrun.reconciler.decide;
 
+import io.dualrun.inventory.OutputSpec;
+import io.dualrun.inventory.WorkflowSpec;
 import io.dualrun.reconciler.state.SideView;
 import io.dualrun.reconciler.state.StoredOutput;
 import io.dualrun.schemas.avro.Finding;
 import io.dualrun.schemas.avro.FindingKind;
 import io.dualrun.schemas.avro.RunStatus;
-import io.dualrun.schemas.inventory.OutputSpec;
-import io.dualrun.schemas.inventory.WorkflowSpec;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;

@@ -1,10 +1,10 @@
 package io.dualrun.reconciler.decide;
 
+import io.dualrun.inventory.OutputSpec;
 import io.dualrun.reconciler.state.StoredColumn;
 import io.dualrun.reconciler.state.StoredOutput;
 import io.dualrun.schemas.avro.Finding;
 import io.dualrun.schemas.avro.FindingKind;
-import io.dualrun.schemas.inventory.OutputSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.dualrun.reconciler.decide;
 
+import io.dualrun.inventory.WorkflowSpec;
 import io.dualrun.reconciler.state.SideView;
 import io.dualrun.reconciler.state.StoredOutput;
 import io.dualrun.schemas.avro.DecisionReason;
@@ -7,7 +8,6 @@ import io.dualrun.schemas.avro.Outcome;
 import io.dualrun.schemas.avro.OutputSummary;
 import io.dualrun.schemas.avro.SideSummary;
 import io.dualrun.schemas.avro.Verdict;
-import io.dualrun.schemas.inventory.WorkflowSpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

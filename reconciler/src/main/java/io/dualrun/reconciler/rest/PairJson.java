@@ -3,6 +3,7 @@ package io.dualrun.reconciler.rest;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dualrun.inventory.WorkflowSpec;
 import io.dualrun.reconciler.decide.VerdictCodec;
 import io.dualrun.reconciler.state.AttemptRef;
 import io.dualrun.reconciler.state.PairState;
@@ -13,7 +14,6 @@ import io.dualrun.reconciler.stream.Breaches;
 import io.dualrun.schemas.PairKey;
 import io.dualrun.schemas.avro.Side;
 import io.dualrun.schemas.avro.Verdict;
-import io.dualrun.schemas.inventory.WorkflowSpec;
 import java.time.Instant;
 
 /** JSON of one pair for {@code GET /v1/pairs/{workflow}/{partition}} and of its digest row. */

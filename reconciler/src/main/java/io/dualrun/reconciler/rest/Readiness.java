@@ -3,7 +3,7 @@ package io.dualrun.reconciler.rest;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dualrun.schemas.inventory.WorkflowSpec;
+import io.dualrun.inventory.WorkflowSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,6 +1,6 @@
 package io.dualrun.reconciler.rest;
 
-import io.dualrun.schemas.inventory.WorkflowSpec;
+import io.dualrun.inventory.WorkflowSpec;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.List;

@@ -1,12 +1,12 @@
 package io.dualrun.reconciler.stream;
 
+import io.dualrun.inventory.WorkflowSpec;
 import io.dualrun.reconciler.state.PairState;
 import io.dualrun.reconciler.state.StoredBreach;
 import io.dualrun.schemas.avro.BreachKind;
 import io.dualrun.schemas.avro.BreachState;
 import io.dualrun.schemas.avro.FreshnessBreach;
 import io.dualrun.schemas.avro.Side;
-import io.dualrun.schemas.inventory.WorkflowSpec;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package io.dualrun.reconciler.stream;
 
-import io.dualrun.schemas.inventory.Schedule;
+import io.dualrun.inventory.Schedule;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;

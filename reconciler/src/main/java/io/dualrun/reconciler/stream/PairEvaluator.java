@@ -1,6 +1,7 @@
 package io.dualrun.reconciler.stream;
 
-import io.dualrun.reconciler.Mode;
+import io.dualrun.inventory.Inventory;
+import io.dualrun.inventory.WorkflowSpec;
 import io.dualrun.reconciler.decide.DecisionRule;
 import io.dualrun.reconciler.decide.EncodedVerdict;
 import io.dualrun.reconciler.decide.VerdictBuilder;
@@ -13,8 +14,6 @@ import io.dualrun.schemas.avro.BreachKind;
 import io.dualrun.schemas.avro.DecisionReason;
 import io.dualrun.schemas.avro.Side;
 import io.dualrun.schemas.avro.Verdict;
-import io.dualrun.schemas.inventory.Inventory;
-import io.dualrun.schemas.inventory.WorkflowSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

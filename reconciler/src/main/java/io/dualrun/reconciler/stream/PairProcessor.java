@@ -1,7 +1,7 @@
 package io.dualrun.reconciler.stream;
 
-import io.dualrun.reconciler.Mode;
-import io.dualrun.reconciler.ReconcilerConfig;
+import io.dualrun.inventory.Inventory;
+import io.dualrun.inventory.WorkflowSpec;
 import io.dualrun.reconciler.state.PairCopy;
 import io.dualrun.reconciler.state.PairState;
 import io.dualrun.reconciler.state.PairUpdater;
@@ -11,10 +11,9 @@ import io.dualrun.reconciler.store.PairStore;
 import io.dualrun.schemas.PairKey;
 import io.dualrun.schemas.avro.BreachKind;
 import io.dualrun.schemas.avro.Side;
-import io.dualrun.schemas.inventory.Inventory;
-import io.dualrun.schemas.inventory.WorkflowSpec;
 import io.dualrun.schemas.json.FieldError;
 import io.dualrun.schemas.json.RecordRules;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -35,7 +34,25 @@ public final class PairProcessor extends ContextualProcessor<String, PairInput, 
   /** How much earlier than needed a pair's deadline may stay (see {@link #judge}). */
   static final long DEADLINE_SLACK_MS = 3_600_000L;
 
-  private final ReconcilerConfig config;
+  /**
+   * What the processor needs of the reconciler's configuration.
+   *
+   * @param mode live (wall clock) or replay (event time)
+   * @param retention how long a pair is kept after its last activity
+   * @param punctuateInterval live mode: how often deadlines and schedules are checked
+   * @param seenIds how many recent event ids per pair are remembered
+   * @param slaLookback how far before start-up expected partitions are checked for SLA_MISSED
+   * @param inputPartitions partitions of the input topics (0: one task sees every key)
+   */
+  public record Settings(
+      Mode mode,
+      Duration retention,
+      Duration punctuateInterval,
+      int seenIds,
+      Duration slaLookback,
+      int inputPartitions) {}
+
+  private final Settings config;
   private final Inventory inventory;
   private final PairUpdater updater;
   private final PairEvaluator evaluator;
@@ -44,7 +61,7 @@ public final class PairProcessor extends ContextualProcessor<String, PairInput, 
   private SlaScanner sla;
   private long slaStart = -1;
 
-  public PairProcessor(ReconcilerConfig config, Inventory inventory) {
+  public PairProcessor(Settings config, Inventory inventory) {
     this.config = config;
     this.inventory = inventory;
     this.updater = new PairUpdater(config.seenIds());

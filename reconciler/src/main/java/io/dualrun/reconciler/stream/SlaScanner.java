@@ -1,9 +1,9 @@
 package io.dualrun.reconciler.stream;
 
+import io.dualrun.inventory.Inventory;
+import io.dualrun.inventory.Schedule;
+import io.dualrun.inventory.WorkflowSpec;
 import io.dualrun.schemas.PairKey;
-import io.dualrun.schemas.inventory.Inventory;
-import io.dualrun.schemas.inventory.Schedule;
-import io.dualrun.schemas.inventory.WorkflowSpec;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;

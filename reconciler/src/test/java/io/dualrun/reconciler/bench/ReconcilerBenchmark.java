@@ -1,5 +1,7 @@
 package io.dualrun.reconciler.bench;
 
+import io.dualrun.config.CommonSettings;
+import io.dualrun.config.ConfigMap;
 import io.dualrun.platform.LocalPlatform;
 import io.dualrun.platform.LocalPlatformConfig;
 import io.dualrun.reconciler.ReconcilerConfig;
@@ -9,8 +11,6 @@ import io.dualrun.reconciler.state.PairStateSerde;
 import io.dualrun.reconciler.stream.StoreNames;
 import io.dualrun.schemas.avro.OutputFingerprint;
 import io.dualrun.schemas.avro.RunEvent;
-import io.dualrun.schemas.config.CommonSettings;
-import io.dualrun.schemas.config.ConfigMap;
 import io.dualrun.schemas.topic.TopicCatalog;
 import io.dualrun.schemas.topic.TopicSettings;
 import java.io.IOException;

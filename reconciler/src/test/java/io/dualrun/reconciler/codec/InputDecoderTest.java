@@ -3,6 +3,7 @@ package io.dualrun.reconciler.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dualrun.registry.SchemaRegistry;
 import io.dualrun.schemas.avro.BucketHashes;
 import io.dualrun.schemas.avro.ColumnStats;
 import io.dualrun.schemas.avro.ColumnType;
@@ -10,7 +11,6 @@ import io.dualrun.schemas.avro.OutputFingerprint;
 import io.dualrun.schemas.avro.RunEvent;
 import io.dualrun.schemas.avro.RunStatus;
 import io.dualrun.schemas.avro.Side;
-import io.dualrun.schemas.registry.RegistryClients;
 import io.dualrun.schemas.serde.AvroSerde;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -26,15 +26,13 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.generic.GenericRecordBuilder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
-import org.apache.flink.avro.registry.confluent.shaded.io.confluent.kafka.schemaregistry.avro.AvroSchema;
-import org.apache.flink.avro.registry.confluent.shaded.io.confluent.kafka.schemaregistry.client.SchemaRegistryClient;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
 class InputDecoderTest {
   private static final String TOPIC = "topic-x";
 
-  private final SchemaRegistryClient registry = RegistryClients.inMemory();
+  private final SchemaRegistry registry = SchemaRegistry.inMemory();
   private final AvroSerde<RunEvent> events = new AvroSerde<>(registry, RunEvent.class, false, true);
   private final AvroSerde<OutputFingerprint> fingerprints =
       new AvroSerde<>(registry, OutputFingerprint.class, false, true);
@@ -244,7 +242,7 @@ class InputDecoderTest {
 
   /** {@code r} in the wire format, under the id the registry gives {@code schema}. */
   private byte[] framed(Schema schema, GenericRecord r) throws Exception {
-    int id = registry.register("writers-value", new AvroSchema(schema.toString()));
+    int id = registry.register("writers-value", schema);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.write(AvroSerde.MAGIC);
     out.write(ByteBuffer.allocate(4).putInt(id).array());

@@ -2,13 +2,13 @@ package io.dualrun.reconciler.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dualrun.reconciler.Mode;
+import io.dualrun.inventory.Inventory;
 import io.dualrun.reconciler.state.PairUpdater;
+import io.dualrun.reconciler.stream.Mode;
 import io.dualrun.reconciler.stream.PairEvaluator;
 import io.dualrun.schemas.avro.RunEvent;
 import io.dualrun.schemas.avro.RunStatus;
 import io.dualrun.schemas.avro.Side;
-import io.dualrun.schemas.inventory.Inventory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;

@@ -2,8 +2,8 @@ package io.dualrun.reconciler.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dualrun.schemas.inventory.Inventory;
-import io.dualrun.schemas.inventory.InventoryLoader;
+import io.dualrun.inventory.Inventory;
+import io.dualrun.inventory.InventoryLoader;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,9 +2,9 @@ package io.dualrun.reconciler.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dualrun.schemas.inventory.Inventory;
-import io.dualrun.schemas.inventory.InventoryLoader;
-import io.dualrun.schemas.inventory.WorkflowSpec;
+import io.dualrun.inventory.Inventory;
+import io.dualrun.inventory.InventoryLoader;
+import io.dualrun.inventory.WorkflowSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package io.dualrun.schemas.serde;
 
+import io.dualrun.registry.RegistryException;
+import io.dualrun.registry.SchemaRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -14,10 +16,6 @@ import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.flink.avro.registry.confluent.shaded.io.confluent.kafka.schemaregistry.ParsedSchema;
-import org.apache.flink.avro.registry.confluent.shaded.io.confluent.kafka.schemaregistry.avro.AvroSchema;
-import org.apache.flink.avro.registry.confluent.shaded.io.confluent.kafka.schemaregistry.client.SchemaRegistryClient;
-import org.apache.flink.avro.registry.confluent.shaded.io.confluent.kafka.schemaregistry.client.rest.exceptions.RestClientException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -35,7 +33,7 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
 
   private static final int HEADER = 5;
 
-  private final SchemaRegistryClient client;
+  private final SchemaRegistry client;
   private final Class<T> type;
   private final Schema readerSchema;
   private final SpecificData model;
@@ -47,8 +45,7 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
   private final Map<Integer, SpecificDatumReader<T>> readerById = new ConcurrentHashMap<>();
   private final SpecificDatumWriter<T> writer;
 
-  public AvroSerde(
-      SchemaRegistryClient client, Class<T> type, boolean isKey, boolean autoRegister) {
+  public AvroSerde(SchemaRegistry client, Class<T> type, boolean isKey, boolean autoRegister) {
     this.client = client;
     this.type = type;
     this.model = SpecificData.getForClass(type);
@@ -78,11 +75,13 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
       return known;
     }
     try {
-      AvroSchema schema = new AvroSchema(readerSchema.toString());
-      int id = autoRegister ? client.register(subject, schema) : client.getId(subject, schema);
+      int id =
+          autoRegister
+              ? client.register(subject, readerSchema)
+              : client.lookup(subject, readerSchema);
       idBySubject.put(subject, id);
       return id;
-    } catch (IOException | RestClientException e) {
+    } catch (RegistryException e) {
       throw new SerializationException(
           "cannot "
               + (autoRegister ? "register" : "find")
@@ -91,7 +90,7 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
               + " under subject "
               + subject
               + ": "
-              + e.getMessage(),
+              + e.reason(),
           e);
     }
   }
@@ -169,16 +168,15 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
 
   private Schema fetchSchema(String topic, int id) {
     try {
-      ParsedSchema parsed = client.getSchemaById(id);
-      return new Schema.Parser().parse(parsed.canonicalString());
-    } catch (IOException | RestClientException | RuntimeException e) {
+      return client.byId(id);
+    } catch (RegistryException e) {
       throw new SerializationException(
           "topic "
               + topic
               + ": schema id "
               + id
               + " cannot be fetched from the registry: "
-              + e.getMessage(),
+              + e.reason(),
           e);
     }
   }

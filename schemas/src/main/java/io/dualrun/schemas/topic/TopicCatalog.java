@@ -1,5 +1,6 @@
 package io.dualrun.schemas.topic;
 
+import io.dualrun.registry.SchemaRegistry;
 import io.dualrun.schemas.avro.FreshnessBreach;
 import io.dualrun.schemas.avro.Notification;
 import io.dualrun.schemas.avro.OutputFingerprint;
@@ -10,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.flink.avro.registry.confluent.shaded.io.confluent.kafka.schemaregistry.client.SchemaRegistryClient;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -39,8 +39,7 @@ public final class TopicCatalog {
   private final Topic<String, Notification> notifications;
   private final Topic<byte[], byte[]> dlq;
 
-  private TopicCatalog(
-      SchemaRegistryClient registry, TopicSettings settings, boolean autoRegister) {
+  private TopicCatalog(SchemaRegistry registry, TopicSettings settings, boolean autoRegister) {
     runEvents = avro(RUN_EVENTS, registry, RunEvent.class, autoRegister, spec(settings, 30));
     fingerprints =
         avro(FINGERPRINTS, registry, OutputFingerprint.class, autoRegister, spec(settings, 30));
@@ -54,7 +53,7 @@ public final class TopicCatalog {
 
   /** The catalog with serdes bound to {@code registry}. */
   public static TopicCatalog create(
-      SchemaRegistryClient registry, TopicSettings settings, boolean autoRegister) {
+      SchemaRegistry registry, TopicSettings settings, boolean autoRegister) {
     return new TopicCatalog(registry, settings, autoRegister);
   }
 
@@ -71,11 +70,7 @@ public final class TopicCatalog {
   }
 
   private static <V extends SpecificRecord> Topic<String, V> avro(
-      String name,
-      SchemaRegistryClient registry,
-      Class<V> type,
-      boolean autoRegister,
-      TopicSpec spec) {
+      String name, SchemaRegistry registry, Class<V> type, boolean autoRegister, TopicSpec spec) {
     Serde<V> values = new AvroSerde<>(registry, type, false, autoRegister);
     return new Topic<>(name, Serdes.String(), values, spec);
   }

@@ -2,6 +2,7 @@ package io.dualrun.schemas.topic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dualrun.registry.SchemaRegistry;
 import io.dualrun.schemas.avro.BreachKind;
 import io.dualrun.schemas.avro.DecisionReason;
 import io.dualrun.schemas.avro.DeliveryResult;
@@ -10,7 +11,6 @@ import io.dualrun.schemas.avro.NotificationAction;
 import io.dualrun.schemas.avro.Outcome;
 import io.dualrun.schemas.avro.RunStatus;
 import io.dualrun.schemas.avro.Side;
-import io.dualrun.schemas.registry.RegistryClients;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ class TopicCatalogTest {
   @Test
   void namesTheTopicsOfTheDesign() {
     TopicCatalog c =
-        TopicCatalog.create(RegistryClients.inMemory(), TopicSettings.SINGLE_NODE, true);
+        TopicCatalog.create(SchemaRegistry.inMemory(), TopicSettings.SINGLE_NODE, true);
     assertThat(c.all())
         .extracting(Topic::name)
         .containsExactly(

@@ -1,0 +1,31 @@
+package io.dualrun.inventory;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A declared output of a workflow with its comparison rules.
+ *
+ * @param name output name as sent in fingerprints, e.g. {@code analytics.revenue_daily}
+ * @param rowCount row-count tolerance
+ * @param ignoreColumns columns left out of SCHEMA and COLUMN_STAT comparison
+ * @param columnStats per-column tolerance of numeric statistics (min, max, sum); others exact
+ */
+public record OutputSpec(
+    String name,
+    Tolerance rowCount,
+    Set<String> ignoreColumns,
+    Map<String, Tolerance> columnStats) {
+  public OutputSpec {
+    ignoreColumns = Set.copyOf(ignoreColumns);
+    columnStats = Map.copyOf(columnStats);
+  }
+
+  public static OutputSpec exact(String name) {
+    return new OutputSpec(name, Tolerance.EXACT, Set.of(), Map.of());
+  }
+
+  public Tolerance statTolerance(String column) {
+    return columnStats.getOrDefault(column, Tolerance.EXACT);
+  }
+}

@@ -1,0 +1,170 @@
+package io.dualrun.hooks.exec;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dualrun.schemas.avro.RunEvent;
+import io.dualrun.schemas.avro.RunStatus;
+import io.dualrun.schemas.avro.Side;
+import io.dualrun.schemas.json.AvroJson;
+import io.dualrun.schemas.json.FieldError;
+import io.dualrun.schemas.json.RecordRules;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code dualrun exec … -- CMD ARGS…}: wraps a cron job. Sends STARTED, runs the command with this
+ * process's standard streams, sends SUCCEEDED or FAILED with the exit code, and exits with the
+ * command's exit code. Events that cannot be delivered are spooled and delivered first next time.
+ */
+@Command(
+    name = "exec",
+    mixinStandardHelpOptions = true,
+    description = "Runs a command and reports its start and end to dualrun ingest.")
+public final class ExecCommand implements Callable<Integer> {
+  static final int USAGE = 2;
+  static final int CANNOT_START = 127;
+
+  @Option(names = "--workflow", required = true, description = "Workflow id.")
+  String workflow;
+
+  @Option(names = "--partition", required = true, description = "Partition, e.g. 2026-11-20.")
+  String partition;
+
+  @Option(names = "--side", required = true, description = "baseline or candidate.")
+  String side;
+
+  @Option(
+      names = "--orchestrator",
+      defaultValue = "cron",
+      description = "Default: ${DEFAULT-VALUE}.")
+  String orchestrator;
+
+  @Option(names = "--run-id", description = "Run id (default: a new UUID).")
+  String runId;
+
+  @Option(names = "--attempt", defaultValue = "1", description = "Attempt, 1 or more.")
+  int attempt;
+
+  @Option(
+      names = "--url",
+      defaultValue = "${env:DUALRUN_INGEST_URL:-http://127.0.0.1:7070}",
+      description = "Ingest URL (env DUALRUN_INGEST_URL; default ${DEFAULT-VALUE}).")
+  URI url;
+
+  @Option(
+      names = "--token",
+      defaultValue = "${env:DUALRUN_INGEST_TOKEN}",
+      description = "Bearer token (env DUALRUN_INGEST_TOKEN).")
+  String token;
+
+  @Option(
+      names = "--spool",
+      defaultValue = "${env:DUALRUN_SPOOL:-${sys:user.home}/.dualrun/spool.jsonl}",
+      description = "Spool file (env DUALRUN_SPOOL; default ${DEFAULT-VALUE}).")
+  Path spool;
+
+  @Option(names = "--timeout", defaultValue = "10s", description = "HTTP timeout, e.g. 10s.")
+  String timeout;
+
+  @Parameters(arity = "1..*", paramLabel = "CMD", description = "The command and its arguments.")
+  List<String> command;
+
+  PrintStream err = System.err;
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    Side parsedSide = parseSide();
+    if (parsedSide == null) {
+      return USAGE;
+    }
+    String run = runId != null ? runId : UUID.randomUUID().toString();
+    RunEvent started = event(parsedSide, run, RunStatus.STARTED, null, Map.of());
+    List<FieldError> errors = RecordRules.check(started);
+    if (!errors.isEmpty()) {
+      errors.forEach(e -> err.println("dualrun exec: " + e));
+      return USAGE;
+    }
+    Outbox outbox = new Outbox(new IngestClient(url, token, parseTimeout()), new Spool(spool), err);
+    outbox.send(List.of(json(started)));
+    int exit = runCommand();
+    outbox.send(List.of(json(finished(parsedSide, run, exit))));
+    return exit;
+  }
+
+  private RunEvent finished(Side s, String run, int exit) {
+    Map<String, String> attributes = new LinkedHashMap<>();
+    attributes.put("exitCode", Integer.toString(exit));
+    attributes.put("command", String.join(" ", command));
+    if (exit == 0) {
+      return event(s, run, RunStatus.SUCCEEDED, null, attributes);
+    }
+    String error =
+        exit == CANNOT_START
+            ? "the command could not be started (exit code 127)"
+            : "the command exited with code " + exit;
+    return event(s, run, RunStatus.FAILED, error, attributes);
+  }
+
+  private int runCommand() throws InterruptedException {
+    try {
+      Process process = new ProcessBuilder(command).inheritIO().start();
+      return process.waitFor();
+    } catch (IOException e) {
+      err.println("dualrun exec: cannot start " + command.get(0) + ": " + e.getMessage());
+      return CANNOT_START;
+    }
+  }
+
+  private RunEvent event(
+      Side s, String run, RunStatus status, String error, Map<String, String> attributes) {
+    return RunEvent.newBuilder()
+        .setEventId(UUID.randomUUID().toString())
+        .setWorkflow(workflow)
+        .setPartition(partition)
+        .setSide(s)
+        .setOrchestrator(orchestrator)
+        .setRunId(run)
+        .setAttempt(attempt)
+        .setStatus(status)
+        .setEventTime(Instant.now())
+        .setError(error)
+        .setAttributes(attributes)
+        .build();
+  }
+
+  private static ObjectNode json(RunEvent e) {
+    return AvroJson.write(e);
+  }
+
+  private Side parseSide() {
+    try {
+      return Side.valueOf(side.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      err.println("dualrun exec: --side: '" + side + "' is not baseline or candidate");
+      return null;
+    }
+  }
+
+  private Duration parseTimeout() {
+    String t = timeout.trim().toLowerCase(Locale.ROOT);
+    if (t.endsWith("ms")) {
+      return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+    }
+    if (t.endsWith("s")) {
+      return Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)));
+    }
+    return Duration.parse(timeout);
+  }
+}

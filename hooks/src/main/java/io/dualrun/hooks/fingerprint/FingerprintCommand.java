@@ -1,0 +1,245 @@
+package io.dualrun.hooks.fingerprint;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dualrun.hooks.exec.IngestClient;
+import io.dualrun.schemas.ColumnKind;
+import io.dualrun.schemas.avro.OutputFingerprint;
+import io.dualrun.schemas.avro.Side;
+import io.dualrun.schemas.json.AvroJson;
+import io.dualrun.schemas.json.RecordRules;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code dualrun fingerprint}: the fingerprint of an output (a JDBC table or query, or CSV files),
+ * printed as JSON and/or sent to ingest. The encoding is in docs/fingerprint.md.
+ */
+@Command(
+    name = "fingerprint",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = "Computes an output's fingerprint (row count, content hash, column stats).")
+public final class FingerprintCommand implements Callable<Integer> {
+  static final int NOT_DELIVERED = 3;
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /** Where the rows come from: exactly one of them. */
+  static final class Input {
+    @Option(names = "--table", description = "Table name (schema.table).")
+    String table;
+
+    @Option(names = "--query", description = "SQL query.")
+    String query;
+
+    @Option(names = "--csv", arity = "1..*", description = "CSV file(s) with a header line.")
+    List<Path> csv;
+  }
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Input input;
+
+  @Option(names = "--jdbc", description = "JDBC URL, e.g. jdbc:postgresql://host/db.")
+  String jdbc;
+
+  @Option(names = "--user", defaultValue = "${env:DUALRUN_DB_USER}", description = "DB user.")
+  String user;
+
+  @Option(
+      names = "--password-env",
+      defaultValue = "DUALRUN_DB_PASSWORD",
+      description = "Variable holding the DB password (default ${DEFAULT-VALUE}).")
+  String passwordEnv;
+
+  @Option(names = "--fetch-size", defaultValue = "10000", description = "JDBC fetch size.")
+  int fetchSize;
+
+  @Option(names = "--type", description = "CSV column type, e.g. amount=decimal (default text).")
+  Map<String, String> types = new LinkedHashMap<>();
+
+  @Option(names = "--delimiter", defaultValue = ",", description = "CSV delimiter.")
+  char delimiter;
+
+  @Option(names = "--ignore-column", description = "Column left out (repeatable).")
+  List<String> ignore = new ArrayList<>();
+
+  @Option(names = "--bucket-key", split = ",", description = "Bucket key column(s): col[,col].")
+  List<String> bucketKey = new ArrayList<>();
+
+  @Option(names = "--buckets", defaultValue = "64", description = "Buckets (with --bucket-key).")
+  int buckets;
+
+  @Option(names = "--output", description = "Output name (default: the table name).")
+  String output;
+
+  @Option(names = "--workflow", description = "Workflow id (needed with --send).")
+  String workflow;
+
+  @Option(names = "--partition", description = "Partition (needed with --send).")
+  String partition;
+
+  @Option(names = "--side", description = "baseline or candidate (needed with --send).")
+  String side;
+
+  @Option(names = "--run-id", description = "Run id (needed with --send).")
+  String runId;
+
+  @Option(names = "--attempt", defaultValue = "1", description = "Attempt.")
+  int attempt;
+
+  @Option(names = "--send", description = "Send the fingerprint to ingest.")
+  boolean send;
+
+  @Option(names = "--quiet", description = "Do not print the JSON.")
+  boolean quiet;
+
+  @Option(
+      names = "--url",
+      defaultValue = "${env:DUALRUN_INGEST_URL:-http://127.0.0.1:7070}",
+      description = "Ingest URL.")
+  URI url;
+
+  @Option(names = "--token", defaultValue = "${env:DUALRUN_INGEST_TOKEN}", description = "Token.")
+  String token;
+
+  @Option(
+      names = "--progress",
+      negatable = true,
+      description = "Progress bar (default: on a terminal).")
+  Boolean progress;
+
+  PrintStream out = System.out;
+  PrintStream err = System.err;
+
+  @Override
+  public Integer call() throws Exception {
+    ObjectNode json;
+    try (RowSource source = openSource()) {
+      json = json(compute(source));
+    } catch (IllegalArgumentException e) {
+      err.println("dualrun fingerprint: " + e.getMessage());
+      return 2;
+    }
+    if (!quiet) {
+      out.println(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json));
+    }
+    return send ? send(json) : 0;
+  }
+
+  private FingerprintResult compute(RowSource source) throws Exception {
+    Fingerprinter f = new Fingerprinter(source.columns(), ignore, bucketKey, buckets);
+    Object[] row = new Object[source.columns().size()];
+    try (ReadAhead rows = new ReadAhead(source);
+        ProgressBar bar = progressBar()) {
+      while (rows.next(row)) {
+        f.add(row);
+        if (bar != null && (f.rows() & 1023) == 0) {
+          bar.stepTo(f.rows());
+        }
+      }
+      if (bar != null) {
+        bar.stepTo(f.rows());
+      }
+    }
+    return f.result();
+  }
+
+  private ProgressBar progressBar() {
+    boolean show = progress != null ? progress : System.console() != null;
+    if (!show) {
+      return null;
+    }
+    return new ProgressBarBuilder()
+        .setTaskName("fingerprint")
+        .setInitialMax(-1)
+        .setUnit(" rows", 1)
+        .showSpeed()
+        .setConsumer(new ConsoleProgressBarConsumer(err))
+        .build();
+  }
+
+  private RowSource openSource() throws Exception {
+    if (input.csv != null) {
+      Map<String, ColumnKind> kinds = new LinkedHashMap<>();
+      types.forEach((k, v) -> kinds.put(k.toLowerCase(Locale.ROOT), ColumnKind.parse(v)));
+      return new CsvSource(input.csv, delimiter, kinds);
+    }
+    if (jdbc == null) {
+      throw new IllegalArgumentException("--jdbc is required with --table or --query");
+    }
+    String password = passwordEnv == null ? null : System.getenv(passwordEnv);
+    String query = input.table != null ? JdbcSource.tableQuery(input.table) : input.query;
+    return new JdbcSource(DriverManager.getConnection(jdbc, user, password), query, fetchSize);
+  }
+
+  private String outputName() {
+    if (output != null) {
+      return output;
+    }
+    if (input.table != null) {
+      return input.table;
+    }
+    if (input.csv != null) {
+      return input.csv.get(0).getFileName().toString();
+    }
+    throw new IllegalArgumentException("--output is required with --query");
+  }
+
+  private ObjectNode json(FingerprintResult r) {
+    boolean identified = workflow != null && partition != null && side != null && runId != null;
+    OutputFingerprint f =
+        OutputFingerprint.newBuilder()
+            .setEventId(java.util.UUID.randomUUID().toString())
+            .setWorkflow(identified ? workflow : "-")
+            .setPartition(identified ? partition : "-")
+            .setSide(identified ? Side.valueOf(side.toUpperCase(Locale.ROOT)) : Side.BASELINE)
+            .setRunId(identified ? runId : "-")
+            .setAttempt(attempt)
+            .setOutput(outputName())
+            .setEventTime(Instant.now())
+            .setRowCount(r.rowCount())
+            .setContentHash(r.contentHash())
+            .setSchema$(r.schema())
+            .setColumns(r.columns())
+            .setBuckets(r.buckets())
+            .build();
+    ObjectNode json = AvroJson.write(f);
+    if (!identified) {
+      json.remove(List.of("eventId", "workflow", "partition", "side", "runId", "attempt"));
+    } else {
+      RecordRules.check(f).forEach(e -> err.println("dualrun fingerprint: " + e));
+    }
+    return json;
+  }
+
+  private int send(ObjectNode json) {
+    if (!json.has("workflow")) {
+      err.println("dualrun fingerprint: --send needs --workflow, --partition, --side and --run-id");
+      return 2;
+    }
+    IngestClient.Result r =
+        new IngestClient(url, token, Duration.ofSeconds(30))
+            .post("/v1/fingerprints", List.of(json));
+    if (r.outcome() != IngestClient.Outcome.DELIVERED) {
+      err.println("dualrun fingerprint: not delivered (HTTP " + r.status() + "): " + r.detail());
+      return NOT_DELIVERED;
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,157 @@
+package io.dualrun.hooks.fingerprint;
+
+import io.dualrun.schemas.avro.BucketHashes;
+import io.dualrun.schemas.avro.ColumnStats;
+import io.dualrun.schemas.avro.ColumnType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
+
+/**
+ * Accumulates rows into a fingerprint in constant memory: row count, content hash (sum mod 2^64 of
+ * row hashes), per-column stats and, with key columns, per-bucket row counts and hashes. Rows come
+ * as values in the source's column order; ignored columns are left out of everything.
+ */
+public final class Fingerprinter {
+  private final List<Column> columns;
+  private final int[] hashed;
+  private final int[] keys;
+  private final List<String> keyNames;
+  private final ColumnStatsAccumulator[] stats;
+  private final RowEncoder rowEncoder = new RowEncoder();
+  private final RowEncoder keyEncoder = new RowEncoder();
+  private final RowBuffer row = new RowBuffer();
+  private final boolean[] isHashed;
+  private final int[] starts;
+  private final int[] ends;
+  private final long[] bucketRows;
+  private final long[] bucketHashes;
+  private long rows;
+  private long content;
+
+  /**
+   * @param columns the source's columns, in its order
+   * @param ignore names of columns to leave out (any case)
+   * @param keyColumns bucket key columns, in key order (any case); empty for no buckets
+   * @param buckets number of buckets (used with key columns)
+   */
+  public Fingerprinter(
+      List<Column> columns, List<String> ignore, List<String> keyColumns, int buckets) {
+    this.columns = List.copyOf(columns);
+    List<String> names = columns.stream().map(Column::name).toList();
+    if (names.stream().distinct().count() != names.size()) {
+      throw new IllegalArgumentException("column names must be unique ignoring case: " + names);
+    }
+    List<String> ignored = ignore.stream().map(n -> n.toLowerCase(Locale.ROOT)).toList();
+    for (String name : ignored) {
+      require(names, name, "--ignore-column");
+    }
+    this.hashed =
+        IntStream.range(0, columns.size())
+            .filter(i -> !ignored.contains(names.get(i)))
+            .boxed()
+            .sorted(Comparator.comparing(names::get))
+            .mapToInt(Integer::intValue)
+            .toArray();
+    this.keyNames = keyColumns.stream().map(n -> n.toLowerCase(Locale.ROOT)).toList();
+    this.keys = keyNames.stream().mapToInt(n -> require(names, n, "--bucket-key")).toArray();
+    if (!keyNames.isEmpty() && buckets < 1) {
+      throw new IllegalArgumentException("--buckets must be 1 or more, was " + buckets);
+    }
+    int b = keyNames.isEmpty() ? 0 : buckets;
+    this.bucketRows = new long[b];
+    this.bucketHashes = new long[b];
+    this.stats = new ColumnStatsAccumulator[columns.size()];
+    for (int i : hashed) {
+      stats[i] = new ColumnStatsAccumulator(names.get(i), columns.get(i).kind());
+    }
+    this.isHashed = new boolean[columns.size()];
+    for (int i : hashed) {
+      isHashed[i] = true;
+    }
+    this.starts = new int[columns.size()];
+    this.ends = new int[columns.size()];
+  }
+
+  private static int require(List<String> names, String name, String option) {
+    int i = names.indexOf(name);
+    if (i < 0) {
+      throw new IllegalArgumentException(
+          option + ": no column '" + name + "' (columns: " + String.join(", ", names) + ")");
+    }
+    return i;
+  }
+
+  /** Adds one row: {@code values[i]} belongs to column i. */
+  public void add(Object[] values) {
+    row.clear();
+    for (int i : hashed) {
+      encode(i, values[i]);
+      if (values[i] == null) {
+        stats[i].addNull();
+      } else {
+        stats[i].add(values[i], row, starts[i] + 5, ends[i] - starts[i] - 5);
+      }
+    }
+    long h = rowEncoder.hash(row.bytes(), 0, row.size());
+    content += h;
+    rows++;
+    if (keys.length > 0) {
+      for (int i : keys) {
+        if (!isHashed[i]) {
+          encode(i, values[i]);
+        }
+      }
+      long key = keyEncoder.hash(row.bytes(), starts, ends, keys);
+      int bucket = (int) Long.remainderUnsigned(key, bucketRows.length);
+      bucketRows[bucket]++;
+      bucketHashes[bucket] += h;
+    }
+  }
+
+  /** Appends the encoding of column i's value (null marker, or marker, length and text). */
+  private void encode(int i, Object value) {
+    starts[i] = row.size();
+    if (value == null) {
+      row.put(0);
+    } else {
+      row.put(1);
+      int length = row.reserveLength();
+      CanonicalBytes.write(value, row);
+      row.putLengthAt(length, row.size() - length - 4);
+    }
+    ends[i] = row.size();
+  }
+
+  public long rows() {
+    return rows;
+  }
+
+  /** The bucket a key (canonical key-column texts, in key order) falls into. */
+  public static int bucketOf(String[] keyTexts, int buckets) {
+    int[] positions = IntStream.range(0, keyTexts.length).toArray();
+    return (int) Long.remainderUnsigned(new RowEncoder().hash(keyTexts, positions), buckets);
+  }
+
+  /** What the rows added so far amount to. */
+  public FingerprintResult result() {
+    List<ColumnType> schema = new ArrayList<>();
+    List<ColumnStats> columnStats = new ArrayList<>();
+    for (int i : hashed) {
+      schema.add(new ColumnType(columns.get(i).name(), columns.get(i).kind().label()));
+      columnStats.add(stats[i].result());
+    }
+    BucketHashes b = null;
+    if (keys.length > 0) {
+      b =
+          new BucketHashes(
+              keyNames,
+              Arrays.stream(bucketRows).boxed().toList(),
+              Arrays.stream(bucketHashes).mapToObj(RowEncoder::hex).toList());
+    }
+    return new FingerprintResult(rows, RowEncoder.hex(content), schema, columnStats, b);
+  }
+}

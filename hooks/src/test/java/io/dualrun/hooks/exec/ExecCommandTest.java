@@ -1,0 +1,165 @@
+package io.dualrun.hooks.exec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dualrun.ingest.FakeSink;
+import io.dualrun.ingest.IngestApi;
+import io.dualrun.ingest.IngestRoutesTest;
+import io.dualrun.ingest.IngestServer;
+import io.dualrun.ingest.TestInventory;
+import io.dualrun.ingest.sink.Outgoing;
+import io.dualrun.schemas.avro.RunEvent;
+import io.dualrun.schemas.avro.RunStatus;
+import io.javalin.Javalin;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code dualrun exec} against a real ingest HTTP server (in-memory sink), up and down. */
+class ExecCommandTest {
+  @TempDir Path dir;
+  final FakeSink sink = new FakeSink();
+  Javalin app;
+  final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+
+  @AfterEach
+  void stop() {
+    if (app != null) {
+      app.stop();
+    }
+  }
+
+  int startIngest(int port) {
+    IngestApi api =
+        IngestApi.create(IngestRoutesTest.config(64 * 1024, 100), TestInventory.load(), sink);
+    app = IngestServer.create(api, 64 * 1024);
+    app.start("127.0.0.1", port);
+    return app.port();
+  }
+
+  int exec(int port, String... commandLine) {
+    ExecCommand command = new ExecCommand();
+    command.err = new PrintStream(stderr, true, StandardCharsets.UTF_8);
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--workflow",
+                "revenue-daily",
+                "--partition",
+                "2026-11-20",
+                "--side",
+                "baseline",
+                "--run-id",
+                "cron-run-1",
+                "--url",
+                "http://127.0.0.1:" + port,
+                "--token",
+                IngestRoutesTest.TOKEN,
+                "--spool",
+                dir.resolve("spool.jsonl").toString(),
+                "--timeout",
+                "2s",
+                "--"));
+    args.addAll(List.of(commandLine));
+    return new CommandLine(command).execute(args.toArray(String[]::new));
+  }
+
+  List<RunEvent> events() {
+    return sink.written(Outgoing.Event.class).stream().map(Outgoing.Event::event).toList();
+  }
+
+  @Test
+  void reportsStartAndEndAndPassesTheExitCodeThrough() throws IOException {
+    int port = startIngest(0);
+    Path marker = dir.resolve("ran");
+
+    int exit = exec(port, "sh", "-c", "echo ran > " + marker + "; exit 3");
+
+    assertThat(exit).isEqualTo(3);
+    assertThat(Files.readString(marker)).isEqualTo("ran\n");
+    List<RunEvent> events = events();
+    assertThat(events)
+        .extracting(RunEvent::getStatus)
+        .containsExactly(RunStatus.STARTED, RunStatus.FAILED);
+    assertThat(events.get(1).getError()).contains("code 3");
+    assertThat(events.get(1).getAttributes()).containsEntry("exitCode", "3");
+    assertThat(events).extracting(RunEvent::getRunId).containsOnly("cron-run-1");
+    assertThat(dir.resolve("spool.jsonl")).doesNotExist();
+  }
+
+  @Test
+  void successIsReportedAsSucceeded() {
+    int port = startIngest(0);
+    assertThat(exec(port, "true")).isZero();
+    assertThat(events())
+        .extracting(RunEvent::getStatus)
+        .containsExactly(RunStatus.STARTED, RunStatus.SUCCEEDED);
+  }
+
+  @Test
+  void whenIngestIsDownEventsAreSpooledAndDeliveredFirstNextTimeWithoutDuplicates()
+      throws IOException {
+    int port = freePort();
+
+    assertThat(exec(port, "true")).isZero();
+    assertThat(Files.readAllLines(dir.resolve("spool.jsonl"))).hasSize(2);
+    assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("kept in");
+
+    startIngest(port);
+    assertThat(exec(port, "false")).isEqualTo(1);
+
+    List<RunEvent> events = events();
+    assertThat(events)
+        .extracting(RunEvent::getStatus)
+        .containsExactly(
+            RunStatus.STARTED, RunStatus.SUCCEEDED, RunStatus.STARTED, RunStatus.FAILED);
+    assertThat(events.stream().map(RunEvent::getEventId).distinct()).hasSize(4);
+    assertThat(dir.resolve("spool.jsonl")).doesNotExist();
+  }
+
+  @Test
+  void aCommandThatCannotStartIsReportedAsFailedWith127() {
+    int port = startIngest(0);
+    assertThat(exec(port, dir.resolve("no-such-command").toString())).isEqualTo(127);
+    assertThat(events().get(1).getStatus()).isEqualTo(RunStatus.FAILED);
+  }
+
+  @Test
+  void badArgumentsStopBeforeRunningAnything() {
+    int port = startIngest(0);
+    ExecCommand command = new ExecCommand();
+    command.err = new PrintStream(stderr, true, StandardCharsets.UTF_8);
+    int exit =
+        new CommandLine(command)
+            .execute(
+                "--workflow",
+                "bad id",
+                "--partition",
+                "p",
+                "--side",
+                "left",
+                "--url",
+                "http://127.0.0.1:" + port,
+                "--",
+                "true");
+    assertThat(exit).isEqualTo(2);
+    assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("--side");
+    assertThat(sink.written()).isEmpty();
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}

@@ -1,0 +1,218 @@
+package io.dualrun.hooks.fingerprint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dualrun.schemas.avro.BucketHashes;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * The same rows in a real PostgreSQL and a real MariaDB, with different physical types, column
+ * order and insertion order, give the same content hash; one changed cell gives a different hash
+ * and names the bucket of the changed row.
+ */
+class FingerprintDatabasesIT {
+  static final int ROWS = 2000;
+  static final int BUCKETS = 16;
+
+  /** The fingerprint of {@link #rows()}: pins the encoding of values read through JDBC. */
+  static final String KNOWN_HASH = "5579a8029239af32";
+
+  static final String KNOWN_COLUMNS =
+      "[{\"name\":\"amount\",\"nulls\":0,\"min\":\"0.37\",\"max\":\"740\",\"sum\":\"740370\"},{\"name\":\"day\",\"nulls\":0,\"min\":\"2026-01-01\",\"max\":\"2026-12-31\",\"sum\":null},{\"name\":\"flag\",\"nulls\":0,\"min\":\"false\",\"max\":\"true\",\"sum\":null},{\"name\":\"id\",\"nulls\":0,\"min\":\"1\",\"max\":\"2000\",\"sum\":\"2001000\"},{\"name\":\"name\",\"nulls\":0,\"min\":\"name-1\",\"max\":\"name-999\",\"sum\":null},{\"name\":\"note\",\"nulls\":500,\"min\":\"note 1\",\"max\":\"note 999\",\"sum\":null},{\"name\":\"qty\",\"nulls\":0,\"min\":\"1\",\"max\":\"4000000\",\"sum\":\"2668667000\"},{\"name\":\"ratio\",\"nulls\":0,\"min\":\"0.14285714285714285\",\"max\":\"285.7142857142857\",\"sum\":\"285857.1428571428571699\"},{\"name\":\"ts\",\"nulls\":0,\"min\":\"2026-11-20T07:06:01.000001Z\",\"max\":\"2026-11-21T16:58:20.002000Z\",\"sum\":null}]";
+  static final ObjectMapper MAPPER = new ObjectMapper();
+  static LocalPostgres postgres;
+  static LocalMariaDb mariadb;
+
+  record Row(
+      int id,
+      BigDecimal amount,
+      long qty,
+      double ratio,
+      String name,
+      LocalDate day,
+      LocalDateTime ts,
+      boolean flag,
+      String note) {}
+
+  static List<Row> rows() {
+    List<Row> rows = new ArrayList<>();
+    for (int i = 1; i <= ROWS; i++) {
+      rows.add(
+          new Row(
+              i,
+              new BigDecimal(i * 37 % 100000).movePointLeft(2),
+              (long) i * i,
+              i / 7.0,
+              "name-" + i + (i % 10 == 0 ? " é€" : ""),
+              LocalDate.of(2026, 1, 1).plusDays(i % 365),
+              LocalDateTime.of(2026, 11, 20, 7, 5).plusSeconds(i * 61L).plusNanos(i * 1000L),
+              i % 3 == 0,
+              i % 4 == 0 ? null : "note " + i));
+    }
+    return rows;
+  }
+
+  @BeforeAll
+  static void start() throws Exception {
+    postgres = new LocalPostgres();
+    mariadb = new LocalMariaDb();
+    try (Connection c = postgres.connect();
+        Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TABLE sales (id integer PRIMARY KEY, amount numeric(12,2), qty bigint,"
+              + " ratio double precision, name text, day date, ts timestamptz, flag boolean,"
+              + " note varchar(50))");
+      insert(
+          c,
+          "INSERT INTO sales (id, amount, qty, ratio, name, day, ts, flag, note)"
+              + " VALUES (?,?,?,?,?,?,?,?,?)",
+          rows(),
+          true);
+    }
+    try (Connection c = DriverManager.getConnection(mariadb.fpUrl());
+        Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TABLE sales (note text, flag tinyint(1), ts datetime(6), day date,"
+              + " name varchar(100), ratio double, qty decimal(30,0), amount decimal(20,6),"
+              + " id bigint PRIMARY KEY) CHARACTER SET utf8mb4");
+      List<Row> reversed = new ArrayList<>(rows());
+      java.util.Collections.reverse(reversed);
+      insert(
+          c,
+          "INSERT INTO sales (id, amount, qty, ratio, name, day, ts, flag, note)"
+              + " VALUES (?,?,?,?,?,?,?,?,?)",
+          reversed,
+          false);
+    }
+  }
+
+  static void insert(Connection c, String sql, List<Row> rows, boolean offsetTimes)
+      throws Exception {
+    c.setAutoCommit(false);
+    try (PreparedStatement p = c.prepareStatement(sql)) {
+      for (Row r : rows) {
+        p.setInt(1, r.id());
+        p.setBigDecimal(2, r.amount());
+        p.setLong(3, r.qty());
+        p.setDouble(4, r.ratio());
+        p.setString(5, r.name());
+        p.setObject(6, r.day());
+        p.setObject(7, offsetTimes ? r.ts().atOffset(ZoneOffset.UTC) : r.ts());
+        p.setBoolean(8, r.flag());
+        p.setString(9, r.note());
+        p.addBatch();
+      }
+      p.executeBatch();
+    }
+    c.commit();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    try {
+      if (postgres != null) {
+        postgres.close();
+      }
+    } finally {
+      if (mariadb != null) {
+        mariadb.close();
+      }
+    }
+  }
+
+  static JsonNode fingerprint(String jdbcUrl) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    FingerprintCommand command = new FingerprintCommand();
+    command.out = new PrintStream(out, true, StandardCharsets.UTF_8);
+    command.err = new PrintStream(err, true, StandardCharsets.UTF_8);
+    int exit =
+        new CommandLine(command)
+            .execute(
+                "--jdbc",
+                jdbcUrl,
+                "--table",
+                "sales",
+                "--fetch-size",
+                "500",
+                "--bucket-key",
+                "id",
+                "--buckets",
+                Integer.toString(BUCKETS),
+                "--no-progress");
+    assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    return MAPPER.readTree(out.toString(StandardCharsets.UTF_8));
+  }
+
+  static BucketHashes buckets(JsonNode f) {
+    JsonNode b = f.path("buckets");
+    List<Long> counts = new ArrayList<>();
+    List<String> hashes = new ArrayList<>();
+    b.path("rowCounts").forEach(n -> counts.add(n.asLong()));
+    b.path("hashes").forEach(n -> hashes.add(n.asText()));
+    return new BucketHashes(List.of("id"), counts, hashes);
+  }
+
+  @Test
+  void sameRowsGiveTheSameHashAndAChangedCellNamesItsBucket() throws Exception {
+    JsonNode pg = fingerprint(postgres.jdbcUrl());
+    JsonNode maria = fingerprint(mariadb.fpUrl());
+
+    assertThat(pg.path("rowCount").asLong()).isEqualTo(ROWS);
+    assertThat(maria.path("rowCount").asLong()).isEqualTo(ROWS);
+    assertThat(maria.path("contentHash").asText())
+        .matches("[0-9a-f]{16}")
+        .isEqualTo(pg.path("contentHash").asText());
+    assertThat(maria.path("columns")).isEqualTo(pg.path("columns"));
+    assertThat(pg.path("contentHash").asText()).isEqualTo(KNOWN_HASH);
+    assertThat(pg.path("columns").toString()).isEqualTo(KNOWN_COLUMNS);
+    assertThat(FingerprintResult.differingBuckets(buckets(pg), buckets(maria))).isEmpty();
+    assertThat(pg.path("schema").toString())
+        .contains("{\"name\":\"amount\",\"type\":\"decimal\"}")
+        .contains("{\"name\":\"ts\",\"type\":\"timestamp\"}")
+        .contains("{\"name\":\"flag\",\"type\":\"boolean\"}");
+
+    int changedId = 1234;
+    try (Connection c = DriverManager.getConnection(mariadb.fpUrl());
+        Statement s = c.createStatement()) {
+      s.executeUpdate("UPDATE sales SET amount = amount + 0.01 WHERE id = " + changedId);
+    }
+    JsonNode changed = fingerprint(mariadb.fpUrl());
+
+    assertThat(changed.path("contentHash").asText()).isNotEqualTo(pg.path("contentHash").asText());
+    assertThat(FingerprintResult.differingBuckets(buckets(pg), buckets(changed)))
+        .containsExactly(
+            Fingerprinter.bucketOf(new String[] {Integer.toString(changedId)}, BUCKETS));
+  }
+
+  @Test
+  void timestampsAreComparedInUtc() throws Exception {
+    try (Connection c = postgres.connect();
+        Statement s = c.createStatement()) {
+      s.execute("SET TIME ZONE 'Europe/Paris'");
+      var rs = s.executeQuery("SELECT ts FROM sales WHERE id = 1");
+      rs.next();
+      assertThat(Canonical.text(rs.getObject(1, OffsetDateTime.class)))
+          .isEqualTo(Canonical.text(rows().get(0).ts()));
+    }
+  }
+}
