@@ -45,13 +45,18 @@ public final class SchemaRegistryServer implements AutoCloseable {
     if (isRunning()) {
       return this;
     }
+    boolean restart = port != 0;
     for (int attempt = 1; ; attempt++) {
       try {
         return startOnce();
       } catch (PlatformException e) {
-        if (config.port() != 0 || attempt >= Ports.AUTO_PORT_TRIES || !Ports.isPortClash(e)) {
+        if (config.port() != 0
+            || restart
+            || attempt >= Ports.AUTO_PORT_TRIES
+            || !Ports.isPortClash(e)) {
           throw e;
         }
+        port = 0;
         LOG.warn(
             "schema registry: the picked port was taken meanwhile, picking another ({})",
             e.summary());
@@ -70,7 +75,8 @@ public final class SchemaRegistryServer implements AutoCloseable {
                             + config.home()
                             + "; run ./mvnw -pl platform package"));
     Path workDir = DataDirs.writable("schema registry", config.workDir());
-    port = Ports.resolve(config.port());
+    // a restart keeps the address clients already know, even when the first start picked it
+    port = port != 0 ? port : Ports.resolve(config.port());
     Ports.requireFree(port, "schema registry");
     List<String> jvmArgs = new ArrayList<>();
     jvmArgs.add("-Xmx" + config.heap());
