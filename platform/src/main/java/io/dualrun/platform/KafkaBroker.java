@@ -20,9 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A single-node Kafka broker (KRaft, combined broker and controller) in a child JVM running {@code
- * kafka.Kafka} from the Kafka jars on this JVM's class path. Storage is formatted on first start;
- * the data directory is reused afterwards.
+ * A Kafka node (KRaft, combined broker and controller) in a child JVM running {@code kafka.Kafka}
+ * from the Kafka jars on this JVM's class path: alone, or one node of a {@link KafkaCluster}.
+ * Storage is formatted on first start; the data directory is reused afterwards. A restart keeps the
+ * ports of the first start, so clients and the other nodes find it again.
  */
 public final class KafkaBroker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaBroker.class);
@@ -50,28 +51,39 @@ public final class KafkaBroker implements AutoCloseable {
     if (isRunning()) {
       return this;
     }
-    boolean autoPorts = config.port() == 0 || config.controllerPort() == 0;
+    boolean autoPorts = port == 0 && (config.port() == 0 || config.controllerPort() == 0);
     for (int attempt = 1; ; attempt++) {
       try {
-        return startOnce();
+        long started = launch();
+        awaitStarted(started);
+        return this;
       } catch (PlatformException e) {
         if (!autoPorts || attempt >= Ports.AUTO_PORT_TRIES || !Ports.isPortClash(e)) {
           throw e;
         }
+        port = 0;
+        controllerPort = 0;
         LOG.warn(
             "Kafka broker: a picked port was taken meanwhile, picking others ({})", e.summary());
       }
     }
   }
 
-  private KafkaBroker startOnce() {
+  /**
+   * Starts the child JVM without waiting for it to answer: the nodes of a cluster are all launched
+   * before any can answer (a controller quorum needs a majority). Returns the launch time.
+   */
+  synchronized long launch() {
     Path dataDir = DataDirs.writable("Kafka broker", config.dataDir());
-    port = Ports.resolve(config.port());
-    controllerPort = config.controllerPort() == 0 ? freeOtherThan(port) : config.controllerPort();
+    if (port == 0) {
+      port = Ports.resolve(config.port());
+      controllerPort = config.controllerPort() == 0 ? freeOtherThan(port) : config.controllerPort();
+    }
     Ports.requireFree(port, "Kafka broker");
     Ports.requireFree(controllerPort, "Kafka controller");
     Path logDir = dataDir.resolve("kraft");
-    KafkaStorage.ensureFormatted(logDir);
+    KafkaStorage.ensureFormatted(
+        logDir, config.nodeId(), config.quorum() == null ? null : config.quorum().clusterId());
     Path properties = writeProperties(dataDir, logDir);
     long started = System.nanoTime();
     child =
@@ -90,6 +102,11 @@ public final class KafkaBroker implements AutoCloseable {
             Map.of(),
             dataDir,
             dataDir.resolve("broker.log"));
+    return started;
+  }
+
+  /** Waits until the launched node answers; kills it when it does not in time. */
+  synchronized void awaitStarted(long started) {
     try {
       awaitReady();
     } catch (RuntimeException e) {
@@ -97,12 +114,12 @@ public final class KafkaBroker implements AutoCloseable {
       throw e;
     }
     LOG.info(
-        "Kafka broker {} listening on {} (data {}, ready in {} ms)",
+        "Kafka {} node {} listening on {} (data {}, ready in {} ms)",
         AppInfoParser.getVersion(),
+        config.nodeId(),
         bootstrapServers(),
-        dataDir,
+        config.dataDir(),
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-    return this;
   }
 
   private static int freeOtherThan(int port) {
@@ -125,11 +142,17 @@ public final class KafkaBroker implements AutoCloseable {
 
   private Path writeProperties(Path dataDir, Path logDir) {
     String host = Ports.LOOPBACK;
+    int nodes = config.clusterSize();
+    String replicas = Integer.toString(Math.min(3, nodes));
+    String minIsr = nodes >= 3 ? "2" : "1";
     Properties p = new Properties();
     p.setProperty("process.roles", "broker,controller");
-    p.setProperty("node.id", Integer.toString(KafkaStorage.NODE_ID));
+    p.setProperty("node.id", Integer.toString(config.nodeId()));
     p.setProperty(
-        "controller.quorum.voters", KafkaStorage.NODE_ID + "@" + host + ":" + controllerPort);
+        "controller.quorum.voters",
+        config.quorum() == null
+            ? config.nodeId() + "@" + host + ":" + controllerPort
+            : config.quorum().voters());
     p.setProperty(
         "listeners",
         "PLAINTEXT://" + host + ":" + port + ",CONTROLLER://" + host + ":" + controllerPort);
@@ -139,15 +162,15 @@ public final class KafkaBroker implements AutoCloseable {
     p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
     p.setProperty("log.dirs", logDir.toString());
     p.setProperty("num.partitions", "1");
-    p.setProperty("default.replication.factor", "1");
-    p.setProperty("min.insync.replicas", "1");
-    p.setProperty("offsets.topic.replication.factor", "1");
+    p.setProperty("default.replication.factor", replicas);
+    p.setProperty("min.insync.replicas", minIsr);
+    p.setProperty("offsets.topic.replication.factor", replicas);
     p.setProperty("offsets.topic.num.partitions", "10");
-    p.setProperty("transaction.state.log.replication.factor", "1");
-    p.setProperty("transaction.state.log.min.isr", "1");
+    p.setProperty("transaction.state.log.replication.factor", replicas);
+    p.setProperty("transaction.state.log.min.isr", minIsr);
     p.setProperty("transaction.state.log.num.partitions", "10");
-    p.setProperty("share.coordinator.state.topic.replication.factor", "1");
-    p.setProperty("share.coordinator.state.topic.min.isr", "1");
+    p.setProperty("share.coordinator.state.topic.replication.factor", replicas);
+    p.setProperty("share.coordinator.state.topic.min.isr", minIsr);
     p.setProperty("group.initial.rebalance.delay.ms", "0");
     p.setProperty("log.cleaner.enable", "true");
     p.setProperty("log.cleaner.dedupe.buffer.size", Integer.toString(8 * 1024 * 1024));

@@ -5,7 +5,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Configuration of a single-node KRaft Kafka broker.
+ * Configuration of one KRaft Kafka node (combined broker and controller): alone, or one of the
+ * nodes of a {@link KafkaCluster}.
  *
  * @param dataDir where the broker keeps its log segments, metadata, config and output; kept across
  *     restarts
@@ -15,6 +16,7 @@ import java.util.Objects;
  * @param startTimeout how long {@link KafkaBroker#start()} waits for the broker to answer
  * @param autoCreateTopics whether producers may create topics implicitly (off: topics are created
  *     with their specs, see TopicInitializer)
+ * @param quorum this node's place in a cluster; null for a single node
  */
 public record KafkaBrokerConfig(
     Path dataDir,
@@ -22,10 +24,39 @@ public record KafkaBrokerConfig(
     int controllerPort,
     String heap,
     Duration startTimeout,
-    boolean autoCreateTopics) {
+    boolean autoCreateTopics,
+    Quorum quorum) {
+
+  /**
+   * A node's place in a cluster of {@code size} nodes, every one a controller voter.
+   *
+   * @param nodeId this node's id (1…size)
+   * @param voters {@code controller.quorum.voters}: {@code id@host:controllerPort,…}
+   * @param clusterId the id every node's storage is formatted with
+   * @param size how many nodes (replication of the internal topics follows it)
+   */
+  public record Quorum(int nodeId, String voters, String clusterId, int size) {
+    public Quorum {
+      if (nodeId < 1 || nodeId > size) {
+        throw new IllegalArgumentException("node id " + nodeId + " is not in 1.." + size);
+      }
+      Objects.requireNonNull(voters, "voters");
+      Objects.requireNonNull(clusterId, "clusterId");
+    }
+  }
 
   public static final String DEFAULT_HEAP = "512m";
   public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(90);
+
+  public KafkaBrokerConfig(
+      Path dataDir,
+      int port,
+      int controllerPort,
+      String heap,
+      Duration startTimeout,
+      boolean autoCreateTopics) {
+    this(dataDir, port, controllerPort, heap, startTimeout, autoCreateTopics, null);
+  }
 
   public KafkaBrokerConfig {
     Objects.requireNonNull(dataDir, "kafka.data-dir must be set");
@@ -51,10 +82,26 @@ public record KafkaBrokerConfig(
 
   public KafkaBrokerConfig withPorts(int port, int controllerPort) {
     return new KafkaBrokerConfig(
-        dataDir, port, controllerPort, heap, startTimeout, autoCreateTopics);
+        dataDir, port, controllerPort, heap, startTimeout, autoCreateTopics, quorum);
+  }
+
+  public KafkaBrokerConfig withQuorum(Quorum q) {
+    return new KafkaBrokerConfig(
+        dataDir, port, controllerPort, heap, startTimeout, autoCreateTopics, q);
+  }
+
+  /** This node's id: 1 when alone. */
+  public int nodeId() {
+    return quorum == null ? 1 : quorum.nodeId();
+  }
+
+  /** Nodes in the cluster: 1 when alone. */
+  public int clusterSize() {
+    return quorum == null ? 1 : quorum.size();
   }
 
   public KafkaBrokerConfig withAutoCreateTopics(boolean enabled) {
-    return new KafkaBrokerConfig(dataDir, port, controllerPort, heap, startTimeout, enabled);
+    return new KafkaBrokerConfig(
+        dataDir, port, controllerPort, heap, startTimeout, enabled, quorum);
   }
 }

@@ -18,26 +18,32 @@ import org.slf4j.LoggerFactory;
  * reused. A directory whose {@code meta.properties} cannot be read is refused with one line.
  */
 final class KafkaStorage {
-  static final int NODE_ID = 1;
   static final String CONTROLLER_LISTENER = "CONTROLLER";
   private static final Logger LOG = LoggerFactory.getLogger(KafkaStorage.class);
 
   private KafkaStorage() {}
 
-  /** Formats {@code logDir} unless it already holds a valid {@code meta.properties}. */
-  static void ensureFormatted(Path logDir) {
+  /**
+   * Formats {@code logDir} for node {@code nodeId} unless it already holds a valid {@code
+   * meta.properties}.
+   *
+   * @param clusterId the cluster's id, or null for a new random one (a single node)
+   */
+  static void ensureFormatted(Path logDir, int nodeId, String clusterId) {
     Path meta = logDir.resolve("meta.properties");
     if (Files.exists(meta)) {
-      check(meta);
+      check(meta, nodeId, clusterId);
       return;
     }
     try {
       Files.createDirectories(logDir);
       ByteArrayOutputStream output = new ByteArrayOutputStream();
-      String clusterId = Uuid.randomUuid().toString();
+      if (clusterId == null) {
+        clusterId = Uuid.randomUuid().toString();
+      }
       new Formatter()
           .setPrintStream(new PrintStream(output, true, StandardCharsets.UTF_8))
-          .setNodeId(NODE_ID)
+          .setNodeId(nodeId)
           .setClusterId(clusterId)
           .setControllerListenerName(CONTROLLER_LISTENER)
           .setMetadataLogDirectory(logDir.toString())
@@ -51,7 +57,7 @@ final class KafkaStorage {
     }
   }
 
-  private static void check(Path meta) {
+  private static void check(Path meta, int expectedNode, String expectedCluster) {
     Properties properties = new Properties();
     try (InputStream in = Files.newInputStream(meta)) {
       properties.load(in);
@@ -63,8 +69,11 @@ final class KafkaStorage {
     if (clusterId == null || clusterId.isBlank() || nodeId == null) {
       throw corrupt(meta, "has no cluster.id or node.id");
     }
-    if (!nodeId.trim().equals(Integer.toString(NODE_ID))) {
-      throw corrupt(meta, "belongs to node " + nodeId.trim() + ", not " + NODE_ID);
+    if (!nodeId.trim().equals(Integer.toString(expectedNode))) {
+      throw corrupt(meta, "belongs to node " + nodeId.trim() + ", not " + expectedNode);
+    }
+    if (expectedCluster != null && !clusterId.trim().equals(expectedCluster)) {
+      throw corrupt(meta, "belongs to cluster " + clusterId.trim() + ", not " + expectedCluster);
     }
   }
 

@@ -36,7 +36,7 @@ public final class LocalPlatform implements AutoCloseable {
   private final LocalPlatformConfig config;
   private final Path dataDir;
   private final boolean temporary;
-  private final KafkaBroker broker;
+  private final KafkaCluster kafka;
   private final SchemaRegistryServer registry;
   private SchemaRegistry registryClient;
   private TopicCatalog catalog;
@@ -46,10 +46,12 @@ public final class LocalPlatform implements AutoCloseable {
     Path home = config.registryHome() == null ? RegistryHome.locate() : config.registryHome();
     this.temporary = config.dataDir() == null;
     this.dataDir = temporary ? createTempDir() : config.dataDir();
-    this.broker =
-        new KafkaBroker(
-            KafkaBrokerConfig.of(dataDir.resolve("kafka"))
-                .withPorts(config.kafkaPort(), config.controllerPort()));
+    this.kafka =
+        KafkaCluster.of(
+            dataDir.resolve("kafka"),
+            config.brokers(),
+            config.kafkaPort(),
+            config.controllerPort());
     this.registry =
         new SchemaRegistryServer(
             new SchemaRegistryConfig(
@@ -81,7 +83,7 @@ public final class LocalPlatform implements AutoCloseable {
         CompletableFuture.supplyAsync(registry::start);
     RuntimeException failure = null;
     try {
-      broker.start();
+      kafka.start();
     } catch (RuntimeException e) {
       failure = e;
     }
@@ -105,8 +107,10 @@ public final class LocalPlatform implements AutoCloseable {
       TopicInitializer.ensure(admin, catalog.all(), TOPIC_TIMEOUT);
     }
     LOG.info(
-        "local platform ready: Kafka {}, registry {}, {} topics, data {}",
+        "local platform ready: Kafka {} ({} node{}), registry {}, {} topics, data {}",
         bootstrapServers(),
+        kafka.size(),
+        kafka.size() == 1 ? "" : "s",
         registryUrl(),
         catalog.all().size(),
         dataDir);
@@ -118,8 +122,9 @@ public final class LocalPlatform implements AutoCloseable {
     }
   }
 
+  /** Every Kafka node's address, comma-separated. */
   public String bootstrapServers() {
-    return broker.bootstrapServers();
+    return kafka.bootstrapServers();
   }
 
   /** A fresh, mutable client config with {@code bootstrap.servers} set. */
@@ -151,8 +156,14 @@ public final class LocalPlatform implements AutoCloseable {
     return dataDir;
   }
 
+  /** The first Kafka node (the only one unless the platform runs a cluster). */
   public KafkaBroker broker() {
-    return broker;
+    return kafka.node(1);
+  }
+
+  /** The Kafka nodes. */
+  public KafkaCluster kafka() {
+    return kafka;
   }
 
   public SchemaRegistryServer registry() {
@@ -169,7 +180,7 @@ public final class LocalPlatform implements AutoCloseable {
     try {
       registry.stop();
     } finally {
-      broker.stop();
+      kafka.close();
       if (temporary) {
         deleteRecursively(dataDir);
       }

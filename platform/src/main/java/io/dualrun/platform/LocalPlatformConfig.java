@@ -13,7 +13,10 @@ import java.util.Objects;
  * @param controllerPort KRaft controller port (0: free)
  * @param registryPort schema registry HTTP port (0: free)
  * @param registryHome Apicurio distribution; null: {@link RegistryHome#locate()}
- * @param topics partitions and replication of the catalog topics
+ * @param topics partitions and replication of the catalog topics (default: 6 partitions, replicated
+ *     as the node count allows)
+ * @param brokers Kafka nodes (1 to 9); with more than one, node i uses kafkaPort+i-1 and
+ *     controllerPort+i-1 when those are given
  */
 public record LocalPlatformConfig(
     Path dataDir,
@@ -21,9 +24,23 @@ public record LocalPlatformConfig(
     int controllerPort,
     int registryPort,
     Path registryHome,
-    TopicSettings topics) {
+    TopicSettings topics,
+    int brokers) {
+
+  public LocalPlatformConfig(
+      Path dataDir,
+      int kafkaPort,
+      int controllerPort,
+      int registryPort,
+      Path registryHome,
+      TopicSettings topics) {
+    this(dataDir, kafkaPort, controllerPort, registryPort, registryHome, topics, 1);
+  }
 
   public LocalPlatformConfig {
+    if (brokers < 1 || brokers > 9) {
+      throw new IllegalArgumentException("kafka brokers must be 1 to 9, was " + brokers);
+    }
     dataDir = dataDir == null ? null : dataDir.toAbsolutePath().normalize();
     Ports.validate("kafka.port", kafkaPort);
     Ports.validate("kafka.controller-port", controllerPort);
@@ -31,7 +48,11 @@ public record LocalPlatformConfig(
     requireDistinct(kafkaPort, controllerPort, "kafka.port", "kafka.controller-port");
     requireDistinct(kafkaPort, registryPort, "kafka.port", "registry.port");
     requireDistinct(controllerPort, registryPort, "kafka.controller-port", "registry.port");
-    topics = Objects.requireNonNullElse(topics, TopicSettings.SINGLE_NODE);
+    topics =
+        Objects.requireNonNullElse(
+            topics,
+            new TopicSettings(
+                TopicSettings.SINGLE_NODE.partitions(), (short) Math.min(3, brokers)));
   }
 
   private static void requireDistinct(int a, int b, String keyA, String keyB) {
@@ -51,10 +72,30 @@ public record LocalPlatformConfig(
   }
 
   public LocalPlatformConfig withPorts(int kafka, int controller, int registry) {
-    return new LocalPlatformConfig(dataDir, kafka, controller, registry, registryHome, topics);
+    return new LocalPlatformConfig(
+        dataDir, kafka, controller, registry, registryHome, topics, brokers);
   }
 
   public LocalPlatformConfig withRegistryHome(Path home) {
-    return new LocalPlatformConfig(dataDir, kafkaPort, controllerPort, registryPort, home, topics);
+    return new LocalPlatformConfig(
+        dataDir, kafkaPort, controllerPort, registryPort, home, topics, brokers);
+  }
+
+  /**
+   * A cluster of {@code n} Kafka nodes; the catalog topics are then replicated as the node count
+   * allows (3 replicas from 3 nodes on) unless topics were set.
+   */
+  public LocalPlatformConfig withBrokers(int n) {
+    TopicSettings derived =
+        topics.replicationFactor() == Math.min(3, brokers)
+            ? new TopicSettings(topics.partitions(), (short) Math.min(3, n))
+            : topics;
+    return new LocalPlatformConfig(
+        dataDir, kafkaPort, controllerPort, registryPort, registryHome, derived, n);
+  }
+
+  public LocalPlatformConfig withTopics(TopicSettings t) {
+    return new LocalPlatformConfig(
+        dataDir, kafkaPort, controllerPort, registryPort, registryHome, t, brokers);
   }
 }
