@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       io.dualrun.alerting.AlertingCommand.class,
       io.dualrun.hooks.exec.ExecCommand.class,
       io.dualrun.hooks.fingerprint.FingerprintCommand.class,
+      io.dualrun.hooks.discover.InventoryCommand.class,
       SqlCommand.class,
       io.dualrun.reconciler.report.ReportCommand.class,
       CommandLine.HelpCommand.class
