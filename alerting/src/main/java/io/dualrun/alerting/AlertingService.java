@@ -148,6 +148,8 @@ public final class AlertingService implements AutoCloseable {
         StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
         DeadLetterHandler.class.getName());
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    // signals are folded by pair revision, in any order: none waits for another input's partition
+    props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
     var topology =
         AlertTopology.build(
             catalog,

@@ -130,6 +130,11 @@ public final class ReconcilerTopology {
       // fetched yet, so stream time never runs ahead of records already written and replays of a
       // history give the same output
       p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, REPLAY_TASK_IDLE_MS);
+    } else {
+      // live mode judges on wall-clock time and gives the same verdict in any arrival order: a
+      // record is processed as soon as it is fetched, never held back waiting for the other
+      // input's partition (which would add up to a fetch wait to every verdict)
+      p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
     }
     p.putAll(config.streamsProperties());
     return p;

@@ -8,14 +8,15 @@ import io.dualrun.schemas.avro.NotificationAction;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Records every delivery attempt on dualrun.notifications.v1 (key alertId) and in the view. */
 public final class NotificationLog {
+  private static final Logger LOG = LoggerFactory.getLogger(NotificationLog.class);
+
   private final Producer<String, Notification> producer;
   private final String topic;
   private final AlertView view;
@@ -54,14 +55,17 @@ public final class NotificationLog {
             .setPartitions(partitions)
             .setTime(time)
             .build();
-    try {
-      producer.send(new ProducerRecord<>(topic, e.alertId(), n)).get(30, TimeUnit.SECONDS);
-    } catch (ExecutionException | TimeoutException ex) {
-      throw new IllegalStateException("cannot record a notification on " + topic + ": " + ex, ex);
-    } catch (InterruptedException ex) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted recording a notification", ex);
-    }
+    // not waited for: the delivery ledger, written next and acknowledged before the next delivery,
+    // is what a restart relies on; this record is in flight with it (the producer is idempotent
+    // and retries until its delivery timeout, and a failure is logged)
+    producer.send(
+        new ProducerRecord<>(topic, e.alertId(), n),
+        (metadata, ex) -> {
+          if (ex != null) {
+            LOG.error(
+                "cannot record a notification of {} on {}: {}", e.alertId(), topic, ex.toString());
+          }
+        });
     view.record(n);
   }
 }

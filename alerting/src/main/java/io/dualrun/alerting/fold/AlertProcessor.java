@@ -16,8 +16,9 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Folds signals (keyed by workflow) into the alerts store and, on a wall-clock tick, forwards the
- * alert emissions that are due (keyed by alertId).
+ * Folds signals (keyed by workflow) into the alerts store and forwards the alert emissions that are
+ * due (keyed by alertId): those of the alerts a signal changed at once, when nothing holds them
+ * back (no group wait left), and every other one on a wall-clock tick.
  */
 final class AlertProcessor implements Processor<String, Signal, String, AlertEvent> {
   static final String ALERTS_STORE = "alerts";
@@ -47,8 +48,13 @@ final class AlertProcessor implements Processor<String, Signal, String, AlertEve
     if (record.value() == null) {
       return;
     }
-    Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-    Folder.apply(record.value(), now, new StoreView());
+    long wallClockMs = context.currentSystemTimeMs();
+    Instant now = Instant.ofEpochMilli(wallClockMs);
+    StoreView view = new StoreView();
+    Folder.apply(record.value(), now, view);
+    for (AlertState state : view.changed) {
+      decide(state, now, wallClockMs);
+    }
   }
 
   private void tick(long wallClockMs) {
@@ -61,18 +67,25 @@ final class AlertProcessor implements Processor<String, Signal, String, AlertEve
       }
     }
     for (AlertState state : states) {
-      long before = state.version();
-      var dirty = state.dirtySince();
-      decider
-          .decide(state, now)
-          .ifPresent(e -> context.forward(new Record<>(e.alertId(), e, wallClockMs)));
-      if (state.version() != before || dirty != state.dirtySince()) {
-        alerts.put(state.alertId(), state);
-      }
+      decide(state, now, wallClockMs);
     }
   }
 
+  private void decide(AlertState state, Instant now, long wallClockMs) {
+    long before = state.version();
+    var dirty = state.dirtySince();
+    decider
+        .decide(state, now)
+        .ifPresent(e -> context.forward(new Record<>(e.alertId(), e, wallClockMs)));
+    if (state.version() != before || dirty != state.dirtySince()) {
+      alerts.put(state.alertId(), state);
+    }
+  }
+
+  /** The stores as the folder sees them; remembers the alerts it changed. */
   private final class StoreView implements AlertStore {
+    private final List<AlertState> changed = new ArrayList<>();
+
     @Override
     public AlertState get(String alertId) {
       return alerts.get(alertId);
@@ -81,6 +94,8 @@ final class AlertProcessor implements Processor<String, Signal, String, AlertEve
     @Override
     public void put(AlertState state) {
       alerts.put(state.alertId(), state);
+      changed.removeIf(s -> s.alertId().equals(state.alertId()));
+      changed.add(state);
     }
 
     @Override

@@ -84,6 +84,39 @@ class AlertTopologyTest {
   }
 
   @Test
+  void withoutAGroupWaitAnAlertIsDecidedWithTheSignalNotAtTheNextTick() {
+    driver.close();
+    TopicCatalog catalog =
+        TopicCatalog.create(SchemaRegistry.inMemory(), TopicSettings.SINGLE_NODE, true);
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "alert-topology-no-wait");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    driver =
+        new TopologyTestDriver(
+            AlertTopology.build(catalog, ALERTS, Duration.ZERO, REPEAT, Duration.ofMinutes(1)),
+            props);
+    TestInputTopic<String, Verdict> input =
+        driver.createInputTopic(
+            TopicCatalog.MISMATCHES,
+            Serdes.String().serializer(),
+            catalog.mismatches().valueSerde().serializer());
+    TestOutputTopic<String, AlertEvent> output =
+        driver.createOutputTopic(
+            ALERTS,
+            Serdes.String().deserializer(),
+            new JsonSerde<>(AlertEvent.class).deserializer());
+
+    input.pipeInput("orders/" + partition(1), rowCountMismatch("orders", partition(1), 1));
+
+    List<AlertEvent> out = output.readValuesToList();
+    assertThat(out)
+        .singleElement()
+        .satisfies(e -> assertThat(e.action()).isEqualTo(AlertAction.OPEN));
+    driver.advanceWallClockTime(Duration.ofMinutes(30));
+    assertThat(output.isEmpty()).as("the ticks have nothing left to announce").isTrue();
+  }
+
+  @Test
   void thirtyMismatchingPartitionsArrivingTogetherGiveOneOpenThatSaysThirty() {
     for (int day = 1; day <= 30; day++) {
       mismatch("revenue-daily", day, 1);

@@ -26,19 +26,74 @@ import org.HdrHistogram.Histogram;
  * End-to-end detection latency in live mode: from the moment ingest accepted the second side's last
  * record of a mismatching pair (202) to the moment the alert reached the webhook receiver. Each
  * sample is its own workflow, so each gives one alert. Baseline: the latency of that last POST
- * itself.
+ * itself. The way there is split into stages, each measured when a read_committed consumer in this
+ * process first sees the sample's record: accepted → verdict committed (dualrun.verdicts.v1) →
+ * alert decided (alerting's alerts topic) → delivered (the webhook).
+ *
+ * <pre>
+ * LatencyBench [samples] [per-second] [partitions]
+ * </pre>
  */
 final class LatencyBench {
   private LatencyBench() {}
 
-  /** Result: detection and POST histograms (microseconds). */
-  record Result(Histogram detection, Histogram post, int lost) {}
+  /**
+   * Result: detection and POST histograms, and each stage's (microseconds).
+   *
+   * @param stages accepted → verdict, verdict → alert decided, alert decided → delivered
+   */
+  record Result(Histogram detection, Histogram post, int lost, Map<String, Histogram> stages) {}
+
+  /** Runs alone against a fresh broker and registry, and prints the figures. */
+  public static void main(String[] args) throws Exception {
+    int samples = args.length > 0 ? Integer.parseInt(args[0]) : 300;
+    int perSecond = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+    int partitions = args.length > 2 ? Integer.parseInt(args[2]) : 6;
+    java.nio.file.Path work = java.nio.file.Files.createTempDirectory("dualrun-latency-");
+    io.dualrun.loadtest.gen.Scenario scenario =
+        new io.dualrun.loadtest.gen.Scenario(
+            7, 20, 10, io.dualrun.loadtest.gen.Scenario.FIRST_DAY, partitions, 0.1, 0.2);
+    Result r;
+    try (var platform = BenchmarkSuite.platform(partitions);
+        LocalPipeline pipe =
+            LocalPipeline.start(
+                platform,
+                new io.dualrun.loadtest.run.PipelineOptions(
+                    work,
+                    new io.dualrun.loadtest.gen.TrafficGenerator(scenario)
+                        .writeInventory(work.resolve("workflows.yaml")),
+                    partitions,
+                    false,
+                    java.time.Duration.ZERO,
+                    "latency"))) {
+      pipe.startReconciler("a");
+      r = run(pipe, samples, perSecond);
+    }
+    print("detection (accepted -> webhook)", r.detection());
+    print("baseline: the last POST", r.post());
+    r.stages().forEach(LatencyBench::print);
+    System.out.printf("lost: %d of %d%n", r.lost(), samples);
+    System.exit(0);
+  }
+
+  private static void print(String name, Histogram h) {
+    List<Double> p = percentiles(h);
+    System.out.printf(
+        java.util.Locale.ROOT,
+        "%-40s p50 %8.1f ms  p99 %8.1f ms  p99.9 %8.1f ms  (n=%d)%n",
+        name,
+        p.get(0),
+        p.get(1),
+        p.get(2),
+        h.getTotalCount());
+  }
 
   static Result run(LocalPipeline pipeline, int samples, int perSecond) {
     Histogram detection = new Histogram(3_600_000_000L, 3);
     Histogram post = new Histogram(3_600_000_000L, 3);
     Map<String, Long> accepted = new ConcurrentHashMap<>();
     Map<String, Long> alerted = new ConcurrentHashMap<>();
+    StageWatch watch = StageWatch.start(pipeline);
     pipeline
         .receiver()
         .onDelivery(
@@ -69,16 +124,31 @@ final class LatencyBench {
         && System.nanoTime() < deadline) {
       ReplayBench.sleep(200);
     }
+    watch.close();
     int lost = 0;
+    Map<String, Histogram> stages = new java.util.LinkedHashMap<>();
+    Histogram toVerdict = new Histogram(3_600_000_000L, 3);
+    Histogram toDecision = new Histogram(3_600_000_000L, 3);
+    Histogram toDelivery = new Histogram(3_600_000_000L, 3);
     for (var e : accepted.entrySet()) {
       Long at = alerted.get(e.getKey());
       if (at == null) {
         lost++;
-      } else {
-        detection.recordValue(Math.max(0, (at - e.getValue()) / 1000));
+        continue;
+      }
+      detection.recordValue(Math.max(0, (at - e.getValue()) / 1000));
+      Long verdict = watch.verdicts().get(e.getKey());
+      Long decided = watch.alerts().get(e.getKey());
+      if (verdict != null && decided != null) {
+        toVerdict.recordValue(Math.max(0, (verdict - e.getValue()) / 1000));
+        toDecision.recordValue(Math.max(0, (decided - verdict) / 1000));
+        toDelivery.recordValue(Math.max(0, (at - decided) / 1000));
       }
     }
-    return new Result(detection, post, lost);
+    stages.put("accepted -> verdict committed", toVerdict);
+    stages.put("verdict committed -> alert decided", toDecision);
+    stages.put("alert decided -> delivered", toDelivery);
+    return new Result(detection, post, lost, stages);
   }
 
   private static void sample(

@@ -48,7 +48,7 @@ final class ConfigFiles {
             + "\n  http: {host: 127.0.0.1, port: 0}\n  commit-interval: 100ms\n"
             + "  punctuate-interval: "
             + (o.replay() ? "1s" : "200ms")
-            + "\n  streams:\n    properties:\n      max.task.idle.ms: \"2000\"\n");
+            + "\n");
   }
 
   static Path alerting(LocalPlatform p, PipelineOptions o, String receiverUrl) {

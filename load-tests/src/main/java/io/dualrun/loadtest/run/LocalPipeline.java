@@ -90,6 +90,11 @@ public final class LocalPipeline implements AutoCloseable {
     return platform;
   }
 
+  /** Alerting's alerts topic (decided alert versions, before delivery). */
+  public String alertsTopic() {
+    return options.idPrefix() + "-alerting.alerts";
+  }
+
   @Override
   public synchronized void close() {
     List<AutoCloseable> steps = new ArrayList<>();
