@@ -55,9 +55,9 @@ public final class InventoryLoader {
           "baseline",
           "candidate",
           "outputs");
-  private static final Set<String> SCHEDULE = Set.of("cron", "partitionOffset");
+  private static final Set<String> SCHEDULE = Set.of("cron", "partitionOffset", "timezone");
   private static final Set<String> SIDE =
-      Set.of("orchestrator", "job", "namespace", "partitionOffset");
+      Set.of("orchestrator", "job", "namespace", "partitionOffset", "schedule");
   private static final Set<String> OUTPUT =
       Set.of("name", "rowCount", "ignoreColumns", "columnStats");
   private static final Set<String> TOLERANCE = Set.of("absolute", "relative");
@@ -172,8 +172,8 @@ public final class InventoryLoader {
         tree.duration(m, path, "grace", d.grace(), false),
         tree.duration(m, path, "settle", d.settle(), false),
         tree.ratio(m, path, "durationRatio", d.durationRatio()),
-        side(m.get("baseline"), path + ".baseline"),
-        side(m.get("candidate"), path + ".candidate"),
+        side(m.get("baseline"), path + ".baseline", zone),
+        side(m.get("candidate"), path + ".candidate", zone),
         outputs,
         tree.intIn(m, path, "readinessPartitions", d.readinessPartitions(), 1, 1000),
         true,
@@ -189,8 +189,9 @@ public final class InventoryLoader {
       return null;
     }
     Duration offset = tree.duration(m, path, "partitionOffset", Duration.ZERO, true);
+    ZoneId own = zone(m, path, zone);
     try {
-      return new Schedule(cron, zone, offset);
+      return new Schedule(cron, own, offset);
     } catch (IllegalArgumentException e) {
       tree.problem(
           m.get("cron"),
@@ -200,7 +201,7 @@ public final class InventoryLoader {
     }
   }
 
-  private SideMapping side(Node node, String path) {
+  private SideMapping side(Node node, String path, ZoneId zone) {
     if (node == null) {
       return null;
     }
@@ -217,7 +218,8 @@ public final class InventoryLoader {
         orchestrator,
         job,
         tree.string(m, path, "namespace", null),
-        tree.duration(m, path, "partitionOffset", Duration.ZERO, true));
+        tree.duration(m, path, "partitionOffset", Duration.ZERO, true),
+        m.containsKey("schedule") ? schedule(m.get("schedule"), path + ".schedule", zone) : null);
   }
 
   private OutputSpec output(Node node, String path, Defaults d) {

@@ -58,6 +58,26 @@ public final class ScheduleParity {
 
   private ScheduleParity() {}
 
+  /**
+   * The comparison of the two sides' schedules of {@code spec} (each side's own, or the
+   * workflow's), or empty when either side has none.
+   */
+  public static Optional<Report> of(WorkflowSpec spec, Instant from, Duration horizon) {
+    Optional<Schedule> b = spec.scheduleOf(io.dualrun.schemas.avro.Side.BASELINE);
+    Optional<Schedule> c = spec.scheduleOf(io.dualrun.schemas.avro.Side.CANDIDATE);
+    if (b.isEmpty() || c.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        compare(
+            new SideSchedule(b.get(), b.get().partitionOffset()),
+            new SideSchedule(c.get(), c.get().partitionOffset()),
+            spec.zone(),
+            spec.granularity(),
+            from,
+            horizon));
+  }
+
   public static Report compare(
       SideSchedule baseline,
       SideSchedule candidate,

@@ -13,9 +13,19 @@ import java.time.ZoneId;
  * @param namespace OpenLineage job namespace, or null to match any
  * @param partitionOffset added to the native logical time before it is cut to a partition (a cron
  *     job that runs at 07:05 on the 21st for the 20th's data has -P1D)
+ * @param schedule this side's own schedule when it differs from the workflow's (its cron in its
+ *     time zone, and the offset from a fire to the partition it produces), or null
  */
 public record SideMapping(
-    String orchestrator, String job, String namespace, Duration partitionOffset) {
+    String orchestrator,
+    String job,
+    String namespace,
+    Duration partitionOffset,
+    Schedule schedule) {
+
+  public SideMapping(String orchestrator, String job, String namespace, Duration partitionOffset) {
+    this(orchestrator, job, namespace, partitionOffset, null);
+  }
 
   /** The canonical partition of a native logical time. */
   public String partition(Instant nativeTime, ZoneId zone, Granularity granularity) {

@@ -53,6 +53,11 @@ public record WorkflowSpec(
     return Optional.ofNullable(schedule);
   }
 
+  /** The schedule {@code side} runs on: its own when it declares one, else the workflow's. */
+  public Optional<Schedule> scheduleOf(Side side) {
+    return mapping(side).map(SideMapping::schedule).or(this::scheduleIfAny);
+  }
+
   public Optional<SideMapping> mapping(Side side) {
     return Optional.ofNullable(side == Side.BASELINE ? baseline : candidate);
   }

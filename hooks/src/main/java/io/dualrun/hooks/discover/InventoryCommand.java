@@ -10,12 +10,12 @@ import picocli.CommandLine.Spec;
     name = "inventory",
     mixinStandardHelpOptions = true,
     description = "Write and check the workflow inventory (workflows.yaml).",
-    subcommands = {DiscoverCommand.class})
+    subcommands = {DiscoverCommand.class, SchedulesCommand.class})
 public final class InventoryCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "name a subcommand: discover");
+    throw new ParameterException(spec.commandLine(), "name a subcommand: discover, schedules");
   }
 }
