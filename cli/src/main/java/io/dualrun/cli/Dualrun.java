@@ -46,8 +46,9 @@ public final class Dualrun implements Runnable {
     return newline < 0 ? message : message.substring(0, newline);
   }
 
+  /** Without a command: the usage on standard error, exit code 2 (a usage error). */
   @Override
   public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command");
   }
 }

@@ -29,6 +29,19 @@ class DualrunCommandTest {
   }
 
   @Test
+  void noCommandIsAUsageErrorWithTheUsageOnStandardError() {
+    assertThat(run()).isEqualTo(2);
+    assertThat(out.toString()).isEmpty();
+    assertThat(err.toString()).contains("name a command").contains("Usage: dualrun");
+  }
+
+  @Test
+  void inventoryCommandsAreListed() {
+    assertThat(run("inventory", "--help")).isZero();
+    assertThat(out.toString()).contains("discover").contains("schedules");
+  }
+
+  @Test
   void standaloneHelpListsEveryOptionWithItsDefault() {
     assertThat(run("standalone", "--help")).isZero();
     assertThat(out.toString())

@@ -67,6 +67,7 @@ public final class Inventory {
         defaults.grace(),
         defaults.settle(),
         defaults.durationRatio(),
+        defaults.durationMinDifference(),
         null,
         null,
         List.of(),

@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param grace how long after one side succeeded the other may still finish
  * @param settle how long after the later terminal event a pair is decided with what it has
  * @param durationRatio candidate slower than ratio × baseline is a DURATION finding
+ * @param durationMinDifference ... and slower by at least this much (short jobs vary)
  * @param baseline native ids of the baseline side, or null
  * @param candidate native ids of the candidate side, or null
  * @param outputs declared outputs
@@ -38,6 +39,7 @@ public record WorkflowSpec(
     Duration grace,
     Duration settle,
     double durationRatio,
+    Duration durationMinDifference,
     SideMapping baseline,
     SideMapping candidate,
     List<OutputSpec> outputs,

@@ -131,6 +131,19 @@ class SemanticsTest {
   }
 
   @Test
+  void aShortJobTakingTwiceAsLongIsNoDurationFinding() {
+    try (Harness h = new Harness(Harness.inventory(INVENTORY), Mode.LIVE, T0)) {
+      List<Object> records = bothSucceed(1000, 1000);
+      records.set(1, event(WF, P, Side.BASELINE, 1, RunStatus.SUCCEEDED, T0.plusSeconds(2)));
+      records.set(3, event(WF, P, Side.CANDIDATE, 1, RunStatus.SUCCEEDED, T0.plusSeconds(4)));
+      h.sendAll(records);
+      Verdict v = only(h.verdicts());
+      assertThat(v.getOutcome()).isEqualTo(Outcome.MATCH);
+      assertThat(v.getCandidate().getDurationMs()).isEqualTo(4_000L);
+    }
+  }
+
+  @Test
   void slowerCandidateIsADurationFinding() {
     try (Harness h = new Harness(Harness.inventory(INVENTORY), Mode.LIVE, T0)) {
       List<Object> records = bothSucceed(1000, 1000);

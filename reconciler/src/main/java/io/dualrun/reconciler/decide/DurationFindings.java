@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * DURATION: the candidate took longer than durationRatio × the baseline. Durations run from the
- * run-level STARTED to the terminal event; skipped when either side's start is unknown or either
- * side did not succeed.
+ * DURATION: the candidate took longer than durationRatio × the baseline and at least
+ * durationMinDifference longer (a 2 s job taking 4 s is noise, not a regression). Durations run
+ * from the run-level STARTED to the terminal event; skipped when either side's start is unknown or
+ * either side did not succeed.
  */
 final class DurationFindings {
   private DurationFindings() {}
@@ -26,7 +27,7 @@ final class DurationFindings {
     if (b == null || c == null || spec.durationRatio() <= 0) {
       return;
     }
-    if (c > spec.durationRatio() * b) {
+    if (c > spec.durationRatio() * b && c - b >= spec.durationMinDifference().toMillis()) {
       findings.add(
           Findings.finding(
               FindingKind.DURATION,
