@@ -22,7 +22,12 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** Any arrival order of a pair's records, with duplicates, gives one and the same final verdict. */
+/**
+ * Any arrival order of a pair's records, with duplicates, gives one and the same final verdict: the
+ * same stored verdict (what REST answers), the same last emitted outcome and findings, and the same
+ * revision numbers — a record that changes nothing a user sees (a late start time) updates the
+ * stored verdict without a revision.
+ */
 class ArrivalOrderPropertyTest {
   private static final String WF = "customer-dim";
   private static final String P = "2026-11-20";
@@ -31,6 +36,43 @@ class ArrivalOrderPropertyTest {
   private static final List<Object> RECORDS = records();
 
   private static final String EXPECTED = finalVerdict(RECORDS);
+
+  /** Two complete sides that agree, start events included (their duration within the ratio). */
+  private static final List<Object> MATCHING = matching();
+
+  private static List<Object> matching() {
+    List<Object> r = new ArrayList<>();
+    for (Side side : Side.values()) {
+      r.add(event(WF, P, side, 1, RunStatus.STARTED, T0));
+      r.add(event(WF, P, side, 1, RunStatus.SUCCEEDED, T0.plusSeconds(300)));
+      r.add(fingerprint(WF, P, side, 1, "dim.customer", 500, "00000000000000aa"));
+    }
+    return List.copyOf(r);
+  }
+
+  @Property(tries = 40)
+  void aMatchingPairIsOneRevisionInAnyOrder(@ForAll("matchingArrivals") List<Object> arrival) {
+    try (Harness h =
+        new Harness(
+            io.dualrun.inventory.Inventory.empty(),
+            Mode.LIVE,
+            Instant.parse("2026-11-20T08:00:00Z"))) {
+      h.sendAll(arrival);
+      h.advance(Duration.ofMinutes(5));
+      List<Verdict> all = h.verdicts();
+      assertThat(all).hasSize(1);
+      assertThat(all.get(0).getRevision()).isEqualTo(1);
+      Verdict stored = h.storedVerdict(WF, P);
+      assertThat(stored.getRevision()).isEqualTo(1);
+      assertThat(stored.getCandidate().getDurationMs()).isEqualTo(300_000L);
+      assertThat(stored.getBaseline().getStartTime()).isEqualTo(T0);
+    }
+  }
+
+  @Provide
+  Arbitrary<List<Object>> matchingArrivals() {
+    return Arbitraries.shuffle(MATCHING);
+  }
 
   private static List<Object> records() {
     List<Object> r = new ArrayList<>();
@@ -95,7 +137,11 @@ class ArrivalOrderPropertyTest {
         assertThat(all.get(i).getRevision()).isEqualTo(i + 1);
       }
       Verdict last = all.get(all.size() - 1);
-      return Verdict.newBuilder(last)
+      Verdict stored = h.storedVerdict(WF, P);
+      assertThat(stored.getRevision()).isEqualTo(last.getRevision());
+      assertThat(stored.getOutcome()).isEqualTo(last.getOutcome());
+      assertThat(stored.getFindings()).isEqualTo(last.getFindings());
+      return Verdict.newBuilder(stored)
           .setRevision(0)
           .setPreviousOutcome(null)
           .setResolution(false)

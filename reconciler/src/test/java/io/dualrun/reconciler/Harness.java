@@ -154,6 +154,17 @@ final class Harness implements AutoCloseable {
     return verdicts.readValuesToList();
   }
 
+  /** The verdict the pairs store holds for the pair (what REST answers), or null. */
+  Verdict storedVerdict(String workflow, String partition) {
+    var store =
+        (io.dualrun.reconciler.store.PairStore)
+            driver.getAllStateStores().get(io.dualrun.reconciler.stream.StoreNames.PAIRS);
+    var state = store.get(key(workflow, partition));
+    return state == null
+        ? null
+        : io.dualrun.reconciler.decide.VerdictCodec.decode(state.getLastVerdict());
+  }
+
   List<FreshnessBreach> breaches() {
     return freshness.readValuesToList();
   }

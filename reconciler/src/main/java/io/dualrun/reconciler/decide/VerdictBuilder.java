@@ -60,6 +60,27 @@ public final class VerdictBuilder {
     return next;
   }
 
+  /**
+   * Whether a user would see the same: the same outcome and the same findings (kinds, outputs,
+   * columns, both sides' values, details). Side summaries (run times, log links) are not compared.
+   */
+  public static boolean sameFindings(Verdict a, Verdict b) {
+    if (a == null || b == null) {
+      return false;
+    }
+    return a.getOutcome() == b.getOutcome() && a.getFindings().equals(b.getFindings());
+  }
+
+  /** {@code next} with the revision bookkeeping (revision, timing, reason) of {@code previous}. */
+  public static Verdict keepRevision(Verdict next, Verdict previous) {
+    next.setRevision(previous.getRevision());
+    next.setPreviousOutcome(previous.getPreviousOutcome());
+    next.setResolution(previous.getResolution());
+    next.setReason(previous.getReason());
+    next.setDecidedAt(previous.getDecidedAt());
+    return next;
+  }
+
   /** Fields that say when and how a verdict was reached, not what it says. */
   static final Set<String> BOOKKEEPING =
       Set.of("revision", "previousOutcome", "resolution", "reason", "decidedAt");

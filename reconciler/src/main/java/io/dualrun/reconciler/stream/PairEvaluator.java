@@ -154,6 +154,13 @@ public final class PairEvaluator {
     if (VerdictBuilder.sameContent(verdict, previous)) {
       return;
     }
+    if (VerdictBuilder.sameFindings(verdict, previous)) {
+      // what a user sees (outcome, findings and their values) is unchanged: the stored verdict
+      // follows the pair (a late start time, a log link) under the same revision, and nothing is
+      // emitted
+      s.setLastVerdict(VerdictCodec.encode(VerdictBuilder.keepRevision(verdict, previous)));
+      return;
+    }
     VerdictBuilder.revise(verdict, previous);
     EncodedVerdict encoded = EncodedVerdict.of(verdict);
     s.setRevision(verdict.getRevision());
