@@ -88,13 +88,7 @@ public final class Standalone implements AutoCloseable {
   }
 
   private static LocalPlatformConfig withTopics(LocalPlatformConfig p, StandaloneConfig config) {
-    return new LocalPlatformConfig(
-        p.dataDir(),
-        p.kafkaPort(),
-        p.controllerPort(),
-        p.registryPort(),
-        p.registryHome(),
-        config.topics());
+    return p.withBrokers(config.brokers()).withTopics(config.topics());
   }
 
   /** Sets the largest request body the HTTP server accepts. */

@@ -38,8 +38,19 @@ final class StandaloneCommand implements Callable<Integer> {
 
   @Option(
       names = "--controller-port",
-      description = "KRaft controller port on 127.0.0.1 (default: the Kafka port + 1).")
+      description =
+          "KRaft controller port on 127.0.0.1 (default: the Kafka port + the number of brokers).")
   Integer controllerPort;
+
+  @Option(
+      names = "--brokers",
+      defaultValue = "1",
+      paramLabel = "N",
+      description =
+          "Kafka nodes, 1 to 9 (default: ${DEFAULT-VALUE}); node i listens on the Kafka port + i - 1."
+              + " From 3 on, topics are replicated 3 times (min.insync.replicas 2) and any one"
+              + " node can be stopped.")
+  int brokers;
 
   @Option(
       names = "--registry-port",
@@ -80,10 +91,11 @@ final class StandaloneCommand implements Callable<Integer> {
           new StandaloneConfig(
               dataDir,
               kafkaPort,
-              controllerPort != null ? controllerPort : kafkaPort == 0 ? 0 : kafkaPort + 1,
+              controllerPort != null ? controllerPort : kafkaPort == 0 ? 0 : kafkaPort + brokers,
               registryPort,
               httpHost,
               httpPort);
+      config = config.withBrokers(brokers);
     } catch (IllegalArgumentException e) {
       spec.commandLine().getErr().println("dualrun standalone: " + e.getMessage());
       return 2;
@@ -119,7 +131,10 @@ final class StandaloneCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("dualrun standalone: " + e.getMessage());
       return 2;
     }
-    out.println("Kafka broker     listening on " + standalone.platform().bootstrapServers());
+    out.println(
+        (brokers == 1 ? "Kafka broker     " : "Kafka " + brokers + " nodes    ")
+            + "listening on "
+            + standalone.platform().bootstrapServers());
     out.println("Schema registry  listening on " + standalone.platform().registryUrl());
     out.println(
         "HTTP API         listening on " + standalone.httpUrl() + " (GET /health, /metrics)");

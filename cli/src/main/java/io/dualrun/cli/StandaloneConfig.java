@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param httpHost address the HTTP API binds to
  * @param httpPort HTTP API port (0: free)
  * @param topics partitions and replication of the dualrun topics
+ * @param brokers Kafka nodes (1 to 9); node i listens on kafkaPort+i-1 and controllerPort+i-1
  */
 public record StandaloneConfig(
     Path dataDir,
@@ -23,7 +24,8 @@ public record StandaloneConfig(
     int registryPort,
     String httpHost,
     int httpPort,
-    TopicSettings topics) {
+    TopicSettings topics,
+    int brokers) {
 
   public static final int DEFAULT_KAFKA_PORT = 9092;
   public static final int DEFAULT_REGISTRY_PORT = 8081;
@@ -43,10 +45,14 @@ public record StandaloneConfig(
         registryPort,
         httpHost,
         httpPort,
-        TopicSettings.SINGLE_NODE);
+        TopicSettings.SINGLE_NODE,
+        1);
   }
 
   public StandaloneConfig {
+    if (brokers < 1 || brokers > 9) {
+      throw new IllegalArgumentException("brokers must be 1 to 9, was " + brokers);
+    }
     Objects.requireNonNull(dataDir, "data-dir must be set");
     Objects.requireNonNull(topics, "topics");
     dataDir = dataDir.toAbsolutePath().normalize();
@@ -72,13 +78,29 @@ public record StandaloneConfig(
   /** The same with other topic settings. */
   public StandaloneConfig withTopics(TopicSettings settings) {
     return new StandaloneConfig(
-        dataDir, kafkaPort, controllerPort, registryPort, httpHost, httpPort, settings);
+        dataDir, kafkaPort, controllerPort, registryPort, httpHost, httpPort, settings, brokers);
+  }
+
+  /**
+   * The same with {@code n} Kafka nodes; the dualrun topics are then replicated three times from
+   * three nodes on (min.insync.replicas 2).
+   */
+  public StandaloneConfig withBrokers(int n) {
+    return new StandaloneConfig(
+        dataDir,
+        kafkaPort,
+        controllerPort,
+        registryPort,
+        httpHost,
+        httpPort,
+        new TopicSettings(topics.partitions(), (short) Math.min(3, n)),
+        n);
   }
 
   /** The same with a fixed HTTP port (a free one picked before anything starts). */
   public StandaloneConfig withHttpPort(int port) {
     return new StandaloneConfig(
-        dataDir, kafkaPort, controllerPort, registryPort, httpHost, port, topics);
+        dataDir, kafkaPort, controllerPort, registryPort, httpHost, port, topics, brokers);
   }
 
   /** Free ports everywhere (tests). */

@@ -36,6 +36,22 @@ class DualrunCommandTest {
   }
 
   @Test
+  void brokersOutOfRangeAreRefusedNamingTheOption() {
+    assertThat(run("standalone", "--brokers", "10")).isEqualTo(2);
+    assertThat(err.toString().strip())
+        .isEqualTo("dualrun standalone: brokers must be 1 to 9, was 10");
+  }
+
+  @Test
+  void threeBrokersReplicateTheTopicsThreeTimes() {
+    StandaloneConfig config = StandaloneConfig.onFreePorts(Path.of("data")).withBrokers(3);
+    assertThat(config.brokers()).isEqualTo(3);
+    assertThat(config.topics().replicationFactor()).isEqualTo((short) 3);
+    assertThat(StandaloneConfig.onFreePorts(Path.of("data")).topics().replicationFactor())
+        .isEqualTo((short) 1);
+  }
+
+  @Test
   void inventoryCommandsAreListed() {
     assertThat(run("inventory", "--help")).isZero();
     assertThat(out.toString()).contains("discover").contains("schedules");
@@ -47,6 +63,7 @@ class DualrunCommandTest {
     assertThat(out.toString())
         .contains("--data-dir", ".dualrun")
         .contains("--kafka-port", "9092")
+        .contains("--brokers")
         .contains("--registry-port", "8081")
         .contains("--http-port", "7070");
   }
