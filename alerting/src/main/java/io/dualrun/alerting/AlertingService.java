@@ -19,6 +19,7 @@ import io.dualrun.alerting.render.MessageRenderer;
 import io.dualrun.alerting.render.PairLinks;
 import io.dualrun.alerting.silence.Silence;
 import io.dualrun.alerting.silence.SilenceStore;
+import io.dualrun.registry.LoggingListener;
 import io.dualrun.registry.SchemaRegistry;
 import io.dualrun.schemas.avro.Notification;
 import io.dualrun.schemas.topic.TopicCatalog;
@@ -83,7 +84,12 @@ public final class AlertingService implements AutoCloseable {
     Map<String, Object> kafka = config.common().kafkaClientProperties();
     TopicCatalog catalog =
         TopicCatalog.create(
-            SchemaRegistry.connect(config.common().registry()), config.common().topics(), true);
+            SchemaRegistry.resilient(
+                config.common().registry(),
+                config.stateDir().resolve("schema-cache"),
+                new LoggingListener("alerting")),
+            config.common().topics(),
+            true);
     try (Admin admin = Admin.create(kafka)) {
       TopicInitializer.ensure(admin, catalog.all(), STARTUP);
       TopicInitializer.ensureSpecs(admin, internalTopics(), STARTUP);

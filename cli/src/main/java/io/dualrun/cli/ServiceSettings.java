@@ -26,6 +26,9 @@ final class ServiceSettings {
       Map<String, Object> defaults = new HashMap<>();
       defaults.put("reconciler.state-dir", standalone.dataDir().resolve("reconciler").toString());
       defaults.put("alerting.state-dir", standalone.dataDir().resolve("alerting").toString());
+      defaults.put(
+          "ingest.schema-cache-dir",
+          standalone.dataDir().resolve("ingest").resolve("schema-cache").toString());
       defaults.put("links.pair-url-template", baseUrl() + "/pairs/{workflow}/{partition}");
       if (!user.has("ingest.auth.tokens") && !user.has("ingest.auth.open")) {
         // standalone binds to this machine: open unless tokens are configured

@@ -26,6 +26,8 @@ import java.util.Map;
  * @param retryAfter the Retry-After advice of a 503
  * @param openAccess true only when {@code ingest.auth.open: true} is configured
  * @param tokens bearer token by source name
+ * @param schemaCacheDir where the schemas ingest registered are kept, so that it can start and
+ *     write while the schema registry is down
  */
 public record IngestConfig(
     CommonSettings common,
@@ -36,7 +38,8 @@ public record IngestConfig(
     Duration writeTimeout,
     Duration retryAfter,
     boolean openAccess,
-    Map<String, String> tokens) {
+    Map<String, String> tokens,
+    Path schemaCacheDir) {
 
   public static final int DEFAULT_PORT = 7070;
 
@@ -61,7 +64,8 @@ public record IngestConfig(
             writeTimeout,
             c.duration("ingest.retry-after", Duration.ofSeconds(5)),
             c.bool("ingest.auth.open", false),
-            tokens(c));
+            tokens(c),
+            Path.of(c.string("ingest.schema-cache-dir", "data/ingest/schema-cache")));
     if (!config.openAccess() && config.tokens().isEmpty()) {
       throw new ConfigException(
           c.source()

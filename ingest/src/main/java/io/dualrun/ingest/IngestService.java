@@ -2,6 +2,7 @@ package io.dualrun.ingest;
 
 import io.dualrun.ingest.sink.KafkaRecordSink;
 import io.dualrun.inventory.Inventory;
+import io.dualrun.registry.LoggingListener;
 import io.dualrun.registry.SchemaRegistry;
 import io.dualrun.schemas.topic.TopicCatalog;
 import io.dualrun.schemas.topic.TopicInitializer;
@@ -44,7 +45,10 @@ public final class IngestService implements AutoCloseable {
     Inventory inventory = config.common().loadInventory();
     TopicCatalog catalog =
         TopicCatalog.create(
-            SchemaRegistry.connect(config.common().registry()), config.common().topics(), true);
+            SchemaRegistry.resilient(
+                config.common().registry(), config.schemaCacheDir(), new LoggingListener("ingest")),
+            config.common().topics(),
+            true);
     var client = config.common().kafkaClientProperties();
     try (Admin admin = Admin.create(client)) {
       TopicInitializer.ensure(

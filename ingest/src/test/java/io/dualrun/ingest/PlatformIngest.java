@@ -3,6 +3,10 @@ package io.dualrun.ingest;
 import io.dualrun.config.ConfigMap;
 import io.dualrun.platform.LocalPlatform;
 import io.dualrun.schemas.topic.Topic;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,8 +32,17 @@ public final class PlatformIngest {
     flat.put("ingest.host", "127.0.0.1");
     flat.put("ingest.port", 0);
     flat.put("ingest.auth.tokens", List.of(Map.of("source", "it", "token", TOKEN)));
+    flat.put("ingest.schema-cache-dir", schemaCacheDir().toString());
     flat.putAll(extra);
     return IngestConfig.from(ConfigMap.of("it.yaml", flat));
+  }
+
+  private static Path schemaCacheDir() {
+    try {
+      return Files.createTempDirectory("ingest-schema-cache");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Every record of {@code topic} from the beginning, polling until {@code atLeast} or timeout. */

@@ -3,6 +3,8 @@ package io.dualrun.reconciler;
 import io.dualrun.inventory.Inventory;
 import io.dualrun.reconciler.rest.PairQueries;
 import io.dualrun.reconciler.rest.ReconcilerRoutes;
+import io.dualrun.registry.LoggingListener;
+import io.dualrun.registry.RegistryException;
 import io.dualrun.registry.SchemaRegistry;
 import io.dualrun.schemas.serde.AvroSerde;
 import io.dualrun.schemas.topic.Topic;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -29,9 +32,9 @@ import org.slf4j.LoggerFactory;
  * application.server} set to the HTTP port actually bound.
  */
 public final class ReconcilerService implements AutoCloseable {
+  private static final int REGISTER_ATTEMPTS = 3;
   private static final Logger LOG = LoggerFactory.getLogger(ReconcilerService.class);
   private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(60);
-  private static final int REGISTER_ATTEMPTS = 5;
 
   private final ReconcilerConfig baseConfig;
   private final Inventory inventory;
@@ -66,7 +69,10 @@ public final class ReconcilerService implements AutoCloseable {
     }
     TopicCatalog catalog =
         TopicCatalog.create(
-            SchemaRegistry.connect(baseConfig.common().registry()),
+            SchemaRegistry.resilient(
+                baseConfig.common().registry(),
+                baseConfig.stateDir().resolve("schema-cache"),
+                new LoggingListener("reconciler " + baseConfig.applicationId())),
             baseConfig.common().topics(),
             baseConfig.common().registry().autoRegister());
     int partitions = prepareTopics(catalog);
@@ -134,8 +140,10 @@ public final class ReconcilerService implements AutoCloseable {
         try {
           serde.schemaId(t.name());
           break;
-        } catch (org.apache.kafka.common.errors.SerializationException e) {
-          if (attempt >= REGISTER_ATTEMPTS) {
+        } catch (SerializationException e) {
+          // an outage has already been waited out by the registry client (or answered from the
+          // schema cache); a conflicting answer to a simultaneous registration is worth a retry
+          if (attempt >= REGISTER_ATTEMPTS || RegistryException.isTransientIn(e)) {
             throw e;
           }
           LOG.warn("schema registration for {} failed, retrying: {}", t.name(), e.getMessage());

@@ -35,4 +35,20 @@ public class RegistryException extends RuntimeException {
   public int status() {
     return status;
   }
+
+  /**
+   * True when {@code failure} or one of its causes is a transient registry failure: a record that
+   * failed for such a reason is not a bad record, and the caller should wait and retry.
+   */
+  public static boolean isTransientIn(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof RegistryException e && e.isTransient()) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        return false;
+      }
+    }
+    return false;
+  }
 }

@@ -1,5 +1,6 @@
 package io.dualrun.registry;
 
+import java.nio.file.Path;
 import org.apache.avro.Schema;
 
 /**
@@ -27,6 +28,19 @@ public interface SchemaRegistry {
   /** A caching client of the registry at {@code settings}. */
   static SchemaRegistry connect(RegistrySettings settings) {
     return ConfluentRegistry.connect(settings);
+  }
+
+  /**
+   * The registry as a service uses it: schemas it registered or read are kept in a durable cache
+   * under {@code cacheDir} (so that it can start and go on while the registry is down), and a
+   * transient failure the cache cannot answer is retried with backoff for up to two minutes per
+   * call ({@link RetryingSchemaRegistry.Backoff#DEFAULT}), each wait told to {@code listener}.
+   */
+  static SchemaRegistry resilient(
+      RegistrySettings settings, Path cacheDir, RetryingSchemaRegistry.Listener listener) {
+    SchemaRegistry cached =
+        new CachingSchemaRegistry(connect(settings), SchemaCache.open(cacheDir, settings.url()));
+    return new RetryingSchemaRegistry(cached, RetryingSchemaRegistry.Backoff.DEFAULT, listener);
   }
 
   /** An in-memory registry for unit tests of one class: never used by a running service. */

@@ -1,5 +1,6 @@
 package io.dualrun.alerting.fold;
 
+import io.dualrun.registry.RegistryException;
 import io.dualrun.schemas.topic.DlqHeaders;
 import io.dualrun.schemas.topic.TopicCatalog;
 import java.util.List;
@@ -12,7 +13,9 @@ import org.apache.kafka.streams.errors.ErrorHandlerContext;
 
 /**
  * An input record that cannot be read goes to dualrun.dlq.v1 (original key and value bytes, the
- * reason in {@link DlqHeaders}) in the same transaction, and processing goes on.
+ * reason in {@link DlqHeaders}) in the same transaction, and processing goes on. A record that
+ * could not be read only because the schema registry is unavailable fails the stream thread (which
+ * is replaced) without being committed, so it is read again once the registry answers.
  */
 public final class DeadLetterHandler implements DeserializationExceptionHandler {
   @Override
@@ -21,6 +24,10 @@ public final class DeadLetterHandler implements DeserializationExceptionHandler 
   @Override
   public Response handleError(
       ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
+    if (RegistryException.isTransientIn(exception)) {
+      // the registry is down, the record is fine: the thread stops uncommitted and reads it again
+      return Response.fail();
+    }
     return Response.resume(List.of(deadLetter(record, exception)));
   }
 

@@ -1,6 +1,7 @@
 package io.dualrun.reconciler.errors;
 
 import io.dualrun.reconciler.stream.Emission;
+import io.dualrun.registry.RegistryException;
 import io.dualrun.schemas.json.AvroJson;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -52,6 +53,11 @@ public final class DlqProductionHandler implements ProductionExceptionHandler {
       ProducerRecord record,
       Exception exception,
       SerializationExceptionOrigin origin) {
+    if (RegistryException.isTransientIn(exception)) {
+      // the schema could not be registered because the registry is down: not a bad record
+      LOG.warn("cannot write to {} yet, the schema registry is unavailable", record.topic());
+      return Response.fail();
+    }
     String reason =
         DlqRecords.reason(
             "cannot serialize " + origin.name().toLowerCase() + " for " + record.topic(),
