@@ -31,6 +31,8 @@ CREATE TABLE freshness_breaches (
   'topic' = 'dualrun.freshness.v1',
   'properties.bootstrap.servers' = 'localhost:9092',
   'properties.group.id' = 'dualrun-sql',
+  -- only what the writers committed: records of aborted transactions are never counted
+  'properties.isolation.level' = 'read_committed',
   'scan.startup.mode' = 'earliest-offset',
   'key.format' = 'raw',
   'key.fields' = 'pair_key',

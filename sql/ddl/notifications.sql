@@ -33,6 +33,8 @@ CREATE TABLE notifications (
   'topic' = 'dualrun.notifications.v1',
   'properties.bootstrap.servers' = 'localhost:9092',
   'properties.group.id' = 'dualrun-sql',
+  -- only what the writers committed: records of aborted transactions are never counted
+  'properties.isolation.level' = 'read_committed',
   'scan.startup.mode' = 'earliest-offset',
   'key.format' = 'raw',
   'key.fields' = 'pair_key',

@@ -156,12 +156,30 @@ class EmailIT {
 
   @Test
   void aSilencedAlertIsRecordedButNotSent() throws Exception {
-    var created =
-        ItSupport.http(
-            "POST",
-            api("/v1/silences"),
-            "{\"matchers\":{\"workflow\":\"quiet-*\",\"kind\":\"ROW_COUNT\"},"
-                + "\"duration\":\"2h\",\"reason\":\"accepted difference\",\"createdBy\":\"ana\"}");
+    String silence =
+        "{\"matchers\":{\"workflow\":\"quiet-*\",\"kind\":\"ROW_COUNT\"},"
+            + "\"duration\":\"2h\",\"reason\":\"accepted difference\",\"createdBy\":\"ana\"}";
+    assertThat(ItSupport.http("GET", api("/health"), null, null).statusCode()).isEqualTo(200);
+    ItSupport.await(
+        "/ready to answer 200",
+        () -> ItSupport.http("GET", api("/ready"), null, null).statusCode() == 200);
+    assertThat(ItSupport.http("GET", api("/ready"), null, null).body())
+        .contains("\"fold\"", "\"kafka\"", "\"registry\"");
+    var anonymous = ItSupport.http("POST", api("/v1/silences"), silence, null);
+    assertThat(anonymous.statusCode()).as("no token").isEqualTo(401);
+    assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+        .contains("Bearer realm=\"dualrun\"");
+    assertThat(
+            ItSupport.http("POST", api("/v1/silences"), silence, "wrong-token-0123456789")
+                .statusCode())
+        .as("wrong token")
+        .isEqualTo(401);
+    assertThat(
+            ItSupport.http("POST", api("/v1/silences"), silence, ItSupport.SOURCE_TOKEN)
+                .statusCode())
+        .as("a source may not silence")
+        .isEqualTo(403);
+    var created = ItSupport.http("POST", api("/v1/silences"), silence);
     assertThat(created.statusCode()).isEqualTo(201);
     String id = Json.MAPPER.readTree(created.body()).get("id").asText();
 
@@ -188,6 +206,13 @@ class EmailIT {
 
     JsonNode listed = Json.MAPPER.readTree(ItSupport.http("GET", api("/v1/silences"), null).body());
     assertThat(listed.get("silences").toString()).contains(id, "accepted difference", "active");
+    assertThat(
+            ItSupport.http("DELETE", api("/v1/silences/" + id), null, ItSupport.SOURCE_TOKEN)
+                .statusCode())
+        .as("a source may not expire a silence")
+        .isEqualTo(403);
+    assertThat(ItSupport.http("DELETE", api("/v1/silences/" + id), null, null).statusCode())
+        .isEqualTo(401);
     var deleted = ItSupport.http("DELETE", api("/v1/silences/" + id), null);
     assertThat(Json.MAPPER.readTree(deleted.body()).get("state").asText()).isEqualTo("expired");
     assertThat(ItSupport.http("DELETE", api("/v1/silences/nope"), null).statusCode())

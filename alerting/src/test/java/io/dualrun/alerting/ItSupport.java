@@ -111,6 +111,13 @@ public final class ItSupport implements AutoCloseable {
             + "  repeat-interval: 1h\n"
             + "  retry:\n    initial-backoff: 200ms\n    max-backoff: 1s\n    deadline: 30m\n"
             + "links:\n  pair-url-template: http://dash.example:7070/pairs/{workflow}/{partition}\n"
+            + "auth:\n  tokens:\n"
+            + "    - {name: oncall, token: "
+            + OPERATOR_TOKEN
+            + ", roles: [operator]}\n"
+            + "    - {name: airflow, token: "
+            + SOURCE_TOKEN
+            + ", roles: [source]}\n"
             + extra;
     try {
       Path file = dir.resolve(applicationId + ".yaml");
@@ -150,7 +157,19 @@ public final class ItSupport implements AutoCloseable {
     }
   }
 
+  /** The operator's token in {@link #config}: may silence. */
+  public static final String OPERATOR_TOKEN = "it-operator-token-0123456789";
+
+  /** A source's token in {@link #config}: may not silence. */
+  public static final String SOURCE_TOKEN = "it-source-token-0123456789";
+
+  /** A request as the operator. */
   public static HttpResponse<String> http(String method, String url, String body) {
+    return http(method, url, body, OPERATOR_TOKEN);
+  }
+
+  /** A request bearing {@code token} (null: none). */
+  public static HttpResponse<String> http(String method, String url, String body, String token) {
     try {
       HttpRequest.Builder b =
           HttpRequest.newBuilder(URI.create(url))
@@ -161,6 +180,9 @@ public final class ItSupport implements AutoCloseable {
                   body == null
                       ? HttpRequest.BodyPublishers.noBody()
                       : HttpRequest.BodyPublishers.ofString(body));
+      if (token != null) {
+        b.header("Authorization", "Bearer " + token);
+      }
       return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -96,9 +96,6 @@ class ArchitectureTest {
   @Test
   void everyModuleIsOnTheMapAndPresent() {
     for (Map.Entry<String, List<String>> m : MODULES.entrySet()) {
-      if (m.getKey().equals("service")) {
-        continue;
-      }
       assertThat(
               classes.stream().anyMatch(c -> m.getValue().stream().anyMatch(p -> inPackage(c, p))))
           .as("classes of module %s (%s) were imported", m.getKey(), m.getValue())

@@ -15,9 +15,17 @@ final class ServiceSettings {
   private final StandaloneConfig standalone;
   private ConfigMap merged;
 
+  private final StandaloneAccess access;
+
   ServiceSettings(ConfigMap user, StandaloneConfig standalone) {
     this.user = user;
     this.standalone = standalone;
+    this.access = StandaloneAccess.of(user, standalone.dataDir());
+  }
+
+  /** Who may use the HTTP API, and what the banner says about it. */
+  StandaloneAccess access() {
+    return access;
   }
 
   /** The configuration every service reads, bound to the running platform. */
@@ -30,10 +38,7 @@ final class ServiceSettings {
           "ingest.schema-cache-dir",
           standalone.dataDir().resolve("ingest").resolve("schema-cache").toString());
       defaults.put("links.pair-url-template", baseUrl() + "/pairs/{workflow}/{partition}");
-      if (!user.has("ingest.auth.tokens") && !user.has("ingest.auth.open")) {
-        // standalone binds to this machine: open unless tokens are configured
-        defaults.put("ingest.auth.open", "true");
-      }
+      defaults.putAll(access.defaults());
       Map<String, Object> platformKeys = new HashMap<>();
       platformKeys.put("kafka.bootstrap-servers", platform.bootstrapServers());
       platformKeys.put("registry.url", platform.registryUrl());

@@ -40,6 +40,7 @@ public final class Standalone implements AutoCloseable {
   private Javalin http;
   private boolean closed;
   private long maxRequestBytes = 1_000_000L;
+  private final List<String> notices = new ArrayList<>();
 
   public Standalone(StandaloneConfig config) {
     this.config = config;
@@ -161,6 +162,17 @@ public final class Standalone implements AutoCloseable {
     part.put("state", up ? "UP" : "DOWN");
     part.put(key, where);
     return part;
+  }
+
+  /** Adds a line for the start-up banner (e.g. the access token). */
+  public Standalone notice(String line) {
+    notices.add(line);
+    return this;
+  }
+
+  /** The lines the start-up banner should show besides the addresses. */
+  public List<String> notices() {
+    return List.copyOf(notices);
   }
 
   public LocalPlatform platform() {

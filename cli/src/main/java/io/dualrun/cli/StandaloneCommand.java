@@ -148,6 +148,7 @@ final class StandaloneCommand implements Callable<Integer> {
             + "/v1/pairs/{workflow}/{partition}, /v1/workflows, /v1/readiness");
     out.println("  alerting       GET  " + standalone.httpUrl() + "/v1/alerts, /v1/silences");
     out.println("  dashboard      " + standalone.httpUrl() + "/");
+    standalone.notices().forEach(out::println);
     out.println("Data             in " + config.dataDir() + "   (Ctrl-C to stop)");
     out.flush();
     stopped.await();

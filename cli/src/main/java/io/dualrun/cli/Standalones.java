@@ -12,6 +12,8 @@ import io.dualrun.platform.Ports;
 import io.dualrun.reconciler.ReconcilerConfig;
 import io.dualrun.reconciler.ReconcilerService;
 import io.dualrun.reconciler.web.DashboardRoutes;
+import io.dualrun.service.auth.HttpAuth;
+import io.dualrun.service.probe.Probes;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -36,7 +38,9 @@ final class Standalones {
     AtomicReference<IngestService> ingest = new AtomicReference<>();
     AtomicReference<ReconcilerService> reconciler = new AtomicReference<>();
     AtomicReference<AlertingService> alerting = new AtomicReference<>();
-    return new Standalone(config)
+    Standalone standalone = new Standalone(config);
+    settings.access().banner(settings.baseUrl()).forEach(standalone::notice);
+    return standalone
         .maxRequestBytes(MAX_REQUEST_BYTES)
         .service(
             "ingest",
@@ -72,7 +76,10 @@ final class Standalones {
             })
         .routes(
             app -> {
+              // one policy for the whole API: ingest's tokens (source) and auth.tokens
+              HttpAuth.install(app, ingest.get().api().auth(), IngestRoutes.MUTATIONS);
               IngestRoutes.routes(app, ingest.get().api());
+              Probes.ready(app, ingest.get().readiness());
               app.get(
                   "/metrics",
                   ctx ->

@@ -92,8 +92,23 @@ class StandaloneIT {
             "output":"bi.kpi","eventTime":"2026-11-21T07:12:00Z","rowCount":42,
             "contentHash":"00000000000000aa"}]
           """;
-      assertThat(post(standalone, "/v1/events", events).statusCode()).isEqualTo(202);
-      assertThat(post(standalone, "/v1/fingerprints", fingerprints).statusCode()).isEqualTo(202);
+      String token = java.nio.file.Files.readString(other.resolve("auth").resolve("token")).strip();
+      assertThat(standalone.notices())
+          .as("the banner prints the generated token")
+          .anyMatch(line -> line.contains(token));
+      HttpResponse<String> anonymous = post(standalone, "/v1/events", events, null);
+      assertThat(anonymous.statusCode()).as("standalone never opens auth by itself").isEqualTo(401);
+      assertThat(anonymous.headers().firstValue("WWW-Authenticate")).isPresent();
+      String silence =
+          "{\"matchers\":{\"workflow\":\"kpi\"},\"duration\":\"1h\",\"reason\":\"test\"}";
+      assertThat(post(standalone, "/v1/silences", silence, null).statusCode()).isEqualTo(401);
+      assertThat(post(standalone, "/v1/silences", silence, "not-the-token-0123456").statusCode())
+          .isEqualTo(401);
+      assertThat(post(standalone, "/v1/silences", silence, token).statusCode()).isEqualTo(201);
+
+      assertThat(post(standalone, "/v1/events", events, token).statusCode()).isEqualTo(202);
+      assertThat(post(standalone, "/v1/fingerprints", fingerprints, token).statusCode())
+          .isEqualTo(202);
 
       JsonNode pair = awaitDecided(standalone, "/v1/pairs/kpi/2026-11-20");
       assertThat(pair.path("outcome").asText()).isEqualTo("MATCH");
@@ -101,11 +116,14 @@ class StandaloneIT {
       assertThat(pair.path("revision").asInt()).isEqualTo(1);
 
       HttpResponse<String> bad =
-          post(standalone, "/v1/events", "{\"workflow\":\"kpi\",\"status\":\"DONE\"}");
+          post(standalone, "/v1/events", "{\"workflow\":\"kpi\",\"status\":\"DONE\"}", token);
       assertThat(bad.statusCode()).isEqualTo(400);
       assertThat(bad.body()).contains("\"field\":\"status\"").contains("\"field\":\"side\"");
 
       assertThat(get(standalone, "/metrics").body()).contains("dualrun");
+      HttpResponse<String> ready = get(standalone, "/ready");
+      assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+      assertThat(ready.body()).contains("\"kafka\"").contains("\"registry\"");
       assertThat(get(standalone, "/v1/alerts").statusCode()).isEqualTo(200);
       assertThat(get(standalone, "/").body()).contains("<html");
       assertThat(health(standalone, 200).path("services").toString())
@@ -113,15 +131,17 @@ class StandaloneIT {
     }
   }
 
-  private static HttpResponse<String> post(Standalone standalone, String path, String body)
-      throws Exception {
-    return HTTP.send(
+  private static HttpResponse<String> post(
+      Standalone standalone, String path, String body, String token) throws Exception {
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(standalone.httpUrl() + path))
             .timeout(Duration.ofSeconds(30))
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static JsonNode awaitDecided(Standalone standalone, String path) throws Exception {

@@ -1,11 +1,13 @@
 package io.dualrun.config;
 
+import io.dualrun.config.auth.AccessPolicy;
 import io.dualrun.inventory.Inventory;
 import io.dualrun.inventory.InventoryLoader;
 import io.dualrun.registry.RegistrySettings;
 import io.dualrun.schemas.topic.TopicSettings;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,14 +15,16 @@ import java.util.Map;
  * inventory. Keys: {@code kafka.bootstrap-servers}, {@code kafka.properties} (extra client
  * properties, e.g. security), {@code registry.url}, {@code registry.username}, {@code
  * registry.password}, {@code topics.partitions}, {@code topics.replication-factor}, {@code
- * inventory} (path of workflows.yaml).
+ * inventory} (path of workflows.yaml), and who may do what over HTTP ({@code auth.*}, see {@link
+ * AuthSettings}).
  */
 public record CommonSettings(
     String bootstrapServers,
     Map<String, String> kafkaProperties,
     RegistrySettings registry,
     TopicSettings topics,
-    Path inventoryPath) {
+    Path inventoryPath,
+    AccessPolicy access) {
 
   public CommonSettings {
     kafkaProperties = Map.copyOf(kafkaProperties);
@@ -48,7 +52,8 @@ public record CommonSettings(
         new TopicSettings(
             c.integer("topics.partitions", TopicSettings.SINGLE_NODE.partitions(), 1, 10_000),
             (short) c.integer("topics.replication-factor", 1, 1, 32)),
-        inventory == null ? null : Path.of(inventory));
+        inventory == null ? null : Path.of(inventory),
+        AuthSettings.policy(c, List.of()));
   }
 
   /** Base Kafka client properties: bootstrap servers plus {@code kafka.properties}. */

@@ -1,6 +1,6 @@
 package io.dualrun.ingest;
 
-import io.dualrun.ingest.http.BearerAuth;
+import io.dualrun.config.auth.AccessPolicy;
 import io.dualrun.ingest.http.BodyReader;
 import io.dualrun.ingest.http.IngestMetrics;
 import io.dualrun.ingest.lineage.LineageMapper;
@@ -14,7 +14,7 @@ import java.time.Duration;
 /**
  * Everything the HTTP endpoints need, independent of the server they are mounted on.
  *
- * @param auth bearer token check
+ * @param auth who may post (checked before every route by {@code HttpAuth})
  * @param body body size limit
  * @param natives reader of native JSON events and fingerprints
  * @param lineage OpenLineage mapper
@@ -24,7 +24,7 @@ import java.time.Duration;
  * @param retryAfter Retry-After of a 503
  */
 public record IngestApi(
-    BearerAuth auth,
+    AccessPolicy auth,
     BodyReader body,
     NativeReader natives,
     LineageMapper lineage,

@@ -1,17 +1,19 @@
 package io.dualrun.ingest;
 
+import io.dualrun.config.AuthSettings;
 import io.dualrun.config.CommonSettings;
 import io.dualrun.config.ConfigException;
 import io.dualrun.config.ConfigMap;
-import io.dualrun.ingest.http.BearerAuth;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.dualrun.config.auth.AccessPolicy;
+import io.dualrun.config.auth.AccessToken;
+import io.dualrun.config.auth.Role;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The ingest service's configuration: the shared settings plus the {@code ingest.*} keys. Built
@@ -24,8 +26,7 @@ import java.util.Map;
  * @param maxBatch larger arrays are refused with 413
  * @param writeTimeout how long a request waits for Kafka before it is answered 503
  * @param retryAfter the Retry-After advice of a 503
- * @param openAccess true only when {@code ingest.auth.open: true} is configured
- * @param tokens bearer token by source name
+ * @param access who may post: the {@code ingest.auth.tokens} (role source) and {@code auth.tokens}
  * @param schemaCacheDir where the schemas ingest registered are kept, so that it can start and
  *     write while the schema registry is down
  */
@@ -37,15 +38,10 @@ public record IngestConfig(
     int maxBatch,
     Duration writeTimeout,
     Duration retryAfter,
-    boolean openAccess,
-    Map<String, String> tokens,
+    AccessPolicy access,
     Path schemaCacheDir) {
 
   public static final int DEFAULT_PORT = 7070;
-
-  public IngestConfig {
-    tokens = Map.copyOf(tokens);
-  }
 
   /** Reads and validates the configuration; fails naming the file and the key. */
   public static IngestConfig from(ConfigMap c) {
@@ -63,78 +59,72 @@ public record IngestConfig(
             c.integer("ingest.max-batch", 10_000, 1, 1_000_000),
             writeTimeout,
             c.duration("ingest.retry-after", Duration.ofSeconds(5)),
-            c.bool("ingest.auth.open", false),
-            tokens(c),
+            access(c, common),
             Path.of(c.string("ingest.schema-cache-dir", "data/ingest/schema-cache")));
-    if (!config.openAccess() && config.tokens().isEmpty()) {
-      throw new ConfigException(
-          c.source()
-              + ": ingest.auth.tokens: no token is configured; give tokens per source or set"
-              + " ingest.auth.open: true to accept unauthenticated requests");
-    }
     return config;
   }
 
   /** The auth check this configuration asks for. */
-  public BearerAuth auth() {
-    return openAccess ? BearerAuth.open() : BearerAuth.of(tokens);
+  public AccessPolicy auth() {
+    return access;
   }
 
-  private static Map<String, String> tokens(ConfigMap c) {
+  /**
+   * {@code ingest.auth.open: true} (or {@code auth.open: true}) opens ingest; otherwise at least
+   * one token must have the source role: the {@code ingest.auth.tokens} have it, {@code
+   * auth.tokens} may.
+   */
+  private static AccessPolicy access(ConfigMap c, CommonSettings common) {
+    List<AccessToken> sources = sourceTokens(c);
+    if (c.bool("ingest.auth.open", false)) {
+      if (!sources.isEmpty() || !common.access().tokens().isEmpty()) {
+        throw new ConfigException(
+            c.source()
+                + ": ingest.auth.open: true cannot be combined with tokens; remove one or the"
+                + " other");
+      }
+      return AccessPolicy.open();
+    }
+    if (common.access().isOpen()) {
+      if (!sources.isEmpty()) {
+        throw new ConfigException(
+            c.source() + ": auth.open: true cannot be combined with ingest.auth.tokens");
+      }
+      return common.access();
+    }
+    AccessPolicy access = common.access().with(sources);
+    if (!access.hasTokenFor(Role.SOURCE)) {
+      throw new ConfigException(
+          c.source()
+              + ": ingest.auth.tokens: no token is configured; give tokens per source (or"
+              + " auth.tokens with the source role) or set ingest.auth.open: true to accept"
+              + " unauthenticated requests");
+    }
+    return access;
+  }
+
+  private static List<AccessToken> sourceTokens(ConfigMap c) {
     List<?> items = c.list("ingest.auth.tokens");
-    Map<String, String> tokens = new LinkedHashMap<>();
+    List<AccessToken> tokens = new ArrayList<>();
+    Set<String> names = new HashSet<>();
     for (int i = 0; i < items.size(); i++) {
       String key = "ingest.auth.tokens[" + i + "]";
       if (!(items.get(i) instanceof Map<?, ?> item)) {
         throw new ConfigException(c.source() + ": " + key + ": must be {source: …, token: …}");
       }
+      AuthSettings.checkKeys(c, key, item, List.of("source", "token", "token-file", "token-env"));
       Object source = item.get("source");
       if (source == null || source.toString().isBlank()) {
         throw new ConfigException(c.source() + ": " + key + ".source: is required");
       }
-      String token = token(c, key, item);
-      if (tokens.putIfAbsent(source.toString(), token) != null) {
+      if (!names.add(source.toString())) {
         throw new ConfigException(
             c.source() + ": " + key + ".source: '" + source + "' is configured twice");
       }
+      tokens.add(
+          new AccessToken(
+              source.toString(), AuthSettings.secret(c, key, item), Set.of(Role.SOURCE)));
     }
     return tokens;
-  }
-
-  private static String token(ConfigMap c, String key, Map<?, ?> item) {
-    for (Object name : item.keySet()) {
-      if (!List.of("source", "token", "token-file", "token-env").contains(name.toString())) {
-        throw new ConfigException(c.source() + ": " + key + "." + name + ": is not a known key");
-      }
-    }
-    String token;
-    if (item.get("token") != null) {
-      token = item.get("token").toString();
-    } else if (item.get("token-file") != null) {
-      token = readFile(c, key, Path.of(item.get("token-file").toString()));
-    } else if (item.get("token-env") != null) {
-      token = System.getenv(item.get("token-env").toString());
-      if (token == null) {
-        throw new ConfigException(
-            c.source() + ": " + key + ".token-env: $" + item.get("token-env") + " is not set");
-      }
-    } else {
-      throw new ConfigException(
-          c.source() + ": " + key + ": one of token, token-file, token-env is required");
-    }
-    if (token.strip().length() < 16) {
-      throw new ConfigException(
-          c.source() + ": " + key + ": the token must be at least 16 characters");
-    }
-    return token.strip();
-  }
-
-  private static String readFile(ConfigMap c, String key, Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new ConfigException(
-          c.source() + ": " + key + ".token-file: cannot read " + file + ": " + e.getMessage());
-    }
   }
 }

@@ -6,6 +6,8 @@ import io.dualrun.registry.LoggingListener;
 import io.dualrun.registry.SchemaRegistry;
 import io.dualrun.schemas.topic.TopicCatalog;
 import io.dualrun.schemas.topic.TopicInitializer;
+import io.dualrun.service.probe.ReadinessCheck;
+import io.dualrun.service.probe.StandardChecks;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -28,6 +30,7 @@ public final class IngestService implements AutoCloseable {
   private final KafkaRecordSink sink;
   private final IngestApi api;
   private Javalin server;
+  private List<ReadinessCheck> readiness;
 
   private IngestService(IngestConfig config, KafkaRecordSink sink, IngestApi api) {
     this.config = config;
@@ -72,11 +75,24 @@ public final class IngestService implements AutoCloseable {
   /** Starts the service's own HTTP server on the configured host and port; returns the port. */
   public synchronized int serve() {
     if (server == null) {
-      server = IngestServer.create(api, config.maxBodyBytes());
+      server = IngestServer.create(api, config.maxBodyBytes(), readiness());
       server.start(config.host(), config.port());
       LOG.info("ingest listening on {}:{}", config.host(), server.port());
     }
     return server.port();
+  }
+
+  /**
+   * What {@code /ready} checks: every partition of the run-event and fingerprint topics can take an
+   * {@code acks=all} write now, and the registry answers.
+   */
+  public synchronized List<ReadinessCheck> readiness() {
+    if (readiness == null) {
+      readiness =
+          StandardChecks.of(
+              config.common(), List.of(TopicCatalog.RUN_EVENTS, TopicCatalog.FINGERPRINTS));
+    }
+    return readiness;
   }
 
   @Override
@@ -85,6 +101,9 @@ public final class IngestService implements AutoCloseable {
       if (server != null) {
         server.stop();
         server = null;
+      }
+      if (readiness != null) {
+        readiness.forEach(ReadinessCheck::close);
       }
     } finally {
       sink.close();

@@ -50,13 +50,24 @@ class BrokerOutageIT {
         clients.submit(() -> load(http));
       }
       waitFor(() -> acked.get() >= 50, Duration.ofSeconds(60), "50 events acknowledged");
+      assertThat(http.get("/ready").status()).as("/ready with Kafka up").isEqualTo(200);
 
       platform.broker().stop();
+      waitFor(
+          () -> http.get("/ready").status() == 503,
+          Duration.ofSeconds(30),
+          "/ready to say 503 while the broker is down");
+      assertThat(http.get("/ready").body()).contains("\"kafka\"").contains("NOT_READY");
+      assertThat(http.get("/health").status()).as("/health is liveness only").isEqualTo(200);
       int ackedWhenStopped = acked.get();
       waitFor(() -> unavailable.get() >= 4, Duration.ofSeconds(60), "503s while Kafka is down");
       int ackedWhileDown = acked.get() - ackedWhenStopped;
 
       platform.broker().start();
+      waitFor(
+          () -> http.get("/ready").status() == 200,
+          Duration.ofSeconds(60),
+          "/ready to say 200 once the broker is back");
       int ackedBeforeRestart = acked.get();
       waitFor(
           () -> acked.get() >= ackedBeforeRestart + 50,

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dualrun.config.ConfigException;
 import io.dualrun.config.ConfigMap;
+import io.dualrun.config.auth.AccessPolicy.Decision;
+import io.dualrun.config.auth.Principal;
+import io.dualrun.config.auth.Role;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class IngestConfigTest {
@@ -21,10 +25,10 @@ class IngestConfigTest {
         .hasMessageContaining("ingest.auth.open");
 
     IngestConfig open = IngestConfig.from(ConfigMap.of("a.yaml", Map.of("ingest.auth.open", true)));
-    assertThat(open.openAccess()).isTrue();
+    assertThat(open.auth().isOpen()).isTrue();
     assertThat(open.port()).isEqualTo(7070);
     assertThat(open.writeTimeout()).isEqualTo(Duration.ofSeconds(10));
-    assertThat(open.auth().source(null)).contains("anonymous");
+    assertThat(open.auth().check(null, Role.SOURCE)).isInstanceOf(Decision.Allowed.class);
   }
 
   @Test
@@ -36,11 +40,70 @@ class IngestConfigTest {
                 Map.of(
                     "ingest.auth.tokens",
                     List.of(Map.of("source", "cron", "token", "0123456789abcdef")))));
-    assertThat(c.auth().source("Bearer 0123456789abcdef")).contains("cron");
-    assertThat(c.auth().source("bearer 0123456789abcdef")).contains("cron");
-    assertThat(c.auth().source("Bearer 0123456789abcdeX")).isEmpty();
-    assertThat(c.auth().source("Basic 0123456789abcdef")).isEmpty();
-    assertThat(c.auth().source(null)).isEmpty();
+    assertThat(c.auth().check("Bearer 0123456789abcdef", Role.SOURCE))
+        .isEqualTo(new Decision.Allowed(new Principal("cron", Set.of(Role.SOURCE))));
+    assertThat(c.auth().check("bearer 0123456789abcdef", Role.SOURCE))
+        .isInstanceOf(Decision.Allowed.class);
+    assertThat(c.auth().check("Bearer 0123456789abcdef", Role.OPERATOR))
+        .as("a source token may not silence")
+        .isInstanceOf(Decision.Forbidden.class);
+    assertThat(c.auth().check("Bearer 0123456789abcdeX", Role.SOURCE))
+        .isInstanceOf(Decision.Unauthenticated.class);
+    assertThat(c.auth().check("Basic 0123456789abcdef", Role.SOURCE))
+        .isInstanceOf(Decision.Unauthenticated.class);
+    assertThat(c.auth().check(null, Role.SOURCE)).isInstanceOf(Decision.Unauthenticated.class);
+  }
+
+  @Test
+  void sharedTokensWithTheSourceRoleAreEnoughAndMixWithIngestTokens() {
+    IngestConfig c =
+        IngestConfig.from(
+            ConfigMap.of(
+                "a.yaml",
+                Map.of(
+                    "auth.tokens",
+                    List.of(
+                        Map.of(
+                            "name",
+                            "oncall",
+                            "token",
+                            "operator-0123456789",
+                            "roles",
+                            List.of("operator"))),
+                    "ingest.auth.tokens",
+                    List.of(Map.of("source", "cron", "token", "0123456789abcdef")))));
+    assertThat(c.auth().check("Bearer operator-0123456789", Role.OPERATOR))
+        .isInstanceOf(Decision.Allowed.class);
+    assertThat(c.auth().check("Bearer 0123456789abcdef", Role.SOURCE))
+        .isInstanceOf(Decision.Allowed.class);
+    assertThatThrownBy(
+            () ->
+                IngestConfig.from(
+                    ConfigMap.of(
+                        "a.yaml",
+                        Map.of(
+                            "auth.tokens",
+                            List.of(
+                                Map.of(
+                                    "name",
+                                    "oncall",
+                                    "token",
+                                    "operator-0123456789",
+                                    "roles",
+                                    List.of("operator")))))))
+        .as("an operator token alone leaves nobody able to post")
+        .hasMessageContaining("ingest.auth.tokens: no token is configured");
+    assertThatThrownBy(
+            () ->
+                IngestConfig.from(
+                    ConfigMap.of(
+                        "a.yaml",
+                        Map.of(
+                            "ingest.auth.open",
+                            true,
+                            "ingest.auth.tokens",
+                            List.of(Map.of("source", "cron", "token", "0123456789abcdef"))))))
+        .hasMessageContaining("ingest.auth.open: true cannot be combined with tokens");
   }
 
   @Test

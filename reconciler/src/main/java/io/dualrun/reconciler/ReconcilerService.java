@@ -10,8 +10,13 @@ import io.dualrun.schemas.serde.AvroSerde;
 import io.dualrun.schemas.topic.Topic;
 import io.dualrun.schemas.topic.TopicCatalog;
 import io.dualrun.schemas.topic.TopicInitializer;
+import io.dualrun.service.auth.HttpAuth;
+import io.dualrun.service.probe.Probes;
+import io.dualrun.service.probe.ReadinessCheck;
+import io.dualrun.service.probe.StandardChecks;
 import io.javalin.Javalin;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -195,20 +200,36 @@ public final class ReconcilerService implements AutoCloseable {
   public static Runnable run(ReconcilerConfig config) {
     ReconcilerService service = create(config);
     Javalin app = Javalin.create(c -> c.showJavalinBanner = false);
+    HttpAuth.install(app, config.common().access(), Map.of());
     service.routes(app);
     io.dualrun.reconciler.web.DashboardRoutes.routes(app);
-    app.get("/health", ctx -> ctx.json(Map.of("state", service.state())));
+    app.get("/health", ctx -> ctx.json(Map.of("status", "UP", "state", service.state())));
+    List<ReadinessCheck> readiness = new ArrayList<>();
+    readiness.add(
+        ReadinessCheck.of(
+            "streams",
+            () ->
+                "RUNNING".equals(service.state())
+                    ? ReadinessCheck.Result.ok("RUNNING")
+                    : ReadinessCheck.Result.failed("Kafka Streams is " + service.state())));
+    readiness.addAll(
+        StandardChecks.of(
+            config.common(),
+            List.of(TopicCatalog.VERDICTS, TopicCatalog.MISMATCHES, TopicCatalog.FRESHNESS)));
+    Probes.ready(app, readiness);
     app.start(config.httpHost(), config.httpPort());
     try {
       service.start(app.port());
     } catch (RuntimeException e) {
       service.close();
       app.stop();
+      readiness.forEach(ReadinessCheck::close);
       throw e;
     }
     return () -> {
       service.close();
       app.stop();
+      readiness.forEach(ReadinessCheck::close);
     };
   }
 }

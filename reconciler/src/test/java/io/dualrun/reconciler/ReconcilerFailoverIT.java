@@ -73,6 +73,7 @@ class ReconcilerFailoverIT {
             producer(platform.catalog().fingerprints().valueSerde().serializer())) {
       a.awaitRunning();
       b.awaitRunning();
+      a.awaitReady();
       for (int i = 0; i < PAIRS / 2; i++) {
         sendPair(events, prints, i);
       }
@@ -275,6 +276,17 @@ class ReconcilerFailoverIT {
         Thread.sleep(300);
       }
       throw new AssertionError("instance " + name + " not RUNNING: " + last);
+    }
+
+    void awaitReady() throws Exception {
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      HttpResponse<String> r = get("/ready");
+      while (r.statusCode() != 200 && System.nanoTime() < deadline) {
+        Thread.sleep(300);
+        r = get("/ready");
+      }
+      assertThat(r.statusCode()).as(name + " /ready: " + r.body()).isEqualTo(200);
+      assertThat(r.body()).contains("\"streams\"", "\"kafka\"", "\"registry\"");
     }
 
     JsonNode pair(String workflow, String partition) throws Exception {

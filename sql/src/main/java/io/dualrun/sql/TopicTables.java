@@ -61,7 +61,9 @@ public final class TopicTables {
 
   /**
    * Options replacing the DDL's standalone defaults: where Kafka and the registry are, and reading
-   * every topic from its earliest to its latest offset (a bounded source, for batch mode).
+   * every topic from its earliest to its latest offset (a bounded source, for batch mode), and only
+   * committed records: {@code properties.isolation.level} is always {@code read_committed},
+   * whatever {@code kafka.properties} say, so that rows of aborted transactions are never counted.
    */
   public static Map<String, String> overrides(SqlSettings settings) {
     Map<String, String> options = new LinkedHashMap<>();
@@ -70,6 +72,7 @@ public final class TopicTables {
     options.put("scan.startup.mode", "earliest-offset");
     options.put("scan.bounded.mode", "latest-offset");
     settings.kafkaProperties().forEach((key, value) -> options.put("properties." + key, value));
+    options.put("properties.isolation.level", "read_committed");
     return options;
   }
 

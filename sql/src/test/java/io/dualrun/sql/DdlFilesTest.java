@@ -82,6 +82,7 @@ class DdlFilesTest {
     assertThat(option(ddl, "value.format")).isEqualTo("avro-confluent");
     assertThat(option(ddl, "key.format")).isEqualTo("raw");
     assertThat(option(ddl, "scan.startup.mode")).isEqualTo("earliest-offset");
+    assertThat(option(ddl, "properties.isolation.level")).isEqualTo("read_committed");
   }
 
   @ParameterizedTest
@@ -106,7 +107,25 @@ class DdlFilesTest {
     assertThat(options.get(0))
         .contains("'properties.bootstrap.servers' = 'kafka-1:9093,kafka-2:9093'")
         .contains("'value.avro-confluent.url' = 'https://registry:8443/x'")
-        .contains("'scan.bounded.mode' = 'latest-offset'");
+        .contains("'scan.bounded.mode' = 'latest-offset'")
+        .contains("'properties.isolation.level' = 'read_committed'");
+  }
+
+  @Test
+  void analystsNeverReadUncommittedRecordsEvenWhenAskedTo() {
+    SqlSettings settings =
+        new SqlSettings(
+            "kafka:9092",
+            "http://registry:8081/apis/ccompat/v7",
+            Map.of("isolation.level", "read_uncommitted", "security.protocol", "SSL"),
+            1,
+            null,
+            null,
+            null);
+    Map<String, String> options = TopicTables.overrides(settings);
+    assertThat(options)
+        .containsEntry("properties.isolation.level", "read_committed")
+        .containsEntry("properties.security.protocol", "SSL");
   }
 
   static Stream<Path> shippedQueries() throws IOException {

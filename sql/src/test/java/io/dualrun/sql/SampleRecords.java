@@ -393,6 +393,35 @@ final class SampleRecords {
     send(catalog.notifications(), kafkaConfig, keyed(notifications(), Notification::getAlertId));
   }
 
+  /**
+   * Verdicts written in a transaction that is never committed, as by a reconciler killed between
+   * writing and committing: a producer with the same transactional id then starts, which aborts it.
+   * Copies of every verdict (same pair and revision) and one pair that was never decided.
+   */
+  static void publishAborted(TopicCatalog catalog, Map<String, Object> kafkaConfig) {
+    Topic<String, Verdict> topic = catalog.verdicts();
+    Map<String, Object> config = new java.util.HashMap<>(kafkaConfig);
+    config.put(
+        ProducerConfig.TRANSACTIONAL_ID_CONFIG, "sample-reconciler-" + java.util.UUID.randomUUID());
+    List<Verdict> written = new ArrayList<>(verdicts());
+    written.add(
+        verdict("ghost-workflow", "2026-11-20", 1, Outcome.MISMATCH, 1000L, 1000L, List.of()));
+    KafkaProducer<String, Verdict> killed =
+        new KafkaProducer<>(config, topic.keySerde().serializer(), topic.valueSerde().serializer());
+    killed.initTransactions();
+    killed.beginTransaction();
+    for (Verdict v : written) {
+      killed.send(new ProducerRecord<>(topic.name(), key(v.getWorkflow(), v.getPartition()), v));
+    }
+    killed.flush();
+    killed.close(Duration.ZERO);
+    try (KafkaProducer<String, Verdict> restarted =
+        new KafkaProducer<>(
+            config, topic.keySerde().serializer(), topic.valueSerde().serializer())) {
+      restarted.initTransactions();
+    }
+  }
+
   static String key(String workflow, String partition) {
     return workflow + "/" + partition;
   }

@@ -31,6 +31,7 @@ class SqlQueriesIT {
   void start() {
     platform = LocalPlatform.startEphemeral();
     SampleRecords.publish(platform.catalog(), platform.kafkaConfig());
+    SampleRecords.publishAborted(platform.catalog(), platform.kafkaConfig());
     runner = SqlRunner.start(settings());
   }
 
@@ -256,6 +257,19 @@ class SqlQueriesIT {
                 "connection refused",
                 "[]",
                 "2026-11-20 10:00:00.000"));
+  }
+
+  @Test
+  void recordsOfAnAbortedTransactionAreNeverCounted() {
+    // publishAborted wrote a copy of every verdict and a never-decided pair, then aborted them
+    QueryResult result =
+        single(
+            "SELECT COUNT(*) AS `rows`, COUNT(DISTINCT pair_key || '#' || CAST(revision AS STRING))"
+                + " AS distinct_revisions, COUNT(*) FILTER (WHERE workflow = 'ghost-workflow')"
+                + " AS ghosts FROM verdicts");
+    int expected = SampleRecords.verdicts().size();
+    assertThat(text(result))
+        .containsExactly(List.of(Integer.toString(expected), Integer.toString(expected), "0"));
   }
 
   @Test

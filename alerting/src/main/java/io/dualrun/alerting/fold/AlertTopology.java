@@ -20,7 +20,8 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The alert fold: MISMATCH verdicts (dualrun.mismatches.v1), MATCH revisions (dualrun.verdicts.v1)
  * and freshness breaches (dualrun.freshness.v1) become signals, are repartitioned by workflow, are
- * folded into persistent alert states, and due emissions go to the compacted alerts topic.
+ * folded into persistent alert states, and due emissions go to the compacted alerts topic. Every
+ * node, store and internal topic is named; {@code AlertTopologyDescriptionTest} holds the shape.
  */
 public final class AlertTopology {
   private AlertTopology() {}
@@ -48,28 +49,31 @@ public final class AlertTopology {
                 catalog.mismatches().name(),
                 Consumed.with(Serdes.String(), catalog.mismatches().valueSerde())
                     .withName("mismatches"))
-            .filter((k, v) -> v != null && v.getOutcome() == Outcome.MISMATCH)
-            .mapValues(SignalMapper::fromVerdict);
+            .filter(
+                (k, v) -> v != null && v.getOutcome() == Outcome.MISMATCH,
+                Named.as("mismatches-only"))
+            .mapValues(SignalMapper::fromVerdict, Named.as("mismatch-signals"));
     KStream<String, Signal> matches =
         builder.stream(
                 catalog.verdicts().name(),
                 Consumed.with(Serdes.String(), catalog.verdicts().valueSerde())
                     .withName("verdicts"))
-            .filter((k, v) -> v != null && v.getOutcome() == Outcome.MATCH)
-            .mapValues(SignalMapper::fromVerdict);
+            .filter(
+                (k, v) -> v != null && v.getOutcome() == Outcome.MATCH, Named.as("matches-only"))
+            .mapValues(SignalMapper::fromVerdict, Named.as("match-signals"));
     KStream<String, Signal> breaches =
         builder.stream(
                 catalog.freshness().name(),
                 Consumed.with(Serdes.String(), catalog.freshness().valueSerde())
                     .withName("freshness"))
-            .filter((k, v) -> v != null)
-            .mapValues(SignalMapper::fromBreach);
+            .filter((k, v) -> v != null, Named.as("breaches-only"))
+            .mapValues(SignalMapper::fromBreach, Named.as("breach-signals"));
 
     Decider decider = new Decider(groupWait, repeatInterval);
     mismatches
-        .merge(matches)
-        .merge(breaches)
-        .selectKey((k, s) -> s.workflow())
+        .merge(matches, Named.as("merge-verdict-signals"))
+        .merge(breaches, Named.as("merge-breach-signals"))
+        .selectKey((k, s) -> s.workflow(), Named.as("key-by-workflow"))
         .repartition(
             Repartitioned.with(Serdes.String(), new JsonSerde<>(Signal.class))
                 .withName("signals-by-workflow"))
@@ -78,7 +82,10 @@ public final class AlertTopology {
             Named.as("fold"),
             AlertProcessor.ALERTS_STORE,
             AlertProcessor.PAIRS_STORE)
-        .to(alertsTopic, Produced.with(Serdes.String(), new JsonSerde<>(AlertEvent.class)));
+        .to(
+            alertsTopic,
+            Produced.with(Serdes.String(), new JsonSerde<>(AlertEvent.class))
+                .withName("alerts-sink"));
     return builder.build();
   }
 }

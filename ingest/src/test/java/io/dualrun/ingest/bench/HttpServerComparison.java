@@ -97,7 +97,11 @@ public final class HttpServerComparison {
     int status;
     byte[] answer;
     try {
-      if (api.auth().source(exchange.getRequestHeaders().getFirst("Authorization")).isEmpty()) {
+      if (!(api.auth()
+              .check(
+                  exchange.getRequestHeaders().getFirst("Authorization"),
+                  io.dualrun.config.auth.Role.SOURCE)
+          instanceof io.dualrun.config.auth.AccessPolicy.Decision.Allowed)) {
         throw new IllegalArgumentException("no valid token");
       }
       List<RunEvent> events = api.natives().events(api.body().read(exchange.getRequestBody(), -1));

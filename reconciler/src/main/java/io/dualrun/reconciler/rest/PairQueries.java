@@ -77,7 +77,9 @@ public final class PairQueries {
   }
 
   /** The pair's JSON, from whichever instance holds it; empty when unknown. */
-  Optional<JsonNode> pair(String workflow, String partition, boolean forwarded) throws IOException {
+  Optional<JsonNode> pair(
+      String workflow, String partition, boolean forwarded, String authorization)
+      throws IOException {
     String key = workflow + "/" + partition;
     if (!forwarded) {
       KeyQueryMetadata meta =
@@ -87,7 +89,10 @@ public final class PairQueries {
       }
       if (!meta.activeHost().equals(self.get())) {
         Peers.Answer a =
-            peers.get(meta.activeHost(), "/v1/pairs/" + encode(workflow) + "/" + encode(partition));
+            peers.get(
+                meta.activeHost(),
+                "/v1/pairs/" + encode(workflow) + "/" + encode(partition),
+                authorization);
         if (a.status() == 404) {
           return Optional.empty();
         }
@@ -114,14 +119,14 @@ public final class PairQueries {
   }
 
   /** Digest rows of every instance. */
-  List<DigestRow> allDigests() throws IOException {
+  List<DigestRow> allDigests(String authorization) throws IOException {
     List<DigestRow> rows = new ArrayList<>();
     for (StreamsMetadata m : running().metadataForAllStreamsClients()) {
       JsonNode part;
       if (m.hostInfo().equals(self.get())) {
         part = localDigest();
       } else {
-        Peers.Answer a = peers.get(m.hostInfo(), ReconcilerRoutes.DIGEST_PATH);
+        Peers.Answer a = peers.get(m.hostInfo(), ReconcilerRoutes.DIGEST_PATH, authorization);
         if (a.status() != 200) {
           throw new Unavailable(m.hostInfo() + " answered " + a.status() + ": " + a.body());
         }

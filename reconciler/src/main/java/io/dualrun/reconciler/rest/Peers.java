@@ -19,14 +19,21 @@ final class Peers {
   /** A peer's answer: status and JSON body. */
   record Answer(int status, JsonNode body) {}
 
-  Answer get(HostInfo host, String pathAndQuery) throws IOException {
-    HttpRequest request =
+  /**
+   * GETs {@code pathAndQuery} from {@code host}, with the caller's {@code authorization} (null:
+   * none), so that a peer protecting its reads lets through exactly who this instance did.
+   */
+  Answer get(HostInfo host, String pathAndQuery, String authorization) throws IOException {
+    HttpRequest.Builder builder =
         HttpRequest.newBuilder(
                 URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
             .timeout(Duration.ofSeconds(10))
             .header(FORWARDED, "true")
-            .GET()
-            .build();
+            .GET();
+    if (authorization != null) {
+      builder.header("Authorization", authorization);
+    }
+    HttpRequest request = builder.build();
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       return new Answer(response.statusCode(), AvroJson.MAPPER.readTree(response.body()));

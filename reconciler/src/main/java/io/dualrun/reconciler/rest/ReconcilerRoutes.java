@@ -20,7 +20,10 @@ public final class ReconcilerRoutes {
     app.get("/v1/pairs/{workflow}/{partition}", ctx -> pair(ctx, queries));
     app.get(
         "/v1/workflows",
-        ctx -> ctx.json(WorkflowSummaries.all(queries.allDigests(), queries.inventory())));
+        ctx ->
+            ctx.json(
+                WorkflowSummaries.all(
+                    queries.allDigests(ctx.header("Authorization")), queries.inventory())));
     app.get("/v1/workflows/{workflow}/partitions", ctx -> partitions(ctx, queries));
     app.get("/v1/readiness", ctx -> readiness(ctx, queries, null));
     app.get("/v1/readiness/{workflow}", ctx -> readiness(ctx, queries, ctx.pathParam("workflow")));
@@ -47,7 +50,7 @@ public final class ReconcilerRoutes {
     String workflow = ctx.pathParam("workflow");
     String partition = ctx.pathParam("partition");
     boolean forwarded = ctx.header(Peers.FORWARDED) != null;
-    var pair = queries.pair(workflow, partition, forwarded);
+    var pair = queries.pair(workflow, partition, forwarded, ctx.header("Authorization"));
     if (pair.isEmpty()) {
       ctx.status(404)
           .json(
@@ -66,7 +69,7 @@ public final class ReconcilerRoutes {
   private static void partitions(Context ctx, PairQueries queries) throws java.io.IOException {
     String workflow = ctx.pathParam("workflow");
     var out = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
-    queries.allDigests().stream()
+    queries.allDigests(ctx.header("Authorization")).stream()
         .filter(r -> r.workflow().equals(workflow))
         .sorted(java.util.Comparator.comparing(DigestRow::partition).reversed())
         .forEach(
@@ -89,7 +92,9 @@ public final class ReconcilerRoutes {
 
   private static void readiness(Context ctx, PairQueries queries, String only)
       throws java.io.IOException {
-    var grouped = WorkflowSummaries.byWorkflow(queries.allDigests(), queries.inventory());
+    var grouped =
+        WorkflowSummaries.byWorkflow(
+            queries.allDigests(ctx.header("Authorization")), queries.inventory());
     if (only != null) {
       List<DigestRow> rows = grouped.get(only);
       if (rows == null) {
