@@ -150,6 +150,10 @@ public final class AlertingService implements AutoCloseable {
     props.put(
         StreamsConfig.REPLICATION_FACTOR_CONFIG,
         (int) config.common().topics().replicationFactor());
+    // internal topics as safe as the catalog's: acks=all writes need 2 of 3 replicas in sync
+    props.put(
+        StreamsConfig.topicPrefix("min.insync.replicas"),
+        config.common().topics().replicationFactor() >= 3 ? "2" : "1");
     props.put(
         StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
         DeadLetterHandler.class.getName());

@@ -16,6 +16,7 @@ import io.dualrun.schemas.topic.TopicCatalog;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -118,6 +119,14 @@ public final class ReconcilerTopology {
     p.put(
         StreamsConfig.REPLICATION_FACTOR_CONFIG,
         (int) config.common().topics().replicationFactor());
+    // internal topics (changelogs, repartitions) as safe as the catalog's: acks=all writes need 2
+    // of 3 replicas in sync
+    p.put(
+        StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG),
+        config.common().topics().replicationFactor() >= 3 ? "2" : "1");
+    // a warm copy of every task on another instance (when there is one): it takes over without
+    // restoring, and REST answers from it while the active instance is dead
+    p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1);
     p.put(
         StreamsConfig.APPLICATION_SERVER_CONFIG, config.advertisedHost() + ":" + config.httpPort());
     // a commit writes each changed pair (about 1.3 KB of Avro repeating names) to its changelog:

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dualrun.platform.LocalPlatform;
+import io.dualrun.reconciler.rest.ReconcilerRoutes;
 import io.dualrun.schemas.avro.OutputFingerprint;
 import io.dualrun.schemas.avro.RunEvent;
 import io.dualrun.schemas.avro.RunStatus;
@@ -97,6 +98,7 @@ class ReconcilerFailoverIT {
           events.flush();
           prints.flush();
           a.kill();
+          standbyAnswersForTheDeadInstance(b);
         }
       }
       for (int i = 0; i < RERUNS; i++) {
@@ -120,6 +122,34 @@ class ReconcilerFailoverIT {
       a.kill();
       b.kill();
     }
+  }
+
+  /**
+   * Right after a kill, before the consumer group notices (session timeout 30 s), the survivor
+   * answers every pair within 10 s: the dead instance's pairs from its standby copy, marked stale;
+   * lists name the dead instance in a header.
+   */
+  private static void standbyAnswersForTheDeadInstance(Instance survivor) throws Exception {
+    int stale = 0;
+    for (int j = 0; j < 12; j++) {
+      String path = "/v1/pairs/wf-" + (j % 4) + "/p-" + j;
+      long asked = System.nanoTime();
+      HttpResponse<String> r = survivor.get(path);
+      while (r.statusCode() != 200
+          && System.nanoTime() - asked < Duration.ofSeconds(10).toNanos()) {
+        Thread.sleep(500);
+        r = survivor.get(path);
+      }
+      assertThat(r.statusCode()).as(path + " within 10 s of asking: " + r.body()).isEqualTo(200);
+      assertThat(AvroJson.MAPPER.readTree(r.body()).path("revision").asInt()).isEqualTo(1);
+      if (AvroJson.MAPPER.readTree(r.body()).path("stale").asBoolean()) {
+        stale++;
+      }
+    }
+    assertThat(stale).as("pairs answered from a standby copy").isPositive();
+    HttpResponse<String> list = survivor.get("/v1/workflows");
+    assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+    assertThat(list.headers().firstValue(ReconcilerRoutes.STALE_HEADER)).isPresent();
   }
 
   private static void sendPair(
@@ -244,8 +274,8 @@ class ReconcilerFailoverIT {
               "    port: " + port,
               "  streams:",
               "    properties:",
-              "      consumer.session.timeout.ms: 8000",
-              "      consumer.heartbeat.interval.ms: 1000",
+              "      consumer.session.timeout.ms: 30000",
+              "      consumer.heartbeat.interval.ms: 3000",
               ""));
       Process p =
           io.dualrun.platform.ChildJvm.start(

@@ -11,7 +11,10 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
@@ -65,79 +68,176 @@ public final class PairQueries {
     return s;
   }
 
-  private ReadOnlyKeyValueStore<String, PairState> localStore() {
+  private ReadOnlyKeyValueStore<String, PairState> localStore(boolean staleOk) {
     try {
-      return running()
-          .store(
-              StoreQueryParameters.fromNameAndType(
-                  StoreNames.PAIRS, QueryableStoreTypes.<String, PairState>keyValueStore()));
+      StoreQueryParameters<ReadOnlyKeyValueStore<String, PairState>> params =
+          StoreQueryParameters.fromNameAndType(
+              StoreNames.PAIRS, QueryableStoreTypes.<String, PairState>keyValueStore());
+      return running().store(staleOk ? params.enableStaleStores() : params);
     } catch (org.apache.kafka.streams.errors.InvalidStateStoreException e) {
       throw new Unavailable("the pair store is not queryable now: " + e.getMessage());
     }
   }
 
-  /** The pair's JSON, from whichever instance holds it; empty when unknown. */
+  /**
+   * The pair's JSON, from whichever instance holds it; empty when unknown. When the instance
+   * holding it does not answer (it died and its tasks have not moved yet), a standby copy answers,
+   * with {@code "stale": true}: it may lag the dead instance's last commit.
+   *
+   * @param forwarded asked by another instance: answer from this one's stores only
+   * @param staleOk with {@code forwarded}: standby stores may answer too
+   */
   Optional<JsonNode> pair(
-      String workflow, String partition, boolean forwarded, String authorization)
+      String workflow, String partition, boolean forwarded, boolean staleOk, String authorization)
       throws IOException {
     String key = workflow + "/" + partition;
-    if (!forwarded) {
-      KeyQueryMetadata meta =
-          running().queryMetadataForKey(StoreNames.PAIRS, key, Serdes.String().serializer());
-      if (meta == null || meta.activeHost() == null || meta.activeHost().port() < 0) {
-        throw new Unavailable("no instance holds " + key + " right now");
+    if (forwarded) {
+      return local(key, staleOk);
+    }
+    KeyQueryMetadata meta =
+        running().queryMetadataForKey(StoreNames.PAIRS, key, Serdes.String().serializer());
+    if (meta == null || meta.activeHost() == null || meta.activeHost().port() < 0) {
+      throw new Unavailable("no instance holds " + key + " right now");
+    }
+    if (meta.activeHost().equals(self.get())) {
+      return local(key, false);
+    }
+    String path = "/v1/pairs/" + encode(workflow) + "/" + encode(partition);
+    String failure;
+    try {
+      Peers.Answer a = peers.get(meta.activeHost(), path, authorization, false);
+      if (a.status() == 404) {
+        return Optional.empty();
       }
-      if (!meta.activeHost().equals(self.get())) {
-        Peers.Answer a =
-            peers.get(
-                meta.activeHost(),
-                "/v1/pairs/" + encode(workflow) + "/" + encode(partition),
-                authorization);
-        if (a.status() == 404) {
-          return Optional.empty();
-        }
-        if (a.status() != 200) {
-          throw new Unavailable(meta.activeHost() + " answered " + a.status() + ": " + a.body());
-        }
+      if (a.status() == 200) {
         return Optional.of(a.body());
       }
+      failure = "answered " + a.status() + ": " + a.body();
+    } catch (IOException e) {
+      failure = Peers.describe(e);
     }
-    PairState state = localStore().get(key);
+    for (HostInfo standby : meta.standbyHosts()) {
+      Optional<JsonNode> copy = fromStandby(standby, key, path, authorization);
+      if (copy != null) {
+        return copy.map(PairQueries::markStale);
+      }
+    }
+    throw new Unavailable(
+        "the instance holding "
+            + key
+            + " ("
+            + meta.activeHost()
+            + ") "
+            + failure
+            + (meta.standbyHosts().isEmpty()
+                ? ", and no standby replica holds it (reconciler.streams.properties:"
+                    + " num.standby.replicas)"
+                : ", and no standby replica answered"));
+  }
+
+  /** The standby's copy (possibly empty), or null when the standby did not answer. */
+  private Optional<JsonNode> fromStandby(
+      HostInfo standby, String key, String path, String authorization) {
+    if (standby.equals(self.get())) {
+      return local(key, true);
+    }
+    try {
+      Peers.Answer a = peers.get(standby, path, authorization, true);
+      if (a.status() == 404) {
+        return Optional.empty();
+      }
+      return a.status() == 200 ? Optional.of(a.body()) : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private Optional<JsonNode> local(String key, boolean staleOk) {
+    PairState state = localStore(staleOk).get(key);
     return Optional.ofNullable(state)
         .map(s -> PairJson.pair(s, inventory.rules(s.getWorkflow()), System.currentTimeMillis()));
   }
 
-  /** Digest rows of the pairs held here. */
-  ArrayNode localDigest() {
+  private static JsonNode markStale(JsonNode pair) {
+    if (pair instanceof ObjectNode o) {
+      o.put("stale", true);
+    }
+    return pair;
+  }
+
+  /**
+   * Digest rows of the pairs held here: active ones, or with {@code staleOk} standby copies too.
+   */
+  ArrayNode localDigest(boolean staleOk) {
     ArrayNode rows = JsonNodeFactory.instance.arrayNode();
     long now = System.currentTimeMillis();
-    try (KeyValueIterator<String, PairState> it = localStore().all()) {
+    try (KeyValueIterator<String, PairState> it = localStore(staleOk).all()) {
       it.forEachRemaining(
           kv -> rows.add(PairJson.digest(kv.value, inventory.rules(kv.value.getWorkflow()), now)));
     }
     return rows;
   }
 
-  /** Digest rows of every instance. */
-  List<DigestRow> allDigests(String authorization) throws IOException {
-    List<DigestRow> rows = new ArrayList<>();
-    for (StreamsMetadata m : running().metadataForAllStreamsClients()) {
-      JsonNode part;
-      if (m.hostInfo().equals(self.get())) {
-        part = localDigest();
+  /**
+   * Digest rows of every instance, and the instances that did not answer: their pairs are taken
+   * from standby copies held by the others, so the rows are complete but may lag for those.
+   */
+  record Digests(List<DigestRow> rows, List<String> staleFor) {}
+
+  /** Digest rows of every instance (see {@link Digests}). */
+  Digests allDigests(String authorization) throws IOException {
+    Map<String, DigestRow> rows = new LinkedHashMap<>();
+    List<String> silent = new ArrayList<>();
+    List<HostInfo> answered = new ArrayList<>();
+    Collection<StreamsMetadata> clients = running().metadataForAllStreamsClients();
+    for (StreamsMetadata m : clients) {
+      JsonNode part = digestOf(m.hostInfo(), false, authorization);
+      if (part == null) {
+        silent.add(m.hostInfo().toString());
       } else {
-        Peers.Answer a = peers.get(m.hostInfo(), ReconcilerRoutes.DIGEST_PATH, authorization);
-        if (a.status() != 200) {
-          throw new Unavailable(m.hostInfo() + " answered " + a.status() + ": " + a.body());
-        }
-        part = a.body();
+        answered.add(m.hostInfo());
+        part.forEach(n -> put(rows, DigestRow.of(n), true));
       }
-      part.forEach(n -> rows.add(DigestRow.of(n)));
     }
-    if (running().metadataForAllStreamsClients().isEmpty()) {
-      localDigest().forEach(n -> rows.add(DigestRow.of(n)));
+    if (clients.isEmpty()) {
+      localDigest(false).forEach(n -> put(rows, DigestRow.of(n), true));
     }
-    return rows;
+    if (!silent.isEmpty()) {
+      for (HostInfo host : answered) {
+        JsonNode part = digestOf(host, true, authorization);
+        if (part != null) {
+          part.forEach(n -> put(rows, DigestRow.of(n), false));
+        }
+      }
+    }
+    return new Digests(new ArrayList<>(rows.values()), silent);
+  }
+
+  private static void put(Map<String, DigestRow> rows, DigestRow row, boolean active) {
+    String key = row.workflow() + "/" + row.partition();
+    if (active) {
+      rows.put(key, row);
+    } else {
+      rows.putIfAbsent(key, row);
+    }
+  }
+
+  /** One instance's digest, or null when it did not answer. */
+  private JsonNode digestOf(HostInfo host, boolean staleOk, String authorization) {
+    if (host.equals(self.get())) {
+      return localDigest(staleOk);
+    }
+    try {
+      Peers.Answer a =
+          peers.get(
+              host,
+              ReconcilerRoutes.DIGEST_PATH + (staleOk ? "?stale=true" : ""),
+              authorization,
+              false);
+      return a.status() == 200 ? a.body() : null;
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   private static String encode(String s) {

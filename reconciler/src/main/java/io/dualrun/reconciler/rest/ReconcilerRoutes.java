@@ -14,20 +14,21 @@ import java.util.List;
 public final class ReconcilerRoutes {
   public static final String DIGEST_PATH = "/internal/v1/reconciler/digest";
 
+  /** Names the instances whose pairs a list answer took from standby copies. */
+  public static final String STALE_HEADER = "X-Dualrun-Stale-From";
+
   private ReconcilerRoutes() {}
 
   public static void routes(Javalin app, PairQueries queries) {
     app.get("/v1/pairs/{workflow}/{partition}", ctx -> pair(ctx, queries));
     app.get(
         "/v1/workflows",
-        ctx ->
-            ctx.json(
-                WorkflowSummaries.all(
-                    queries.allDigests(ctx.header("Authorization")), queries.inventory())));
+        ctx -> ctx.json(WorkflowSummaries.all(digests(ctx, queries).rows(), queries.inventory())));
     app.get("/v1/workflows/{workflow}/partitions", ctx -> partitions(ctx, queries));
     app.get("/v1/readiness", ctx -> readiness(ctx, queries, null));
     app.get("/v1/readiness/{workflow}", ctx -> readiness(ctx, queries, ctx.pathParam("workflow")));
-    app.get(DIGEST_PATH, ctx -> ctx.json(queries.localDigest()));
+    app.get(
+        DIGEST_PATH, ctx -> ctx.json(queries.localDigest("true".equals(ctx.queryParam("stale")))));
     app.exception(
         PairQueries.Unavailable.class,
         (e, ctx) -> ctx.status(503).json(PairQueries.error(e.getMessage())));
@@ -42,15 +43,30 @@ public final class ReconcilerRoutes {
     app.exception(
         java.io.IOException.class,
         (e, ctx) ->
-            ctx.status(502)
-                .json(PairQueries.error("another instance did not answer: " + e.getMessage())));
+            ctx.status(503)
+                .header("Retry-After", "2")
+                .json(PairQueries.error("another instance " + Peers.describe(e))));
+  }
+
+  /**
+   * Every instance's digest; when some did not answer, their pairs come from standby copies and the
+   * answer carries {@value #STALE_HEADER} naming them.
+   */
+  private static PairQueries.Digests digests(Context ctx, PairQueries queries)
+      throws java.io.IOException {
+    PairQueries.Digests d = queries.allDigests(ctx.header("Authorization"));
+    if (!d.staleFor().isEmpty()) {
+      ctx.header(STALE_HEADER, String.join(",", d.staleFor()));
+    }
+    return d;
   }
 
   private static void pair(Context ctx, PairQueries queries) throws java.io.IOException {
     String workflow = ctx.pathParam("workflow");
     String partition = ctx.pathParam("partition");
     boolean forwarded = ctx.header(Peers.FORWARDED) != null;
-    var pair = queries.pair(workflow, partition, forwarded, ctx.header("Authorization"));
+    boolean staleOk = ctx.header(Peers.STALE_OK) != null;
+    var pair = queries.pair(workflow, partition, forwarded, staleOk, ctx.header("Authorization"));
     if (pair.isEmpty()) {
       ctx.status(404)
           .json(
@@ -69,7 +85,7 @@ public final class ReconcilerRoutes {
   private static void partitions(Context ctx, PairQueries queries) throws java.io.IOException {
     String workflow = ctx.pathParam("workflow");
     var out = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
-    queries.allDigests(ctx.header("Authorization")).stream()
+    digests(ctx, queries).rows().stream()
         .filter(r -> r.workflow().equals(workflow))
         .sorted(java.util.Comparator.comparing(DigestRow::partition).reversed())
         .forEach(
@@ -92,9 +108,7 @@ public final class ReconcilerRoutes {
 
   private static void readiness(Context ctx, PairQueries queries, String only)
       throws java.io.IOException {
-    var grouped =
-        WorkflowSummaries.byWorkflow(
-            queries.allDigests(ctx.header("Authorization")), queries.inventory());
+    var grouped = WorkflowSummaries.byWorkflow(digests(ctx, queries).rows(), queries.inventory());
     if (only != null) {
       List<DigestRow> rows = grouped.get(only);
       if (rows == null) {
