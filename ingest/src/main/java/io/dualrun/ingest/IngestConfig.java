@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,7 +25,8 @@ import java.util.Set;
  * @param port HTTP port (0: a free one)
  * @param maxBodyBytes larger request bodies are refused with 413
  * @param maxBatch larger arrays are refused with 413
- * @param writeTimeout how long a request waits for Kafka before it is answered 503
+ * @param writeTimeout how long a request waits for Kafka before it is answered 503; empty: derived
+ *     from the cluster's session timeout at start ({@code WriteTimeout})
  * @param retryAfter the Retry-After advice of a 503
  * @param access who may post: the {@code ingest.auth.tokens} (role source) and {@code auth.tokens}
  * @param schemaCacheDir where the schemas ingest registered are kept, so that it can start and
@@ -36,7 +38,7 @@ public record IngestConfig(
     int port,
     long maxBodyBytes,
     int maxBatch,
-    Duration writeTimeout,
+    Optional<Duration> writeTimeout,
     Duration retryAfter,
     AccessPolicy access,
     Path schemaCacheDir) {
@@ -46,8 +48,11 @@ public record IngestConfig(
   /** Reads and validates the configuration; fails naming the file and the key. */
   public static IngestConfig from(ConfigMap c) {
     CommonSettings common = CommonSettings.from(c);
-    Duration writeTimeout = c.duration("ingest.write-timeout", Duration.ofSeconds(10));
-    if (writeTimeout.toMillis() < 1000) {
+    Optional<Duration> writeTimeout =
+        c.has("ingest.write-timeout")
+            ? Optional.of(c.duration("ingest.write-timeout", Duration.ZERO))
+            : Optional.empty();
+    if (writeTimeout.isPresent() && writeTimeout.get().toMillis() < 1000) {
       throw new ConfigException(c.source() + ": ingest.write-timeout: must be at least 1s");
     }
     IngestConfig config =

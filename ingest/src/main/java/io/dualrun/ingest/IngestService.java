@@ -1,6 +1,7 @@
 package io.dualrun.ingest;
 
 import io.dualrun.ingest.sink.KafkaRecordSink;
+import io.dualrun.ingest.sink.WriteTimeout;
 import io.dualrun.inventory.Inventory;
 import io.dualrun.registry.LoggingListener;
 import io.dualrun.registry.SchemaRegistry;
@@ -53,16 +54,21 @@ public final class IngestService implements AutoCloseable {
             config.common().topics(),
             true);
     var client = config.common().kafkaClientProperties();
+    Duration writeTimeout;
     try (Admin admin = Admin.create(client)) {
       TopicInitializer.ensure(
           admin,
           List.of(catalog.runEvents(), catalog.fingerprints(), catalog.dlq()),
           TOPIC_TIMEOUT);
+      writeTimeout =
+          config.writeTimeout().orElseGet(() -> WriteTimeout.of(admin, Duration.ofSeconds(10)));
     }
-    KafkaRecordSink sink = KafkaRecordSink.create(client, catalog, config.writeTimeout());
+    KafkaRecordSink sink = KafkaRecordSink.create(client, catalog, writeTimeout);
     LOG.info(
-        "ingest ready: Kafka {}, inventory {} ({} workflows)",
+        "ingest ready: Kafka {} (write timeout {} ms{}), inventory {} ({} workflows)",
         config.common().bootstrapServers(),
+        writeTimeout.toMillis(),
+        config.writeTimeout().isPresent() ? "" : ", from the brokers' session timeout",
         inventory.source(),
         inventory.workflows().size());
     return new IngestService(config, sink, IngestApi.create(config, inventory, sink, prometheus));

@@ -2,6 +2,7 @@ package io.dualrun.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dualrun.ingest.sink.WriteTimeout;
 import io.dualrun.platform.LocalPlatform;
 import io.dualrun.platform.LocalPlatformConfig;
 import io.dualrun.schemas.avro.RunEvent;
@@ -19,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +46,11 @@ class BrokerOutageIT {
             IngestService.start(
                 PlatformIngest.config(
                     platform, Map.of("ingest.write-timeout", "3s", "ingest.retry-after", "1s")))) {
+      try (Admin admin = Admin.create(platform.kafkaConfig())) {
+        assertThat(WriteTimeout.sessionOf(admin, Duration.ofSeconds(10)))
+            .as("the brokers' session timeout, read from the cluster")
+            .contains(WriteTimeout.KAFKA_DEFAULT_SESSION);
+      }
       TestHttp http = new TestHttp("http://127.0.0.1:" + ingest.serve());
       ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
       for (int i = 0; i < CLIENTS; i++) {

@@ -27,7 +27,13 @@ class IngestConfigTest {
     IngestConfig open = IngestConfig.from(ConfigMap.of("a.yaml", Map.of("ingest.auth.open", true)));
     assertThat(open.auth().isOpen()).isTrue();
     assertThat(open.port()).isEqualTo(7070);
-    assertThat(open.writeTimeout()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(open.writeTimeout()).as("derived from the cluster at start").isEmpty();
+    assertThat(
+            IngestConfig.from(
+                    ConfigMap.of(
+                        "a.yaml", Map.of("ingest.auth.open", true, "ingest.write-timeout", "15s")))
+                .writeTimeout())
+        .contains(Duration.ofSeconds(15));
     assertThat(open.auth().check(null, Role.SOURCE)).isInstanceOf(Decision.Allowed.class);
   }
 
