@@ -4,11 +4,14 @@ import io.dualrun.alerting.delivery.RetryPolicy;
 import io.dualrun.alerting.delivery.Routes;
 import io.dualrun.alerting.receiver.ReceiverConfig;
 import io.dualrun.config.CommonSettings;
+import io.dualrun.config.ConfigDef;
 import io.dualrun.config.ConfigException;
+import io.dualrun.config.ConfigKey;
 import io.dualrun.config.ConfigMap;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The alerting service's configuration (see docs/alerting.md for every key). Built and validated at
@@ -46,47 +49,114 @@ public record AlertingConfig(
     return config;
   }
 
+  public static final ConfigKey<String> APPLICATION_ID =
+      ConfigKey.string(
+          "alerting.application-id",
+          "dualrun-alerting",
+          "Kafka Streams application id; prefix of the internal topics");
+  public static final ConfigKey<String> STATE_DIR =
+      ConfigKey.string(
+          "alerting.state-dir", "data/alerting", "state store directory, and the schema cache");
+  public static final ConfigKey<Integer> HTTP_PORT =
+      ConfigKey.port("alerting.http-port", 7073, "HTTP API port (0 = any free port)");
+  public static final ConfigKey<Duration> GROUP_WAIT =
+      ConfigKey.duration(
+          "alerting.group-wait",
+          Duration.ofSeconds(30),
+          Duration.ZERO,
+          "how long a change waits for more before it is announced");
+  public static final ConfigKey<Duration> REPEAT_INTERVAL =
+      ConfigKey.duration(
+          "alerting.repeat-interval",
+          Duration.ofHours(4),
+          Duration.ofMillis(1),
+          "re-announce a firing alert after this long without notice");
+  public static final ConfigKey<Duration> TICK =
+      ConfigKey.duration(
+          "alerting.tick",
+          Duration.ofSeconds(1),
+          Duration.ofMillis(1),
+          "how often due announcements are looked for");
+  public static final ConfigKey<Duration> INITIAL_BACKOFF =
+      ConfigKey.duration(
+          "alerting.retry.initial-backoff",
+          Duration.ofSeconds(1),
+          Duration.ofMillis(1),
+          "first retry wait, doubled per attempt");
+  public static final ConfigKey<Duration> MAX_BACKOFF =
+      ConfigKey.duration(
+          "alerting.retry.max-backoff",
+          Duration.ofMinutes(5),
+          Duration.ofMillis(1),
+          "longest retry wait (at least the initial backoff)");
+  public static final ConfigKey<Duration> DEADLINE =
+      ConfigKey.duration(
+          "alerting.retry.deadline",
+          Duration.ofHours(24),
+          Duration.ofMillis(1),
+          "give a version up this long after its first attempt");
+  public static final ConfigKey<String> PAIR_URL_TEMPLATE =
+      ConfigKey.string(
+          "links.pair-url-template",
+          null,
+          "link to a pair, `{workflow}` and `{partition}` are replaced (URL-encoded); an http(s)"
+              + " URL");
+  public static final ConfigKey<List<?>> RECEIVERS =
+      ConfigKey.list("receivers", "list of receivers, see below");
+  public static final ConfigKey<Map<String, String>> ROUTES =
+      ConfigKey.map(
+          "routes",
+          "`owner: [receiver, …]`; `default:` is required when receivers exist (may be `[]`) and"
+              + " serves owners without a route and alerts without owner");
+
+  /** Alerting's own keys, as docs/alerting.md lists them. */
+  public static final ConfigDef KEYS =
+      new ConfigDef(
+          "alerting",
+          List.of(
+              APPLICATION_ID,
+              STATE_DIR,
+              HTTP_PORT,
+              GROUP_WAIT,
+              REPEAT_INTERVAL,
+              TICK,
+              INITIAL_BACKOFF,
+              MAX_BACKOFF,
+              DEADLINE,
+              PAIR_URL_TEMPLATE,
+              RECEIVERS,
+              ROUTES));
+
   /**
    * Reads and validates alerting's keys of {@code c}; a configuration shared with other services
    * (standalone) checks for unknown keys once all of them have read theirs.
    */
   public static AlertingConfig from(ConfigMap c) {
     CommonSettings common = CommonSettings.from(c);
-    Duration initial = positive(c, "alerting.retry.initial-backoff", Duration.ofSeconds(1));
-    Duration max = positive(c, "alerting.retry.max-backoff", Duration.ofMinutes(5));
+    Duration initial = INITIAL_BACKOFF.from(c);
+    Duration max = MAX_BACKOFF.from(c);
     if (max.compareTo(initial) < 0) {
       throw new ConfigException(
           c.source()
               + ": alerting.retry.max-backoff: must be at least alerting.retry.initial-backoff");
     }
     List<ReceiverConfig> receivers = ReceiverConfigs.parse(c);
-    AlertingConfig config =
-        new AlertingConfig(
-            common,
-            c.string("alerting.application-id", "dualrun-alerting"),
-            Path.of(c.string("alerting.state-dir", "data/alerting")),
-            c.port("alerting.http-port", 7073),
-            c.duration("alerting.group-wait", Duration.ofSeconds(30)),
-            positive(c, "alerting.repeat-interval", Duration.ofHours(4)),
-            positive(c, "alerting.tick", Duration.ofSeconds(1)),
-            new RetryPolicy(
-                initial, max, positive(c, "alerting.retry.deadline", Duration.ofHours(24))),
-            pairUrlTemplate(c),
-            receivers,
-            RouteConfig.parse(c, receivers));
-    return config;
-  }
-
-  private static Duration positive(ConfigMap c, String key, Duration fallback) {
-    Duration d = c.duration(key, fallback);
-    if (d.isZero() || d.isNegative()) {
-      throw new ConfigException(c.source() + ": " + key + ": must be positive");
-    }
-    return d;
+    return new AlertingConfig(
+        common,
+        APPLICATION_ID.from(c),
+        Path.of(STATE_DIR.from(c)),
+        HTTP_PORT.from(c),
+        GROUP_WAIT.from(c),
+        REPEAT_INTERVAL.from(c),
+        TICK.from(c),
+        new RetryPolicy(initial, max, DEADLINE.from(c)),
+        pairUrlTemplate(c),
+        receivers,
+        RouteConfig.parse(c, receivers));
   }
 
   private static String pairUrlTemplate(ConfigMap c) {
-    String t = c.string("links.pair-url-template", null);
+    String t = PAIR_URL_TEMPLATE.from(c);
     if (t != null && !(t.startsWith("http://") || t.startsWith("https://"))) {
       throw new ConfigException(
           c.source() + ": links.pair-url-template: '" + t + "' must be an http(s) URL");

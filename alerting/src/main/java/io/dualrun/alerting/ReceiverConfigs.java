@@ -27,7 +27,7 @@ final class ReceiverConfigs {
   static List<ReceiverConfig> parse(ConfigMap c) {
     List<ReceiverConfig> out = new ArrayList<>();
     Set<String> names = new HashSet<>();
-    List<?> list = c.list("receivers");
+    List<?> list = AlertingConfig.RECEIVERS.from(c);
     for (int i = 0; i < list.size(); i++) {
       String where = c.source() + ": receivers[" + i + "]";
       if (!(list.get(i) instanceof Map<?, ?> map)) {

@@ -16,7 +16,7 @@ final class RouteConfig {
   private RouteConfig() {}
 
   static Routes parse(ConfigMap c, List<ReceiverConfig> receivers) {
-    Object raw = c.raw("routes");
+    Object raw = c.raw(AlertingConfig.ROUTES.name());
     Set<String> names = receivers.stream().map(ReceiverConfig::name).collect(Collectors.toSet());
     Map<String, List<String>> byOwner = new LinkedHashMap<>();
     List<String> defaults = List.of();

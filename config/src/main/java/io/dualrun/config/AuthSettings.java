@@ -32,17 +32,37 @@ import java.util.Set;
 public final class AuthSettings {
   private static final List<String> SECRET_KEYS = List.of("token", "token-file", "token-env");
 
+  public static final ConfigKey<Boolean> OPEN =
+      ConfigKey.bool(
+          "auth.open",
+          false,
+          "true: no token is needed for anything; must be said explicitly, and cannot be combined"
+              + " with tokens");
+  public static final ConfigKey<Boolean> PROTECT_READS =
+      ConfigKey.bool(
+          "auth.protect-reads",
+          false,
+          "true: every GET but /health and /ready needs a token with the reader or operator role");
+  public static final ConfigKey<List<?>> TOKENS =
+      ConfigKey.list(
+          "auth.tokens",
+          "list of {name, token (or token-file, token-env), roles: [source, operator, reader]};"
+              + " tokens ≥ 16 characters, names unique (see operations.md)");
+
+  /** The {@code auth.*} keys. */
+  public static final ConfigDef KEYS = new ConfigDef("auth", List.of(OPEN, PROTECT_READS, TOKENS));
+
   private AuthSettings() {}
 
   /** Whether {@code auth.open} is set to true. */
   public static boolean open(ConfigMap c) {
-    return c.bool("auth.open", false);
+    return OPEN.from(c);
   }
 
   /** The policy of {@code auth.*}; {@code extra} tokens (e.g. ingest's sources) are added. */
   public static AccessPolicy policy(ConfigMap c, List<AccessToken> extra) {
     boolean open = open(c);
-    boolean protectReads = c.bool("auth.protect-reads", false);
+    boolean protectReads = PROTECT_READS.from(c);
     List<AccessToken> tokens = tokens(c);
     if (open && !(tokens.isEmpty() && extra.isEmpty())) {
       throw new ConfigException(
@@ -62,7 +82,7 @@ public final class AuthSettings {
   }
 
   private static List<AccessToken> tokens(ConfigMap c) {
-    List<?> items = c.list("auth.tokens");
+    List<?> items = TOKENS.from(c);
     List<AccessToken> out = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       String key = "auth.tokens[" + i + "]";

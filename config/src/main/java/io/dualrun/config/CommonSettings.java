@@ -30,10 +30,61 @@ public record CommonSettings(
     kafkaProperties = Map.copyOf(kafkaProperties);
   }
 
+  public static final ConfigKey<String> BOOTSTRAP_SERVERS =
+      ConfigKey.string("kafka.bootstrap-servers", "127.0.0.1:9092", "Kafka");
+  public static final ConfigKey<Map<String, String>> KAFKA_PROPERTIES =
+      ConfigKey.map(
+          "kafka.properties",
+          "extra Kafka client properties (security, client.id…), given to every client the service"
+              + " creates");
+  public static final ConfigKey<String> REGISTRY_URL =
+      ConfigKey.string(
+          "registry.url",
+          "http://127.0.0.1:8081/apis/ccompat/v7",
+          "Confluent-API schema registry (absolute http(s) URL)");
+  public static final ConfigKey<String> REGISTRY_USERNAME =
+      ConfigKey.string("registry.username", null, "registry basic auth user (with the password)");
+  public static final ConfigKey<String> REGISTRY_PASSWORD =
+      ConfigKey.string("registry.password", null, "registry basic auth password (with the user)");
+  public static final ConfigKey<Integer> PARTITIONS =
+      ConfigKey.integer(
+          "topics.partitions",
+          TopicSettings.SINGLE_NODE.partitions(),
+          1,
+          10_000,
+          "partitions of a topic the service creates when it is missing");
+  public static final ConfigKey<Integer> REPLICATION_FACTOR =
+      ConfigKey.integer(
+          "topics.replication-factor",
+          1,
+          1,
+          32,
+          "replication factor of a topic the service creates (min.insync.replicas 2 from 3)");
+  public static final ConfigKey<String> INVENTORY =
+      ConfigKey.string(
+          "inventory", null, "path of `workflows.yaml` (native ids, OpenLineage jobs, rules)");
+
+  /** The keys every service reads: Kafka, registry, topics, inventory, and {@code auth.*}. */
+  public static final ConfigDef KEYS =
+      ConfigDef.of(
+          "common",
+          new ConfigDef(
+              "common",
+              List.of(
+                  BOOTSTRAP_SERVERS,
+                  KAFKA_PROPERTIES,
+                  REGISTRY_URL,
+                  REGISTRY_USERNAME,
+                  REGISTRY_PASSWORD,
+                  PARTITIONS,
+                  REPLICATION_FACTOR,
+                  INVENTORY)),
+          AuthSettings.KEYS);
+
   public static CommonSettings from(ConfigMap c) {
-    String registryUrl = c.string("registry.url", "http://127.0.0.1:8081/apis/ccompat/v7");
-    String user = c.string("registry.username", null);
-    String password = c.string("registry.password", null);
+    String registryUrl = REGISTRY_URL.from(c);
+    String user = REGISTRY_USERNAME.from(c);
+    String password = REGISTRY_PASSWORD.from(c);
     if ((user == null) != (password == null)) {
       throw new ConfigException(
           c.source() + ": registry.username and registry.password must be given together");
@@ -44,14 +95,12 @@ public record CommonSettings(
     } catch (IllegalArgumentException e) {
       throw new ConfigException(c.source() + ": registry.url: " + e.getMessage());
     }
-    String inventory = c.string("inventory", null);
+    String inventory = INVENTORY.from(c);
     return new CommonSettings(
-        c.string("kafka.bootstrap-servers", "127.0.0.1:9092"),
-        c.stringMap("kafka.properties"),
+        BOOTSTRAP_SERVERS.from(c),
+        KAFKA_PROPERTIES.from(c),
         registry,
-        new TopicSettings(
-            c.integer("topics.partitions", TopicSettings.SINGLE_NODE.partitions(), 1, 10_000),
-            (short) c.integer("topics.replication-factor", 1, 1, 32)),
+        new TopicSettings(PARTITIONS.from(c), (short) (int) REPLICATION_FACTOR.from(c)),
         inventory == null ? null : Path.of(inventory),
         AuthSettings.policy(c, List.of()));
   }

@@ -2,7 +2,9 @@ package io.dualrun.ingest;
 
 import io.dualrun.config.AuthSettings;
 import io.dualrun.config.CommonSettings;
+import io.dualrun.config.ConfigDef;
 import io.dualrun.config.ConfigException;
+import io.dualrun.config.ConfigKey;
 import io.dualrun.config.ConfigMap;
 import io.dualrun.config.auth.AccessPolicy;
 import io.dualrun.config.auth.AccessToken;
@@ -45,28 +47,81 @@ public record IngestConfig(
 
   public static final int DEFAULT_PORT = 7070;
 
+  public static final ConfigKey<String> HOST =
+      ConfigKey.string("ingest.host", "0.0.0.0", "bind address");
+  public static final ConfigKey<Integer> PORT =
+      ConfigKey.port("ingest.port", DEFAULT_PORT, "HTTP port (0: a free one)");
+  public static final ConfigKey<Integer> MAX_BODY_BYTES =
+      ConfigKey.integer(
+          "ingest.max-body-bytes",
+          10 * 1024 * 1024,
+          1024,
+          Integer.MAX_VALUE,
+          "larger request bodies are refused with 413");
+  public static final ConfigKey<Integer> MAX_BATCH =
+      ConfigKey.integer(
+          "ingest.max-batch", 10_000, 1, 1_000_000, "larger arrays are refused with 413");
+  public static final ConfigKey<Duration> WRITE_TIMEOUT =
+      ConfigKey.duration(
+              "ingest.write-timeout",
+              null,
+              Duration.ofSeconds(1),
+              "how long a request may wait for Kafka (≥ 1s) before it is answered 503; sets the"
+                  + " producer's `delivery.timeout.ms`, `request.timeout.ms` (half) and"
+                  + " `max.block.ms`. Unset: twice the brokers' `broker.session.timeout.ms` plus"
+                  + " 10 s, read from the cluster at start (28 s against Kafka's default 9 s), so"
+                  + " that a request in flight when a broker dies waits for the new partition"
+                  + " leader instead of getting a 503 (see operations.md)")
+          .defaultShownAs("derived");
+  public static final ConfigKey<Duration> RETRY_AFTER =
+      ConfigKey.duration(
+          "ingest.retry-after", Duration.ofSeconds(5), Duration.ZERO, "`Retry-After` of a 503");
+  public static final ConfigKey<List<?>> TOKENS =
+      ConfigKey.list(
+          "ingest.auth.tokens",
+          "list of `{source, token}` (or `token-file`, `token-env`); tokens ≥ 16 characters; each"
+              + " has the `source` role");
+  public static final ConfigKey<Boolean> OPEN =
+      ConfigKey.bool(
+          "ingest.auth.open", false, "accept requests without a token; must be set explicitly");
+  public static final ConfigKey<String> SCHEMA_CACHE_DIR =
+      ConfigKey.string(
+          "ingest.schema-cache-dir",
+          "data/ingest/schema-cache",
+          "where the ids of the schemas ingest registered are kept, so that it starts and writes"
+              + " while the registry is down (standalone: `<data-dir>/ingest/schema-cache`)");
+
+  /** The {@code ingest.*} keys. */
+  public static final ConfigDef KEYS =
+      new ConfigDef(
+          "ingest",
+          List.of(
+              HOST,
+              PORT,
+              MAX_BODY_BYTES,
+              MAX_BATCH,
+              WRITE_TIMEOUT,
+              RETRY_AFTER,
+              TOKENS,
+              OPEN,
+              SCHEMA_CACHE_DIR));
+
+  /** Every key ingest reads, as its docs table lists them. */
+  public static final ConfigDef ALL_KEYS = ConfigDef.of("ingest", CommonSettings.KEYS, KEYS);
+
   /** Reads and validates the configuration; fails naming the file and the key. */
   public static IngestConfig from(ConfigMap c) {
     CommonSettings common = CommonSettings.from(c);
-    Optional<Duration> writeTimeout =
-        c.has("ingest.write-timeout")
-            ? Optional.of(c.duration("ingest.write-timeout", Duration.ZERO))
-            : Optional.empty();
-    if (writeTimeout.isPresent() && writeTimeout.get().toMillis() < 1000) {
-      throw new ConfigException(c.source() + ": ingest.write-timeout: must be at least 1s");
-    }
-    IngestConfig config =
-        new IngestConfig(
-            common,
-            c.string("ingest.host", "0.0.0.0"),
-            c.port("ingest.port", DEFAULT_PORT),
-            c.integer("ingest.max-body-bytes", 10 * 1024 * 1024, 1024, Integer.MAX_VALUE),
-            c.integer("ingest.max-batch", 10_000, 1, 1_000_000),
-            writeTimeout,
-            c.duration("ingest.retry-after", Duration.ofSeconds(5)),
-            access(c, common),
-            Path.of(c.string("ingest.schema-cache-dir", "data/ingest/schema-cache")));
-    return config;
+    return new IngestConfig(
+        common,
+        HOST.from(c),
+        PORT.from(c),
+        MAX_BODY_BYTES.from(c),
+        MAX_BATCH.from(c),
+        Optional.ofNullable(WRITE_TIMEOUT.from(c)),
+        RETRY_AFTER.from(c),
+        access(c, common),
+        Path.of(SCHEMA_CACHE_DIR.from(c)));
   }
 
   /** The auth check this configuration asks for. */
@@ -81,7 +136,7 @@ public record IngestConfig(
    */
   private static AccessPolicy access(ConfigMap c, CommonSettings common) {
     List<AccessToken> sources = sourceTokens(c);
-    if (c.bool("ingest.auth.open", false)) {
+    if (OPEN.from(c)) {
       if (!sources.isEmpty() || !common.access().tokens().isEmpty()) {
         throw new ConfigException(
             c.source()
@@ -109,7 +164,7 @@ public record IngestConfig(
   }
 
   private static List<AccessToken> sourceTokens(ConfigMap c) {
-    List<?> items = c.list("ingest.auth.tokens");
+    List<?> items = TOKENS.from(c);
     List<AccessToken> tokens = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (int i = 0; i < items.size(); i++) {

@@ -1,11 +1,14 @@
 package io.dualrun.reconciler;
 
 import io.dualrun.config.CommonSettings;
+import io.dualrun.config.ConfigDef;
 import io.dualrun.config.ConfigException;
+import io.dualrun.config.ConfigKey;
 import io.dualrun.config.ConfigMap;
 import io.dualrun.reconciler.stream.Mode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -66,9 +69,122 @@ public record ReconcilerConfig(
     return from(ConfigMap.empty(), common);
   }
 
+  private static final int MAX_THREADS = 64;
+
+  public static final ConfigKey<String> APPLICATION_ID =
+      ConfigKey.string(
+          "reconciler.application-id",
+          DEFAULT_APPLICATION_ID,
+          "Kafka Streams application id; instances sharing it share the work");
+  public static final ConfigKey<String> STATE_DIR =
+      ConfigKey.string("reconciler.state-dir", null, "RocksDB state, and the schema cache")
+          .defaultShownAs("`<tmp>/dualrun-reconciler`");
+  public static final ConfigKey<String> MODE =
+      ConfigKey.string("reconciler.mode", "live", "`live` (wall clock) or `replay` (event time)");
+  public static final ConfigKey<String> HTTP_HOST =
+      ConfigKey.string("reconciler.http.host", "127.0.0.1", "REST bind address");
+  public static final ConfigKey<Integer> HTTP_PORT =
+      ConfigKey.port("reconciler.http.port", DEFAULT_HTTP_PORT, "REST port (0: any free port)");
+  public static final ConfigKey<String> ADVERTISED_HOST =
+      ConfigKey.string(
+              "reconciler.http.advertised-host",
+              null,
+              "how other instances reach this one (`application.server`)")
+          .defaultShownAs("http.host");
+  public static final ConfigKey<Integer> THREADS =
+      ConfigKey.integer(
+              "reconciler.threads",
+              1,
+              1,
+              MAX_THREADS,
+              "stream threads (a task's records are processed by one thread: more threads than"
+                  + " input partitions would idle)")
+          .defaultShownAs("processors, at most `topics.partitions`");
+  public static final ConfigKey<Duration> COMMIT_INTERVAL =
+      ConfigKey.duration(
+          "reconciler.commit-interval",
+          Duration.ofMillis(200),
+          Duration.ofMillis(1),
+          "transaction commit interval");
+  public static final ConfigKey<Duration> RETENTION =
+      ConfigKey.duration(
+          "reconciler.retention",
+          Duration.ofDays(35),
+          Duration.ofMillis(1),
+          "pairs are dropped this long after their last change");
+  public static final ConfigKey<Duration> PUNCTUATE_INTERVAL =
+      ConfigKey.duration(
+          "reconciler.punctuate-interval",
+          Duration.ofSeconds(1),
+          Duration.ofMillis(1),
+          "live mode: how often deadlines and schedules are checked (replay checks them before"
+              + " each record)");
+  public static final ConfigKey<Integer> DECODED_PAIRS =
+      ConfigKey.integer(
+          "reconciler.decoded-pairs",
+          1024,
+          0,
+          1_000_000,
+          "recently used pairs each task (input partition) keeps decoded in memory, a few KiB"
+              + " each, written to RocksDB and the changelog once per commit; `0` decodes every"
+              + " pair from RocksDB and writes every change at once");
+  public static final ConfigKey<Integer> SEEN_IDS =
+      ConfigKey.integer(
+          "reconciler.seen-ids",
+          64,
+          1,
+          10_000,
+          "ids of records that changed nothing, remembered per pair for duplicate detection");
+  public static final ConfigKey<Duration> SLA_LOOKBACK =
+      ConfigKey.duration(
+          "reconciler.sla-lookback",
+          Duration.ZERO,
+          Duration.ZERO,
+          "on first start, scheduled deadlines this far in the past are checked too");
+  public static final ConfigKey<Integer> INPUT_PARTITIONS =
+      ConfigKey.integer(
+          "reconciler.input-partitions",
+          0,
+          0,
+          10_000,
+          "set by the service from the topic's real partition count");
+  public static final ConfigKey<Map<String, String>> STREAMS_PROPERTIES =
+      ConfigKey.map(
+          "reconciler.streams.properties",
+          "extra Kafka Streams properties (map), applied last; the reconciler's own defaults here"
+              + " are the producer's `compression.type: lz4` and `batch.size: 262144` (a commit"
+              + " writes each changed pair, about 1.3 KB of Avro, to the changelog: compressed"
+              + " batches are an eighth of the bytes and a twentieth of the produce requests),"
+              + " `num.standby.replicas: 1` (a warm copy of every task on another instance, when"
+              + " there is one: it takes over without restoring and answers REST while the active"
+              + " instance is dead), `topic.min.insync.replicas` 2 when"
+              + " `topics.replication-factor` ≥ 3 (else 1) for the changelog and repartition"
+              + " topics, and, in replay mode, `max.task.idle.ms: 2000`");
+
+  /** The {@code reconciler.*} keys, as docs/reconciler.md lists them. */
+  public static final ConfigDef KEYS =
+      new ConfigDef(
+          "reconciler",
+          List.of(
+              APPLICATION_ID,
+              STATE_DIR,
+              MODE,
+              HTTP_HOST,
+              HTTP_PORT,
+              ADVERTISED_HOST,
+              THREADS,
+              COMMIT_INTERVAL,
+              RETENTION,
+              PUNCTUATE_INTERVAL,
+              DECODED_PAIRS,
+              SEEN_IDS,
+              SLA_LOOKBACK,
+              INPUT_PARTITIONS,
+              STREAMS_PROPERTIES));
+
   /** Reads the {@code reconciler.*} keys of {@code c}; throws ConfigException naming a bad key. */
   public static ReconcilerConfig from(ConfigMap c, CommonSettings common) {
-    String modeText = c.string("reconciler.mode", "live");
+    String modeText = MODE.from(c);
     Mode mode;
     try {
       mode = Mode.parse(modeText);
@@ -76,7 +192,7 @@ public record ReconcilerConfig(
       throw new ConfigException(
           c.source() + ": reconciler.mode: '" + modeText + "' must be live or replay");
     }
-    String applicationId = c.string("reconciler.application-id", DEFAULT_APPLICATION_ID);
+    String applicationId = APPLICATION_ID.from(c);
     if (applicationId.isBlank() || !applicationId.matches("[A-Za-z0-9._-]+")) {
       throw new ConfigException(
           c.source()
@@ -84,30 +200,27 @@ public record ReconcilerConfig(
               + applicationId
               + "' must be letters, digits, '.', '_' or '-'");
     }
-    String host = c.string("reconciler.http.host", "127.0.0.1");
+    String host = HTTP_HOST.from(c);
     return new ReconcilerConfig(
         common,
         applicationId,
         Path.of(
-            c.string(
-                "reconciler.state-dir",
-                Path.of(System.getProperty("java.io.tmpdir"), "dualrun-reconciler").toString())),
+            STATE_DIR.from(
+                c, Path.of(System.getProperty("java.io.tmpdir"), "dualrun-reconciler").toString())),
         mode,
         host,
-        c.port("reconciler.http.port", DEFAULT_HTTP_PORT),
-        c.string("reconciler.http.advertised-host", host),
-        c.integer("reconciler.threads", defaultThreads(common), 1, MAX_THREADS),
-        positive(c, "reconciler.commit-interval", Duration.ofMillis(200)),
-        positive(c, "reconciler.retention", Duration.ofDays(35)),
-        positive(c, "reconciler.punctuate-interval", Duration.ofSeconds(1)),
-        c.integer("reconciler.seen-ids", 64, 1, 10_000),
-        c.integer("reconciler.decoded-pairs", 1024, 0, 1_000_000),
-        c.duration("reconciler.sla-lookback", Duration.ZERO),
-        c.integer("reconciler.input-partitions", 0, 0, 10_000),
-        c.stringMap("reconciler.streams.properties"));
+        HTTP_PORT.from(c),
+        ADVERTISED_HOST.from(c, host),
+        THREADS.from(c, defaultThreads(common)),
+        COMMIT_INTERVAL.from(c),
+        RETENTION.from(c),
+        PUNCTUATE_INTERVAL.from(c),
+        SEEN_IDS.from(c),
+        DECODED_PAIRS.from(c),
+        SLA_LOOKBACK.from(c),
+        INPUT_PARTITIONS.from(c),
+        STREAMS_PROPERTIES.from(c));
   }
-
-  private static final int MAX_THREADS = 64;
 
   /**
    * One stream thread per processor, as many as there are input partitions at most (a thread
@@ -117,14 +230,6 @@ public record ReconcilerConfig(
   static int defaultThreads(CommonSettings common) {
     int processors = Runtime.getRuntime().availableProcessors();
     return Math.max(1, Math.min(MAX_THREADS, Math.min(processors, common.topics().partitions())));
-  }
-
-  private static Duration positive(ConfigMap c, String key, Duration fallback) {
-    Duration d = c.duration(key, fallback);
-    if (d.isZero() || d.isNegative()) {
-      throw new ConfigException(c.source() + ": " + key + ": must be more than zero");
-    }
-    return d;
   }
 
   /** A copy with another HTTP port (e.g. the one actually bound). */

@@ -1,0 +1,76 @@
+package io.dualrun.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The configuration tables in the docs, between {@code <!-- config:NAME -->} and {@code <!--
+ * /config:NAME -->}: generated from a {@link ConfigDef}, so a key declared without its row (or a
+ * row left for a key no longer declared) is a difference the build reports.
+ */
+public final class ConfigDocs {
+  private ConfigDocs() {}
+
+  static String begin(String name) {
+    return "<!-- config:" + name + " -->";
+  }
+
+  static String end(String name) {
+    return "<!-- /config:" + name + " -->";
+  }
+
+  /** The table {@code markdown} holds for {@code name}; fails when the markers are missing. */
+  public static String table(String markdown, String name) {
+    int a = markdown.indexOf(begin(name));
+    int b = markdown.indexOf(end(name));
+    if (a < 0 || b < a) {
+      throw new IllegalArgumentException(
+          "no " + begin(name) + " … " + end(name) + " block in the document");
+    }
+    return markdown.substring(a + begin(name).length(), b).strip() + "\n";
+  }
+
+  /** {@code markdown} with the block of {@code def} regenerated. */
+  public static String regenerate(String markdown, ConfigDef def) {
+    int a = markdown.indexOf(begin(def.name()));
+    int b = markdown.indexOf(end(def.name()));
+    if (a < 0 || b < a) {
+      throw new IllegalArgumentException("no " + begin(def.name()) + " block in the document");
+    }
+    return markdown.substring(0, a + begin(def.name()).length())
+        + "\n"
+        + def.markdownTable()
+        + markdown.substring(b);
+  }
+
+  /**
+   * What differs between the document's table for {@code def} and the declarations: one line per
+   * row missing, extra or different. Empty when the document is up to date.
+   */
+  public static List<String> differences(String markdown, ConfigDef def) {
+    List<String> documented = rows(table(markdown, def.name()));
+    List<String> declared = rows(def.markdownTable());
+    List<String> out = new ArrayList<>();
+    for (String row : declared) {
+      if (!documented.contains(row)) {
+        out.add("missing or different in the docs: " + row);
+      }
+    }
+    for (String row : documented) {
+      if (!declared.contains(row)) {
+        out.add("in the docs but not declared: " + row);
+      }
+    }
+    return out;
+  }
+
+  private static List<String> rows(String table) {
+    List<String> rows = new ArrayList<>();
+    for (String line : table.split("\n")) {
+      if (line.startsWith("| `")) {
+        rows.add(line.strip());
+      }
+    }
+    return rows;
+  }
+}
