@@ -3,6 +3,7 @@ package io.dualrun.alerting;
 import io.dualrun.config.auth.Role;
 import io.dualrun.schemas.topic.TopicCatalog;
 import io.dualrun.service.auth.HttpAuth;
+import io.dualrun.service.metrics.ServiceMetrics;
 import io.dualrun.service.probe.Probes;
 import io.dualrun.service.probe.ReadinessCheck;
 import io.dualrun.service.probe.StandardChecks;
@@ -50,6 +51,7 @@ public final class AlertingMain {
               config.common(), List.of(TopicCatalog.NOTIFICATIONS, config.alertsTopic())));
       Probes.health(app);
       Probes.ready(app, readiness);
+      ServiceMetrics.route(app, service.metrics());
       app.start("0.0.0.0", config.httpPort());
       LOG.info("alerting HTTP API on port {}", app.port());
       return new Running(service, app, readiness);

@@ -25,6 +25,10 @@ import io.dualrun.schemas.avro.Notification;
 import io.dualrun.schemas.topic.TopicCatalog;
 import io.dualrun.schemas.topic.TopicInitializer;
 import io.dualrun.schemas.topic.TopicSpec;
+import io.dualrun.service.metrics.ServiceMetrics;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,14 +67,30 @@ public final class AlertingService implements AutoCloseable {
   private DeliveryWorker worker;
   private KafkaStreams streams;
 
-  private AlertingService(AlertingConfig config, Clock clock) {
+  private final PrometheusMeterRegistry metrics;
+  private final LoggingListener registryListener = new LoggingListener("alerting");
+
+  private AlertingService(AlertingConfig config, Clock clock, PrometheusMeterRegistry metrics) {
     this.config = config;
     this.clock = clock;
+    this.metrics = metrics;
+    ServiceMetrics.registryWaits(metrics, registryListener, "alerting");
+    Gauge.builder(
+            "dualrun.alerting.pending.deliveries",
+            this,
+            s -> s.worker == null ? 0 : s.pending().values().stream().mapToInt(i -> i).sum())
+        .description("notifications waiting to be delivered, over every receiver")
+        .register(metrics);
   }
 
   /** Creates the topics, loads silences, ledger and history, starts the fold and delivery. */
   public static AlertingService start(AlertingConfig config) {
-    AlertingService service = new AlertingService(config, Clock.systemUTC());
+    return start(config, ServiceMetrics.create());
+  }
+
+  /** Same, its meters in {@code metrics} (shared with other services in standalone). */
+  public static AlertingService start(AlertingConfig config, PrometheusMeterRegistry metrics) {
+    AlertingService service = new AlertingService(config, Clock.systemUTC(), metrics);
     try {
       service.startAll();
       return service;
@@ -87,7 +107,7 @@ public final class AlertingService implements AutoCloseable {
             SchemaRegistry.resilient(
                 config.common().registry(),
                 config.stateDir().resolve("schema-cache"),
-                new LoggingListener("alerting")),
+                registryListener),
             config.common().topics(),
             true);
     try (Admin admin = Admin.create(kafka)) {
@@ -168,6 +188,7 @@ public final class AlertingService implements AutoCloseable {
             config.repeatInterval(),
             config.tick());
     KafkaStreams ks = new KafkaStreams(topology, props);
+    new KafkaStreamsMetrics(ks).bindTo(metrics);
     ks.setUncaughtExceptionHandler(
         e -> {
           LOG.error("alert fold failed, replacing the stream thread: {}", e.toString(), e);
@@ -251,6 +272,11 @@ public final class AlertingService implements AutoCloseable {
 
   public Clock clock() {
     return clock;
+  }
+
+  /** The meters {@code GET /metrics} publishes: Kafka Streams', deliveries, the JVM's. */
+  public PrometheusMeterRegistry metrics() {
+    return metrics;
   }
 
   /** Alerts waiting per receiver. */

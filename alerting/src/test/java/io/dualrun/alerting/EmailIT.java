@@ -165,6 +165,10 @@ class EmailIT {
         () -> ItSupport.http("GET", api("/ready"), null, null).statusCode() == 200);
     assertThat(ItSupport.http("GET", api("/ready"), null, null).body())
         .contains("\"fold\"", "\"kafka\"", "\"registry\"");
+    assertThat(ItSupport.http("GET", api("/metrics"), null, null).body())
+        .contains("dualrun_alerting_pending_deliveries")
+        .contains("kafka_stream_")
+        .contains("jvm_memory_used_bytes");
     var anonymous = ItSupport.http("POST", api("/v1/silences"), silence, null);
     assertThat(anonymous.statusCode()).as("no token").isEqualTo(401);
     assertThat(anonymous.headers().firstValue("WWW-Authenticate"))

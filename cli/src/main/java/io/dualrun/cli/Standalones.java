@@ -13,7 +13,9 @@ import io.dualrun.reconciler.ReconcilerConfig;
 import io.dualrun.reconciler.ReconcilerService;
 import io.dualrun.reconciler.web.DashboardRoutes;
 import io.dualrun.service.auth.HttpAuth;
+import io.dualrun.service.metrics.ServiceMetrics;
 import io.dualrun.service.probe.Probes;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -39,6 +41,8 @@ final class Standalones {
     AtomicReference<ReconcilerService> reconciler = new AtomicReference<>();
     AtomicReference<AlertingService> alerting = new AtomicReference<>();
     Standalone standalone = new Standalone(config);
+    // one /metrics for the whole process: every service's meters and the JVM's
+    PrometheusMeterRegistry metrics = ServiceMetrics.create();
     settings.access().banner(settings.baseUrl()).forEach(standalone::notice);
     return standalone
         .maxRequestBytes(MAX_REQUEST_BYTES)
@@ -46,7 +50,7 @@ final class Standalones {
             "ingest",
             platform -> {
               IngestService service =
-                  IngestService.start(IngestConfig.from(settings.forPlatform(platform)));
+                  IngestService.start(IngestConfig.from(settings.forPlatform(platform)), metrics);
               ingest.set(service);
               return service;
             })
@@ -55,7 +59,8 @@ final class Standalones {
             platform -> {
               ConfigMap c = settings.forPlatform(platform);
               ReconcilerService service =
-                  ReconcilerService.create(ReconcilerConfig.from(c, CommonSettings.from(c)));
+                  ReconcilerService.create(
+                      ReconcilerConfig.from(c, CommonSettings.from(c)), metrics);
               reconciler.set(service);
               service.start(config.httpPort());
               return service;
@@ -64,7 +69,8 @@ final class Standalones {
             "alerting",
             platform -> {
               AlertingService service =
-                  AlertingService.start(AlertingConfig.from(settings.forPlatform(platform)));
+                  AlertingService.start(
+                      AlertingConfig.from(settings.forPlatform(platform)), metrics);
               alerting.set(service);
               return service;
             })
@@ -80,11 +86,7 @@ final class Standalones {
               HttpAuth.install(app, ingest.get().api().auth(), IngestRoutes.MUTATIONS);
               IngestRoutes.routes(app, ingest.get().api());
               Probes.ready(app, ingest.get().readiness());
-              app.get(
-                  "/metrics",
-                  ctx ->
-                      ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                          .result(ingest.get().api().prometheus().scrape()));
+              ServiceMetrics.route(app, metrics);
               reconciler.get().routes(app);
               DashboardRoutes.routes(app);
               AlertingService a = alerting.get();

@@ -120,7 +120,11 @@ class StandaloneIT {
       assertThat(bad.statusCode()).isEqualTo(400);
       assertThat(bad.body()).contains("\"field\":\"status\"").contains("\"field\":\"side\"");
 
-      assertThat(get(standalone, "/metrics").body()).contains("dualrun");
+      assertThat(get(standalone, "/metrics").body())
+          .contains("dualrun_ingest_requests_total")
+          .contains("dualrun_alerting_pending_deliveries")
+          .contains("dualrun_registry_waits_total")
+          .contains("kafka_stream_");
       HttpResponse<String> ready = get(standalone, "/ready");
       assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
       assertThat(ready.body()).contains("\"kafka\"").contains("\"registry\"");

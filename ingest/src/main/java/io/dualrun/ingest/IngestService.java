@@ -7,10 +7,10 @@ import io.dualrun.registry.LoggingListener;
 import io.dualrun.registry.SchemaRegistry;
 import io.dualrun.schemas.topic.TopicCatalog;
 import io.dualrun.schemas.topic.TopicInitializer;
+import io.dualrun.service.metrics.ServiceMetrics;
 import io.dualrun.service.probe.ReadinessCheck;
 import io.dualrun.service.probe.StandardChecks;
 import io.javalin.Javalin;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -41,16 +41,18 @@ public final class IngestService implements AutoCloseable {
 
   /** Loads the inventory, creates the topics and the producer, with a registry of its own. */
   public static IngestService start(IngestConfig config) {
-    return start(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    return start(config, ServiceMetrics.create());
   }
 
   /** Same, with meters registered in {@code prometheus} (shared with other services). */
   public static IngestService start(IngestConfig config, PrometheusMeterRegistry prometheus) {
     Inventory inventory = config.common().loadInventory();
+    LoggingListener registryListener = new LoggingListener("ingest");
+    ServiceMetrics.registryWaits(prometheus, registryListener, "ingest");
     TopicCatalog catalog =
         TopicCatalog.create(
             SchemaRegistry.resilient(
-                config.common().registry(), config.schemaCacheDir(), new LoggingListener("ingest")),
+                config.common().registry(), config.schemaCacheDir(), registryListener),
             config.common().topics(),
             true);
     var client = config.common().kafkaClientProperties();

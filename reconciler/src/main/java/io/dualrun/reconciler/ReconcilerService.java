@@ -11,10 +11,13 @@ import io.dualrun.schemas.topic.Topic;
 import io.dualrun.schemas.topic.TopicCatalog;
 import io.dualrun.schemas.topic.TopicInitializer;
 import io.dualrun.service.auth.HttpAuth;
+import io.dualrun.service.metrics.ServiceMetrics;
 import io.dualrun.service.probe.Probes;
 import io.dualrun.service.probe.ReadinessCheck;
 import io.dualrun.service.probe.StandardChecks;
 import io.javalin.Javalin;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,16 +48,32 @@ public final class ReconcilerService implements AutoCloseable {
   private final Inventory inventory;
   private volatile ReconcilerConfig config;
   private volatile KafkaStreams streams;
+  private final PrometheusMeterRegistry metrics;
+  private final LoggingListener registryListener;
 
-  private ReconcilerService(ReconcilerConfig config, Inventory inventory) {
+  private ReconcilerService(
+      ReconcilerConfig config, Inventory inventory, PrometheusMeterRegistry metrics) {
     this.baseConfig = config;
     this.config = config;
     this.inventory = inventory;
+    this.metrics = metrics;
+    this.registryListener = new LoggingListener("reconciler " + config.applicationId());
+    ServiceMetrics.registryWaits(metrics, registryListener, "reconciler");
   }
 
-  /** Validates configuration and inventory; nothing is started. */
+  /** Validates configuration and inventory; nothing is started. Meters of its own. */
   public static ReconcilerService create(ReconcilerConfig config) {
-    return new ReconcilerService(config, config.common().loadInventory());
+    return create(config, ServiceMetrics.create());
+  }
+
+  /** Same, its meters in {@code metrics} (shared with other services in standalone). */
+  public static ReconcilerService create(ReconcilerConfig config, PrometheusMeterRegistry metrics) {
+    return new ReconcilerService(config, config.common().loadInventory(), metrics);
+  }
+
+  /** The meters {@code GET /metrics} publishes: Kafka Streams', the registry's waits, the JVM's. */
+  public PrometheusMeterRegistry metrics() {
+    return metrics;
   }
 
   /** Adds the REST endpoints to {@code app}; they answer 503 until {@link #start}. */
@@ -77,7 +96,7 @@ public final class ReconcilerService implements AutoCloseable {
             SchemaRegistry.resilient(
                 baseConfig.common().registry(),
                 baseConfig.stateDir().resolve("schema-cache"),
-                new LoggingListener("reconciler " + baseConfig.applicationId())),
+                registryListener),
             baseConfig.common().topics(),
             baseConfig.common().registry().autoRegister());
     int partitions = prepareTopics(catalog);
@@ -93,6 +112,7 @@ public final class ReconcilerService implements AutoCloseable {
           return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
     streams = s;
+    new KafkaStreamsMetrics(s).bindTo(metrics);
     s.start();
     LOG.info(
         "reconciler {} started in {} mode, {} inventoried workflows, REST on {}:{}",
@@ -217,6 +237,7 @@ public final class ReconcilerService implements AutoCloseable {
             config.common(),
             List.of(TopicCatalog.VERDICTS, TopicCatalog.MISMATCHES, TopicCatalog.FRESHNESS)));
     Probes.ready(app, readiness);
+    ServiceMetrics.route(app, service.metrics());
     app.start(config.httpHost(), config.httpPort());
     try {
       service.start(app.port());

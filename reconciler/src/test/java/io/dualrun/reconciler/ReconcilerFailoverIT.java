@@ -317,6 +317,13 @@ class ReconcilerFailoverIT {
       }
       assertThat(r.statusCode()).as(name + " /ready: " + r.body()).isEqualTo(200);
       assertThat(r.body()).contains("\"streams\"", "\"kafka\"", "\"registry\"");
+      HttpResponse<String> metrics = get("/metrics");
+      assertThat(metrics.statusCode()).isEqualTo(200);
+      assertThat(metrics.body())
+          .as(name + " /metrics")
+          .contains("kafka_stream_")
+          .contains("dualrun_registry_waits_total")
+          .contains("jvm_memory_used_bytes");
     }
 
     JsonNode pair(String workflow, String partition) throws Exception {
