@@ -5,7 +5,7 @@ import io.dualrun.config.ConfigDef;
 import io.dualrun.config.ConfigException;
 import io.dualrun.config.ConfigKey;
 import io.dualrun.config.ConfigMap;
-import io.dualrun.reconciler.stream.Mode;
+import io.dualrun.reconciler.engine.Mode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

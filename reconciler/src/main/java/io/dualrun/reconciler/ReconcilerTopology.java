@@ -1,14 +1,14 @@
 package io.dualrun.reconciler;
 
 import io.dualrun.inventory.Inventory;
+import io.dualrun.reconciler.engine.Emission;
+import io.dualrun.reconciler.engine.Mode;
 import io.dualrun.reconciler.errors.DlqDeserializationHandler;
 import io.dualrun.reconciler.errors.DlqProcessingHandler;
 import io.dualrun.reconciler.errors.DlqProductionHandler;
 import io.dualrun.reconciler.store.PairStoreBuilder;
-import io.dualrun.reconciler.stream.Emission;
 import io.dualrun.reconciler.stream.EmissionSink;
 import io.dualrun.reconciler.stream.EventTimeExtractor;
-import io.dualrun.reconciler.stream.Mode;
 import io.dualrun.reconciler.stream.PairInputDeserializer;
 import io.dualrun.reconciler.stream.PairProcessor;
 import io.dualrun.reconciler.stream.StoreNames;

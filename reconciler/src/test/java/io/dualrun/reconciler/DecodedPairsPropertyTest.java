@@ -6,7 +6,7 @@ import static io.dualrun.reconciler.Harness.fingerprint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dualrun.inventory.Inventory;
-import io.dualrun.reconciler.stream.Mode;
+import io.dualrun.reconciler.engine.Mode;
 import io.dualrun.schemas.avro.RunStatus;
 import io.dualrun.schemas.avro.Side;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import io.dualrun.config.CommonSettings;
 import io.dualrun.config.ConfigMap;
 import io.dualrun.inventory.Inventory;
 import io.dualrun.inventory.InventoryLoader;
-import io.dualrun.reconciler.stream.Mode;
+import io.dualrun.reconciler.engine.Mode;
 import io.dualrun.registry.SchemaRegistry;
 import io.dualrun.schemas.avro.ColumnStats;
 import io.dualrun.schemas.avro.ColumnType;

@@ -4,12 +4,12 @@ import static io.dualrun.reconciler.Harness.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dualrun.inventory.Inventory;
+import io.dualrun.reconciler.engine.Mode;
+import io.dualrun.reconciler.engine.PairEvaluator;
 import io.dualrun.reconciler.state.PairCopy;
 import io.dualrun.reconciler.state.PairState;
 import io.dualrun.reconciler.state.PairStateSerde;
 import io.dualrun.reconciler.state.PairUpdater;
-import io.dualrun.reconciler.stream.Mode;
-import io.dualrun.reconciler.stream.PairEvaluator;
 import io.dualrun.schemas.avro.OutputFingerprint;
 import io.dualrun.schemas.avro.RunEvent;
 import io.dualrun.schemas.avro.RunStatus;

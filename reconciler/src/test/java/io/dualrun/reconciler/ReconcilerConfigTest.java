@@ -7,7 +7,7 @@ import io.dualrun.config.CommonSettings;
 import io.dualrun.config.ConfigException;
 import io.dualrun.config.ConfigMap;
 import io.dualrun.inventory.InventoryException;
-import io.dualrun.reconciler.stream.Mode;
+import io.dualrun.reconciler.engine.Mode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package io.dualrun.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dualrun.inventory.Inventory;
-import io.dualrun.reconciler.stream.Mode;
+import io.dualrun.reconciler.engine.Mode;
 import io.dualrun.schemas.avro.DecisionReason;
 import io.dualrun.schemas.avro.Outcome;
 import io.dualrun.schemas.avro.RunEvent;

@@ -1,6 +1,6 @@
 package io.dualrun.reconciler.errors;
 
-import io.dualrun.reconciler.stream.Emission;
+import io.dualrun.reconciler.engine.Emission;
 import io.dualrun.registry.RegistryException;
 import io.dualrun.schemas.json.AvroJson;
 import java.nio.charset.StandardCharsets;

@@ -2,6 +2,7 @@ package io.dualrun.reconciler.store;
 
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -16,9 +17,13 @@ public final class PairStoreBuilder implements StoreBuilder<PairStore> {
   private final int capacity;
 
   public PairStoreBuilder(String name, int capacity) {
+    this(Stores.persistentKeyValueStore(name), capacity);
+  }
+
+  /** Over another byte store (e.g. an in-memory one, for a processor's unit test). */
+  public PairStoreBuilder(KeyValueBytesStoreSupplier bytes, int capacity) {
     this.inner =
-        Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.ByteArray())
+        Stores.keyValueStoreBuilder(bytes, Serdes.String(), Serdes.ByteArray())
             .withCachingDisabled();
     this.capacity = capacity;
   }

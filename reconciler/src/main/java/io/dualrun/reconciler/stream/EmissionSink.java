@@ -4,6 +4,7 @@ import io.dualrun.reconciler.codec.BreachWriter;
 import io.dualrun.reconciler.codec.FramedWriter;
 import io.dualrun.reconciler.decide.EncodedVerdict;
 import io.dualrun.reconciler.decide.EncodedVerdictSerializer;
+import io.dualrun.reconciler.engine.Emission;
 import io.dualrun.schemas.avro.FreshnessBreach;
 import io.dualrun.schemas.serde.AvroSerde;
 import io.dualrun.schemas.topic.TopicCatalog;

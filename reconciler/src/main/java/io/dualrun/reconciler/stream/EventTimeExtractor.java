@@ -1,5 +1,6 @@
 package io.dualrun.reconciler.stream;
 
+import io.dualrun.reconciler.engine.PairInput;
 import io.dualrun.schemas.avro.OutputFingerprint;
 import io.dualrun.schemas.avro.RunEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -1,6 +1,7 @@
 package io.dualrun.reconciler.stream;
 
 import io.dualrun.reconciler.codec.InputDecoder;
+import io.dualrun.reconciler.engine.PairInput;
 import io.dualrun.schemas.avro.OutputFingerprint;
 import io.dualrun.schemas.avro.RunEvent;
 import io.dualrun.schemas.serde.AvroSerde;

@@ -2,38 +2,35 @@ package io.dualrun.reconciler.stream;
 
 import io.dualrun.inventory.Inventory;
 import io.dualrun.inventory.WorkflowSpec;
-import io.dualrun.reconciler.state.PairCopy;
+import io.dualrun.reconciler.engine.Emission;
+import io.dualrun.reconciler.engine.Mode;
+import io.dualrun.reconciler.engine.PairEngine;
+import io.dualrun.reconciler.engine.PairInput;
 import io.dualrun.reconciler.state.PairState;
-import io.dualrun.reconciler.state.PairUpdater;
-import io.dualrun.reconciler.state.SideState;
-import io.dualrun.reconciler.state.SideView;
 import io.dualrun.reconciler.store.PairStore;
 import io.dualrun.schemas.PairKey;
-import io.dualrun.schemas.avro.BreachKind;
-import io.dualrun.schemas.avro.Side;
 import io.dualrun.schemas.json.FieldError;
 import io.dualrun.schemas.json.RecordRules;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * The reconciler's one stateful step: applies each run event / fingerprint to its pair, judges the
- * pair, and judges pairs whose deadline passed and opens SLA_MISSED breaches for expected pairs:
- * live mode on a wall-clock punctuation, replay mode before each record (its event time).
+ * The Kafka Streams side of the reconciler's one stateful step, a thin adapter of {@link
+ * PairEngine}: it checks each record, asks the engine what the record (or a passed deadline, or an
+ * expected pair's due time) does to the pair, forwards the emissions, stores the new state and
+ * keeps the deadline index. Live mode looks for due deadlines on a wall-clock punctuation, replay
+ * mode before each record (its event time).
  *
- * <p>A record or a punctuation changes a copy of the pair's state ({@link PairCopy}), which
- * replaces the stored state only once the change went through: a record that fails (to the DLQ)
- * leaves its pair as it was.
+ * <p>The engine works on a copy of the stored state, which replaces it only once the step went
+ * through: a record that fails (to the DLQ) leaves its pair as it was.
  */
 public final class PairProcessor extends ContextualProcessor<String, PairInput, String, Emission> {
-  /** How much earlier than needed a pair's deadline may stay (see {@link #judge}). */
-  static final long DEADLINE_SLACK_MS = 3_600_000L;
-
   /**
    * What the processor needs of the reconciler's configuration.
    *
@@ -54,8 +51,7 @@ public final class PairProcessor extends ContextualProcessor<String, PairInput, 
 
   private final Settings config;
   private final Inventory inventory;
-  private final PairUpdater updater;
-  private final PairEvaluator evaluator;
+  private final PairEngine engine;
   private PairStore pairs;
   private DeadlineIndex deadlines;
   private SlaScanner sla;
@@ -64,8 +60,7 @@ public final class PairProcessor extends ContextualProcessor<String, PairInput, 
   public PairProcessor(Settings config, Inventory inventory) {
     this.config = config;
     this.inventory = inventory;
-    this.updater = new PairUpdater(config.seenIds());
-    this.evaluator = new PairEvaluator(inventory, config.mode(), config.retention());
+    this.engine = new PairEngine(inventory, config.mode(), config.retention(), config.seenIds());
   }
 
   @Override
@@ -102,34 +97,29 @@ public final class PairProcessor extends ContextualProcessor<String, PairInput, 
     if (config.mode() == Mode.REPLAY) {
       judgeDue(now);
     }
-    apply(record.key(), in, now);
+    PairState stored = pairs.current(record.key());
+    step(
+        record.key(),
+        stored == null ? null : stored.getDeadline(),
+        engine.apply(stored, in.workflow(), in.partition(), new PairEngine.Input.Arrived(in), now));
   }
 
-  /** A copy of the pair's stored state to change, or null when the store has none. */
-  private PairState load(String key) {
-    PairState stored = pairs.current(key);
-    return stored == null ? null : PairCopy.of(stored);
-  }
-
-  private void apply(String key, PairInput in, long now) {
-    PairState stored = pairs.current(key);
-    if (stored != null && updater.isDuplicate(stored, in.eventId())) {
-      return;
+  /**
+   * Carries out one engine step for {@code key}: emissions forwarded, the state stored (or the pair
+   * dropped), the deadline index moved from {@code indexed} to the new deadline.
+   */
+  private void step(String key, Long indexed, PairEngine.Step step) {
+    for (Emission e : step.emissions()) {
+      context().forward(new Record<>(key, e, e.timestamp()));
     }
-    PairState state =
-        stored == null
-            ? PairUpdater.empty(in.workflow(), in.partition(), now)
-            : PairCopy.of(stored);
-    // duplicates were ruled out above (a pair without stored state has seen nothing)
-    boolean material =
-        in.isEvent()
-            ? updater.applyUnseen(state, in.event())
-            : updater.applyUnseen(state, in.fingerprint());
-    if (material) {
-      state.setLastActivity(Math.max(state.getLastActivity(), now));
-      judge(key, state, now);
-    } else {
-      pairs.put(key, state);
+    if (step.purge()) {
+      deadlines.move(key, indexed, null);
+      pairs.delete(key);
+    } else if (step.store()) {
+      if (!Objects.equals(indexed, step.deadline())) {
+        deadlines.move(key, indexed, step.deadline());
+      }
+      pairs.put(key, step.state());
     }
   }
 
@@ -171,45 +161,21 @@ public final class PairProcessor extends ContextualProcessor<String, PairInput, 
     return now;
   }
 
-  private void judge(String key, PairState state, long now) {
-    PairEvaluator.Result result = evaluator.evaluate(state, now);
-    for (Emission e : result.emissions()) {
-      emit(key, e);
-    }
-    if (result.purge()) {
-      deadlines.move(key, state.getDeadline(), null);
-      pairs.delete(key);
-      return;
-    }
-    Long current = state.getDeadline();
-    Long next = result.nextDeadline();
-    if (current == null || next == null || next < current || next - current > DEADLINE_SLACK_MS) {
-      // an earlier deadline than needed only means one more look at the pair, which changes
-      // nothing when nothing is due: keeping one up to the slack early spares moving the index
-      // entry on every record (the retention deadline moves with each activity), while a
-      // deadline that is no longer needed (a settle or grace period, once the pair is decided) is
-      // dropped rather than judging the pair once more for nothing
-      deadlines.move(key, current, next);
-      state.setDeadline(next);
-    }
-    pairs.put(key, state);
-  }
-
-  /** Forwards {@code e} to the sink; a MISMATCH verdict goes to the mismatches topic as well. */
-  private void emit(String key, Emission e) {
-    context().forward(new Record<>(key, e, e.timestamp()));
-    if (e.isVerdict() && e.verdict().isMismatch()) {
-      context().forward(new Record<>(key, e.mismatchCopy(), e.timestamp()));
-    }
-  }
-
-  /** Judges the pairs whose deadline passed and opens SLA_MISSED for expected pairs now due. */
+  /** Judges the pairs whose deadline passed and the expected pairs now due. */
   private void judgeDue(long now) {
     for (String key : deadlines.takeDue(now)) {
-      PairState state = load(key);
-      if (state != null) {
-        state.setDeadline(null);
-        judge(key, state, now);
+      PairState stored = pairs.current(key);
+      if (stored != null) {
+        // taken from the index: nothing is indexed for the pair until the step says so
+        step(
+            key,
+            null,
+            engine.apply(
+                stored,
+                stored.getWorkflow(),
+                stored.getPartition(),
+                new PairEngine.Input.DeadlinePassed(),
+                now));
       }
     }
     if (slaStart < 0) {
@@ -218,29 +184,14 @@ public final class PairProcessor extends ContextualProcessor<String, PairInput, 
     sla.scan(slaStart, now, this::expectedDue);
   }
 
-  /** An expected pair's deadline passed: every side not yet done gets an SLA_MISSED breach. */
+  /** An expected pair's due time passed. */
   private void expectedDue(WorkflowSpec spec, String partition, long due, long now) {
     String key = PairKey.key(spec.id(), partition);
-    PairState loaded = load(key);
-    PairState state = loaded != null ? loaded : PairUpdater.empty(spec.id(), partition, now);
-    openSla(key, spec, state, due, now);
-  }
-
-  private void openSla(String key, WorkflowSpec spec, PairState state, long due, long now) {
-    boolean opened = false;
-    for (Side side : Side.values()) {
-      SideState sideState = side == Side.BASELINE ? state.getBaseline() : state.getCandidate();
-      SideView view = SideView.of(side, sideState);
-      if ((view == null || !view.done())
-          && Breaches.find(state, BreachKind.SLA_MISSED, side) == null) {
-        var b = Breaches.open(state, BreachKind.SLA_MISSED, side, due, null, now);
-        emit(key, Emission.of(Breaches.record(state, b, spec, now)));
-        opened = true;
-      }
-    }
-    if (opened) {
-      state.setLastActivity(Math.max(state.getLastActivity(), now));
-      judge(key, state, now);
-    }
+    PairState stored = pairs.current(key);
+    step(
+        key,
+        stored == null ? null : stored.getDeadline(),
+        engine.apply(
+            stored, spec.id(), partition, new PairEngine.Input.ExpectedBy(spec, due), now));
   }
 }

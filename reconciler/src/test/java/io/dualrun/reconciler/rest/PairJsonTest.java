@@ -3,9 +3,9 @@ package io.dualrun.reconciler.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dualrun.inventory.Inventory;
+import io.dualrun.reconciler.engine.Mode;
+import io.dualrun.reconciler.engine.PairEvaluator;
 import io.dualrun.reconciler.state.PairUpdater;
-import io.dualrun.reconciler.stream.Mode;
-import io.dualrun.reconciler.stream.PairEvaluator;
 import io.dualrun.schemas.avro.RunEvent;
 import io.dualrun.schemas.avro.RunStatus;
 import io.dualrun.schemas.avro.Side;

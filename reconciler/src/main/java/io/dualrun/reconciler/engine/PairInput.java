@@ -1,4 +1,4 @@
-package io.dualrun.reconciler.stream;
+package io.dualrun.reconciler.engine;
 
 import io.dualrun.schemas.avro.OutputFingerprint;
 import io.dualrun.schemas.avro.RunEvent;

@@ -1,4 +1,4 @@
-package io.dualrun.reconciler.stream;
+package io.dualrun.reconciler.engine;
 
 import io.dualrun.inventory.WorkflowSpec;
 import io.dualrun.reconciler.state.PairState;

@@ -1,4 +1,4 @@
-package io.dualrun.reconciler.stream;
+package io.dualrun.reconciler.engine;
 
 import io.dualrun.reconciler.decide.EncodedVerdict;
 import io.dualrun.schemas.avro.FreshnessBreach;
