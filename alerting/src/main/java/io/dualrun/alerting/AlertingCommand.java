@@ -1,9 +1,8 @@
 package io.dualrun.alerting;
 
-import io.dualrun.config.ConfigException;
+import io.dualrun.service.lifecycle.ServiceRunner;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,23 +22,6 @@ public final class AlertingCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    AlertingMain.Running running;
-    try {
-      running = AlertingMain.run(config);
-    } catch (ConfigException e) {
-      System.err.println("alerting: " + e.getMessage());
-      return 2;
-    }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  running.close();
-                  stopped.countDown();
-                },
-                "alerting-shutdown"));
-    stopped.await();
-    return 0;
+    return ServiceRunner.run("alerting", () -> AlertingMain.run(config));
   }
 }

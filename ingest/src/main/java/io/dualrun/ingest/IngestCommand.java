@@ -1,7 +1,6 @@
 package io.dualrun.ingest;
 
-import io.dualrun.config.ConfigException;
-import io.dualrun.inventory.InventoryException;
+import io.dualrun.service.lifecycle.ServiceRunner;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,12 +21,6 @@ public final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    try {
-      IngestMain.run(config);
-      return 0;
-    } catch (ConfigException | InventoryException e) {
-      System.err.println("dualrun ingest: " + e.getMessage());
-      return 2;
-    }
+    return ServiceRunner.run("ingest", () -> IngestMain.start(config));
   }
 }

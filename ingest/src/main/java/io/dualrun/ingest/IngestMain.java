@@ -2,7 +2,6 @@ package io.dualrun.ingest;
 
 import io.dualrun.config.ConfigMap;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 
 /** {@code dualrun ingest --config FILE}: loads the configuration, starts, serves until stopped. */
 public final class IngestMain {
@@ -12,22 +11,18 @@ public final class IngestMain {
     System.exit(new picocli.CommandLine(new IngestCommand()).execute(args));
   }
 
-  /** Runs the service from {@code configFile} until the JVM is asked to stop. */
-  static void run(Path configFile) throws InterruptedException {
+  /** Starts the service from {@code configFile}, serving HTTP; closing it stops it. */
+  static IngestService start(Path configFile) {
     ConfigMap map = ConfigMap.load(configFile);
     IngestConfig config = IngestConfig.from(map);
     map.checkNoUnknownKeys();
-    CountDownLatch stopped = new CountDownLatch(1);
     IngestService service = IngestService.start(config);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  service.close();
-                  stopped.countDown();
-                },
-                "ingest-shutdown"));
-    service.serve();
-    stopped.await();
+    try {
+      service.serve();
+      return service;
+    } catch (RuntimeException e) {
+      service.close();
+      throw e;
+    }
   }
 }

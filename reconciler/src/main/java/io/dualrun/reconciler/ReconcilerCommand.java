@@ -1,8 +1,8 @@
 package io.dualrun.reconciler;
 
+import io.dualrun.service.lifecycle.ServiceRunner;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,17 +23,11 @@ public final class ReconcilerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Runnable stop = ReconcilerService.run(ReconcilerMain.load(config));
-    CountDownLatch done = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  stop.run();
-                  done.countDown();
-                },
-                "reconciler-shutdown"));
-    done.await();
-    return 0;
+    return ServiceRunner.run(
+        "reconciler",
+        () -> {
+          Runnable stop = ReconcilerService.run(ReconcilerMain.load(config));
+          return stop::run;
+        });
   }
 }

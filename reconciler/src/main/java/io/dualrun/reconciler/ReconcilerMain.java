@@ -1,9 +1,7 @@
 package io.dualrun.reconciler;
 
 import io.dualrun.config.CommonSettings;
-import io.dualrun.config.ConfigException;
 import io.dualrun.config.ConfigMap;
-import io.dualrun.inventory.InventoryException;
 import java.nio.file.Path;
 
 /** {@code java io.dualrun.reconciler.ReconcilerMain --config reconciler.yaml}. */
@@ -11,21 +9,7 @@ public final class ReconcilerMain {
   private ReconcilerMain() {}
 
   public static void main(String[] args) {
-    if (args.length != 2 || !args[0].equals("--config")) {
-      System.err.println("usage: ReconcilerMain --config FILE");
-      System.exit(2);
-    }
-    try {
-      Runnable stop = ReconcilerService.run(load(Path.of(args[1])));
-      Runtime.getRuntime().addShutdownHook(new Thread(stop, "reconciler-shutdown"));
-    } catch (ConfigException | InventoryException e) {
-      System.err.println(e.getMessage());
-      System.exit(2);
-    } catch (RuntimeException e) {
-      System.err.println("reconciler failed to start: " + e);
-      e.printStackTrace();
-      System.exit(1);
-    }
+    System.exit(new picocli.CommandLine(new ReconcilerCommand()).execute(args));
   }
 
   /** Reads and validates the configuration file (unknown keys are refused). */
