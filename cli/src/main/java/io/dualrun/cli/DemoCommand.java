@@ -75,9 +75,10 @@ final class DemoCommand implements Callable<Integer> {
 
   @Option(
       names = "--timeout",
-      defaultValue = "PT5M",
+      defaultValue = "5m",
+      converter = DurationConverter.class,
       description =
-          "How long to wait for every pair's verdict (ISO-8601, default ${DEFAULT-VALUE}).")
+          "How long to wait for every pair's verdict (e.g. 90s, 5m; default ${DEFAULT-VALUE}).")
   Duration timeout;
 
   @Override

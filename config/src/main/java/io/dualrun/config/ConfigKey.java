@@ -1,5 +1,6 @@
 package io.dualrun.config;
 
+import io.dualrun.config.units.Durations;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

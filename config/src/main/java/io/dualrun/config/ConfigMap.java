@@ -1,11 +1,11 @@
 package io.dualrun.config;
 
+import io.dualrun.config.units.Durations;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -27,7 +25,6 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * keys nobody read (typos). Lists stay available through {@link #list}.
  */
 public final class ConfigMap {
-  private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
   private final String source;
   private final Map<String, Object> values;
@@ -170,32 +167,19 @@ public final class ConfigMap {
     };
   }
 
-  /** A duration: 30s, 5m, 2h, 1d, 250ms or ISO-8601 (PT1H30M). */
+  /** A duration in dualrun's one syntax ({@link Durations}); never negative here. */
   public Duration duration(String key, Duration fallback) {
     String v = string(key, null);
     if (v == null) {
       return fallback;
     }
-    Matcher m = SHORT_DURATION.matcher(v.trim());
-    if (m.matches()) {
-      long n = Long.parseLong(m.group(1));
-      return switch (m.group(2)) {
-        case "ms" -> Duration.ofMillis(n);
-        case "s" -> Duration.ofSeconds(n);
-        case "m" -> Duration.ofMinutes(n);
-        case "h" -> Duration.ofHours(n);
-        default -> Duration.ofDays(n);
-      };
+    Duration d =
+        Durations.parse(v)
+            .orElseThrow(() -> bad(key, v, "is not a duration (" + Durations.EXAMPLES + ")"));
+    if (d.isNegative()) {
+      throw bad(key, v, "must not be negative");
     }
-    try {
-      Duration d = Duration.parse(v.trim().toUpperCase(Locale.ROOT));
-      if (d.isNegative()) {
-        throw bad(key, v, "must not be negative");
-      }
-      return d;
-    } catch (DateTimeParseException e) {
-      throw bad(key, v, "is not a duration (e.g. 500ms, 30s, 5m, 2h, PT1H)");
-    }
+    return d;
   }
 
   /** A list value (YAML sequence), or an empty list. */

@@ -1,17 +1,14 @@
 package io.dualrun.inventory;
 
+import io.dualrun.config.units.Durations;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -23,7 +20,6 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * of failing, so that one pass reports every problem of a file.
  */
 final class YamlTree {
-  private static final Pattern SHORT_DURATION = Pattern.compile("(-?)(\\d+)(ms|s|m|h|d)");
 
   private final String source;
   private final List<String> problems;
@@ -146,23 +142,7 @@ final class YamlTree {
   }
 
   static Duration parseDuration(String text) {
-    Matcher short_ = SHORT_DURATION.matcher(text.trim());
-    if (short_.matches()) {
-      long n = Long.parseLong(short_.group(2)) * (short_.group(1).isEmpty() ? 1 : -1);
-      return switch (short_.group(3)) {
-        case "ms" -> Duration.ofMillis(n);
-        case "s" -> Duration.ofSeconds(n);
-        case "m" -> Duration.ofMinutes(n);
-        case "h" -> Duration.ofHours(n);
-        default -> Duration.ofDays(n);
-      };
-    }
-    try {
-      String upper = text.trim().toUpperCase(Locale.ROOT);
-      return Duration.parse(upper);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+    return Durations.parse(text).orElse(null);
   }
 
   int intIn(Map<String, Node> m, String path, String key, int fallback, int min, int max) {

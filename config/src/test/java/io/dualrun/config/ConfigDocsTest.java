@@ -3,6 +3,7 @@ package io.dualrun.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dualrun.config.units.Durations;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

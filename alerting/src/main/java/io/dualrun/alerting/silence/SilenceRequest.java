@@ -1,8 +1,7 @@
 package io.dualrun.alerting.silence;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dualrun.config.ConfigException;
-import io.dualrun.config.ConfigMap;
+import io.dualrun.config.units.Durations;
 import io.dualrun.schemas.json.FieldError;
 import io.dualrun.schemas.json.ValidationException;
 import java.time.Duration;
@@ -86,19 +85,16 @@ public final class SilenceRequest {
     if (hasEnd) {
       return instant(body, "endsAt", null, errors);
     }
-    try {
-      Duration d =
-          ConfigMap.of("request", Map.of("duration", body.get("duration").asText()))
-              .duration("duration", null);
-      if (d.isZero()) {
-        errors.add(new FieldError("duration", "must be positive"));
-        return null;
-      }
-      return startsAt == null ? null : startsAt.plus(d);
-    } catch (ConfigException e) {
-      errors.add(new FieldError("duration", "is not a duration (e.g. 30m, 2h, 7d, PT1H)"));
+    Duration d = Durations.parse(body.get("duration").asText()).orElse(null);
+    if (d == null) {
+      errors.add(new FieldError("duration", "is not a duration (" + Durations.EXAMPLES + ")"));
       return null;
     }
+    if (d.isZero() || d.isNegative()) {
+      errors.add(new FieldError("duration", "must be positive"));
+      return null;
+    }
+    return startsAt == null ? null : startsAt.plus(d);
   }
 
   private static Instant instant(

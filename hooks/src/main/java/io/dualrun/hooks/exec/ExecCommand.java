@@ -1,6 +1,7 @@
 package io.dualrun.hooks.exec;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dualrun.config.units.Durations;
 import io.dualrun.schemas.avro.RunEvent;
 import io.dualrun.schemas.avro.RunStatus;
 import io.dualrun.schemas.avro.Side;
@@ -89,6 +90,10 @@ public final class ExecCommand implements Callable<Integer> {
     if (parsedSide == null) {
       return USAGE;
     }
+    Duration httpTimeout = parseTimeout();
+    if (httpTimeout == null) {
+      return USAGE;
+    }
     String run = runId != null ? runId : UUID.randomUUID().toString();
     RunEvent started = event(parsedSide, run, RunStatus.STARTED, null, Map.of());
     List<FieldError> errors = RecordRules.check(started);
@@ -96,7 +101,7 @@ public final class ExecCommand implements Callable<Integer> {
       errors.forEach(e -> err.println("dualrun exec: " + e));
       return USAGE;
     }
-    Outbox outbox = new Outbox(new IngestClient(url, token, parseTimeout()), new Spool(spool), err);
+    Outbox outbox = new Outbox(new IngestClient(url, token, httpTimeout), new Spool(spool), err);
     outbox.send(List.of(json(started)));
     int exit = runCommand();
     outbox.send(List.of(json(finished(parsedSide, run, exit))));
@@ -158,13 +163,16 @@ public final class ExecCommand implements Callable<Integer> {
   }
 
   private Duration parseTimeout() {
-    String t = timeout.trim().toLowerCase(Locale.ROOT);
-    if (t.endsWith("ms")) {
-      return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+    Duration d = Durations.parse(timeout).orElse(null);
+    if (d == null || d.isNegative() || d.isZero()) {
+      err.println(
+          "dualrun exec: --timeout: '"
+              + timeout
+              + "' is not a positive duration ("
+              + Durations.EXAMPLES
+              + ")");
+      return null;
     }
-    if (t.endsWith("s")) {
-      return Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)));
-    }
-    return Duration.parse(timeout);
+    return d;
   }
 }
