@@ -164,6 +164,22 @@ public record AlertingConfig(
     return t;
   }
 
+  /** A copy with other shared settings (e.g. resolved against the cluster). */
+  public AlertingConfig withCommon(CommonSettings other) {
+    return new AlertingConfig(
+        other,
+        applicationId,
+        stateDir,
+        httpPort,
+        groupWait,
+        repeatInterval,
+        tick,
+        retry,
+        pairUrlTemplate,
+        receivers,
+        routes);
+  }
+
   public String alertsTopic() {
     return applicationId + ".alerts";
   }

@@ -59,7 +59,7 @@ public final class AlertingService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AlertingService.class);
   private static final Duration STARTUP = Duration.ofSeconds(90);
 
-  private final AlertingConfig config;
+  private AlertingConfig config;
   private final Clock clock;
   private final List<AutoCloseable> resources = new ArrayList<>();
   private final AlertView view = new AlertView();
@@ -102,15 +102,17 @@ public final class AlertingService implements AutoCloseable {
 
   private void startAll() {
     Map<String, Object> kafka = config.common().kafkaClientProperties();
-    TopicCatalog catalog =
-        TopicCatalog.create(
-            SchemaRegistry.resilient(
-                config.common().registry(),
-                config.stateDir().resolve("schema-cache"),
-                registryListener),
-            config.common().topics(),
-            true);
+    TopicCatalog catalog;
     try (Admin admin = Admin.create(kafka)) {
+      config = config.withCommon(config.common().forCluster(admin, STARTUP));
+      catalog =
+          TopicCatalog.create(
+              SchemaRegistry.resilient(
+                  config.common().registry(),
+                  config.stateDir().resolve("schema-cache"),
+                  registryListener),
+              config.common().topics(),
+              true);
       TopicInitializer.ensure(admin, catalog.all(), STARTUP);
       TopicInitializer.ensureSpecs(admin, internalTopics(), STARTUP);
     }

@@ -6,9 +6,14 @@ import io.dualrun.inventory.InventoryLoader;
 import io.dualrun.registry.RegistrySettings;
 import io.dualrun.schemas.topic.TopicSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
 
 /**
  * Settings every service shares: where Kafka and the registry are, how topics are created, and the
@@ -24,7 +29,8 @@ public record CommonSettings(
     RegistrySettings registry,
     TopicSettings topics,
     Path inventoryPath,
-    AccessPolicy access) {
+    AccessPolicy access,
+    boolean replicationFromCluster) {
 
   public CommonSettings {
     kafkaProperties = Map.copyOf(kafkaProperties);
@@ -55,11 +61,13 @@ public record CommonSettings(
           "partitions of a topic the service creates when it is missing");
   public static final ConfigKey<Integer> REPLICATION_FACTOR =
       ConfigKey.integer(
-          "topics.replication-factor",
-          1,
-          1,
-          32,
-          "replication factor of a topic the service creates (min.insync.replicas 2 from 3)");
+              "topics.replication-factor",
+              1,
+              1,
+              32,
+              "replication factor of a topic the service creates (min.insync.replicas 2 from 3);"
+                  + " unset: 3, or the number of brokers when there are fewer, counted at start")
+          .defaultShownAs("3 or the brokers");
   public static final ConfigKey<String> INVENTORY =
       ConfigKey.string(
           "inventory", null, "path of `workflows.yaml` (native ids, OpenLineage jobs, rules)");
@@ -102,7 +110,43 @@ public record CommonSettings(
         registry,
         new TopicSettings(PARTITIONS.from(c), (short) (int) REPLICATION_FACTOR.from(c)),
         inventory == null ? null : Path.of(inventory),
-        AuthSettings.policy(c, List.of()));
+        AuthSettings.policy(c, List.of()),
+        !REPLICATION_FACTOR.isSetIn(c));
+  }
+
+  /** The replication factor when it is not configured: 3, or fewer brokers. */
+  public static short replicationFor(int brokers) {
+    return (short) Math.max(1, Math.min(3, brokers));
+  }
+
+  /**
+   * These settings for the cluster {@code admin} talks to: without a configured {@code
+   * topics.replication-factor}, topics are replicated 3 times, or as many times as there are
+   * brokers when there are fewer.
+   */
+  public CommonSettings forCluster(Admin admin, Duration timeout) {
+    if (!replicationFromCluster) {
+      return this;
+    }
+    int brokers;
+    try {
+      brokers =
+          admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).size();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while counting the brokers", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException(
+          "cannot count the brokers of " + bootstrapServers + ": " + e.getMessage(), e);
+    }
+    return new CommonSettings(
+        bootstrapServers,
+        kafkaProperties,
+        registry,
+        new TopicSettings(topics.partitions(), replicationFor(brokers)),
+        inventoryPath,
+        access,
+        false);
   }
 
   /** Base Kafka client properties: bootstrap servers plus {@code kafka.properties}. */

@@ -49,15 +49,16 @@ public final class IngestService implements AutoCloseable {
     Inventory inventory = config.common().loadInventory();
     LoggingListener registryListener = new LoggingListener("ingest");
     ServiceMetrics.registryWaits(prometheus, registryListener, "ingest");
-    TopicCatalog catalog =
-        TopicCatalog.create(
-            SchemaRegistry.resilient(
-                config.common().registry(), config.schemaCacheDir(), registryListener),
-            config.common().topics(),
-            true);
     var client = config.common().kafkaClientProperties();
     Duration writeTimeout;
+    TopicCatalog catalog;
     try (Admin admin = Admin.create(client)) {
+      catalog =
+          TopicCatalog.create(
+              SchemaRegistry.resilient(
+                  config.common().registry(), config.schemaCacheDir(), registryListener),
+              config.common().forCluster(admin, TOPIC_TIMEOUT).topics(),
+              true);
       TopicInitializer.ensure(
           admin,
           List.of(catalog.runEvents(), catalog.fingerprints(), catalog.dlq()),

@@ -234,20 +234,26 @@ public record ReconcilerConfig(
 
   /** A copy with another HTTP port (e.g. the one actually bound). */
   public ReconcilerConfig withHttpPort(int port) {
-    return copy(mode, port, inputPartitions);
+    return copy(common, mode, port, inputPartitions);
+  }
+
+  /** A copy with other shared settings (e.g. resolved against the cluster). */
+  public ReconcilerConfig withCommon(CommonSettings other) {
+    return copy(other, mode, httpPort, inputPartitions);
   }
 
   /** A copy knowing the actual partition count of the input topics. */
   public ReconcilerConfig withInputPartitions(int partitions) {
-    return copy(mode, httpPort, partitions);
+    return copy(common, mode, httpPort, partitions);
   }
 
   /** A copy in another mode. */
   public ReconcilerConfig withMode(Mode other) {
-    return copy(other, httpPort, inputPartitions);
+    return copy(common, other, httpPort, inputPartitions);
   }
 
-  private ReconcilerConfig copy(Mode mode, int httpPort, int inputPartitions) {
+  private ReconcilerConfig copy(
+      CommonSettings common, Mode mode, int httpPort, int inputPartitions) {
     return new ReconcilerConfig(
         common,
         applicationId,

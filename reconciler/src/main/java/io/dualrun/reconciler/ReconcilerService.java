@@ -1,5 +1,6 @@
 package io.dualrun.reconciler;
 
+import io.dualrun.config.CommonSettings;
 import io.dualrun.inventory.Inventory;
 import io.dualrun.reconciler.rest.PairQueries;
 import io.dualrun.reconciler.rest.ReconcilerRoutes;
@@ -91,16 +92,18 @@ public final class ReconcilerService implements AutoCloseable {
     if (streams != null) {
       throw new IllegalStateException("already started");
     }
+    CommonSettings common;
+    try (Admin admin = Admin.create(baseConfig.common().kafkaClientProperties())) {
+      common = baseConfig.common().forCluster(admin, TOPIC_TIMEOUT);
+    }
     TopicCatalog catalog =
         TopicCatalog.create(
             SchemaRegistry.resilient(
-                baseConfig.common().registry(),
-                baseConfig.stateDir().resolve("schema-cache"),
-                registryListener),
-            baseConfig.common().topics(),
-            baseConfig.common().registry().autoRegister());
+                common.registry(), baseConfig.stateDir().resolve("schema-cache"), registryListener),
+            common.topics(),
+            common.registry().autoRegister());
     int partitions = prepareTopics(catalog);
-    config = baseConfig.withHttpPort(httpPort).withInputPartitions(partitions);
+    config = baseConfig.withCommon(common).withHttpPort(httpPort).withInputPartitions(partitions);
     registerSchemas(catalog);
     StreamsBuilder builder = new StreamsBuilder();
     ReconcilerTopology.build(builder, config, inventory, catalog);
