@@ -14,6 +14,7 @@ import io.dualrun.reconciler.state.StoredOutput;
 import io.dualrun.schemas.PairKey;
 import io.dualrun.schemas.avro.Side;
 import io.dualrun.schemas.avro.Verdict;
+import io.dualrun.schemas.json.AvroJson;
 import java.time.Instant;
 
 /** JSON of one pair for {@code GET /v1/pairs/{workflow}/{partition}} and of its digest row. */
@@ -46,13 +47,13 @@ final class PairJson {
     o.set("candidate", side(Side.CANDIDATE, s.getCandidate()));
     ArrayNode findings = o.putArray("findings");
     if (v != null) {
-      v.getFindings().forEach(f -> findings.add(RecordJson.write(f)));
+      v.getFindings().forEach(f -> findings.add(AvroJson.write(f)));
       o.put("reason", v.getReason().name());
       o.put("decidedAt", v.getDecidedAt().toString());
       o.put(
           "previousOutcome", v.getPreviousOutcome() == null ? null : v.getPreviousOutcome().name());
       o.put("resolution", v.getResolution());
-      o.set("verdict", RecordJson.write(v));
+      o.set("verdict", AvroJson.write(v));
     } else {
       o.putNull("verdict");
     }
@@ -61,7 +62,7 @@ final class PairJson {
     s.getBreaches()
         .forEach(
             b -> {
-              ObjectNode json = RecordJson.write(Breaches.record(s, b, spec, now));
+              ObjectNode json = AvroJson.write(Breaches.record(s, b, spec, now));
               json.put(
                   "observedAt",
                   Instant.ofEpochMilli(b.getOpen() ? b.getOpenedAt() : b.getClosedAt()).toString());
