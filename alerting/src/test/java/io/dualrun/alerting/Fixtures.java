@@ -5,7 +5,7 @@ import io.dualrun.alerting.model.AlertAction;
 import io.dualrun.alerting.model.AlertEvent;
 import io.dualrun.alerting.model.AlertStatus;
 import io.dualrun.alerting.model.Member;
-import io.dualrun.alerting.receiver.Outgoing;
+import io.dualrun.alerting.receiver.ReceiverRequest;
 import io.dualrun.alerting.render.MessageRenderer;
 import io.dualrun.alerting.render.PairLinks;
 import java.util.ArrayList;
@@ -49,8 +49,8 @@ public final class Fixtures {
         List.of());
   }
 
-  public static Outgoing outgoing(AlertEvent e) {
-    return new Outgoing(
+  public static ReceiverRequest outgoing(AlertEvent e) {
+    return new ReceiverRequest(
         e,
         new MessageRenderer(LINKS).render(e),
         e.action(),

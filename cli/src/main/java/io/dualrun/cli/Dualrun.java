@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
       io.dualrun.hooks.exec.ExecCommand.class,
       io.dualrun.hooks.fingerprint.FingerprintCommand.class,
       io.dualrun.hooks.discover.InventoryCommand.class,
-      SqlCommand.class,
+      SqlEntry.class,
       io.dualrun.reconciler.report.ReportCommand.class,
       CommandLine.HelpCommand.class
     })

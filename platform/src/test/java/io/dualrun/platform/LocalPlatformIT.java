@@ -70,18 +70,18 @@ class LocalPlatformIT {
   @Test
   void everyRecordTypeRoundTripsThroughTheRealBrokerAndRegistry() throws Exception {
     TopicCatalog catalog = platform.catalog();
-    roundTrip(catalog.runEvents(), SampleRecords.runEvent(1));
-    roundTrip(catalog.fingerprints(), SampleRecords.fingerprint());
-    roundTrip(catalog.verdicts(), SampleRecords.verdict());
-    roundTrip(catalog.mismatches(), SampleRecords.verdict());
-    roundTrip(catalog.freshness(), SampleRecords.breach());
-    roundTrip(catalog.notifications(), SampleRecords.notification());
+    roundTrip(catalog.runEvents(), PlatformSampleRecords.runEvent(1));
+    roundTrip(catalog.fingerprints(), PlatformSampleRecords.fingerprint());
+    roundTrip(catalog.verdicts(), PlatformSampleRecords.verdict());
+    roundTrip(catalog.mismatches(), PlatformSampleRecords.verdict());
+    roundTrip(catalog.freshness(), PlatformSampleRecords.breach());
+    roundTrip(catalog.notifications(), PlatformSampleRecords.notification());
   }
 
   private static <V extends SpecificRecord> void roundTrip(Topic<String, V> topic, V value)
       throws Exception {
     RecordMetadata written =
-        TopicIo.produce(platform, topic, SampleRecords.KEY, List.of(value)).get(0);
+        TopicIo.produce(platform, topic, PlatformSampleRecords.KEY, List.of(value)).get(0);
 
     ConsumerRecord<String, byte[]> raw =
         TopicIo.read(
@@ -110,7 +110,7 @@ class LocalPlatformIT {
                 topic.keySerde().deserializer(),
                 topic.valueSerde().deserializer())
             .get(0);
-    assertThat(read.key()).isEqualTo(SampleRecords.KEY);
+    assertThat(read.key()).isEqualTo(PlatformSampleRecords.KEY);
     assertThat(read.value()).isEqualTo(value);
   }
 

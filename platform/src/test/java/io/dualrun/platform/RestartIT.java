@@ -17,11 +17,13 @@ class RestartIT {
 
   @Test
   void recordsAndSchemaIdsSurviveAStopAndAStartOnTheSameDataDirectory() throws Exception {
-    List<RunEvent> events = List.of(SampleRecords.runEvent(1), SampleRecords.runEvent(2));
+    List<RunEvent> events =
+        List.of(PlatformSampleRecords.runEvent(1), PlatformSampleRecords.runEvent(2));
     List<RecordMetadata> written;
     int schemaId;
     try (LocalPlatform first = LocalPlatform.start(LocalPlatformConfig.in(dataDir))) {
-      written = TopicIo.produce(first, first.catalog().runEvents(), SampleRecords.KEY, events);
+      written =
+          TopicIo.produce(first, first.catalog().runEvents(), PlatformSampleRecords.KEY, events);
       schemaId = registeredId(first);
     }
 

@@ -3,9 +3,9 @@ package io.dualrun.alerting.delivery;
 import io.dualrun.alerting.model.AlertAction;
 import io.dualrun.alerting.model.AlertEvent;
 import io.dualrun.alerting.receiver.DeliveryException;
-import io.dualrun.alerting.receiver.Outgoing;
 import io.dualrun.alerting.receiver.RateLimit;
 import io.dualrun.alerting.receiver.Receiver;
+import io.dualrun.alerting.receiver.ReceiverRequest;
 import io.dualrun.schemas.avro.DeliveryResult;
 import io.dualrun.schemas.avro.NotificationAction;
 import java.time.Duration;
@@ -150,8 +150,8 @@ final class ReceiverLane implements AutoCloseable {
     if (job.first == null) {
       job.first = now;
     }
-    Outgoing out =
-        new Outgoing(
+    ReceiverRequest out =
+        new ReceiverRequest(
             visible,
             ctx.renderer().render(visible),
             job.resend ? AlertAction.REPEAT : visible.action(),

@@ -25,11 +25,11 @@ public final class AlertmanagerReceiver extends HttpReceiver {
   }
 
   @Override
-  public int deliver(Outgoing out) throws DeliveryException {
+  public int deliver(ReceiverRequest out) throws DeliveryException {
     return post(List.of(alert(out)), Map.of());
   }
 
-  static Map<String, Object> alert(Outgoing out) {
+  static Map<String, Object> alert(ReceiverRequest out) {
     AlertEvent a = out.alert();
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put("alertname", "dualrun_" + a.kind().toLowerCase(Locale.ROOT));

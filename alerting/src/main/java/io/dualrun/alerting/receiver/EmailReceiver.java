@@ -43,7 +43,7 @@ public final class EmailReceiver implements Receiver {
   }
 
   @Override
-  public int deliver(Outgoing out) throws DeliveryException {
+  public int deliver(ReceiverRequest out) throws DeliveryException {
     try {
       MimeMessage message = new MimeMessage(session);
       message.setFrom(new InternetAddress(smtp.from()));
@@ -65,7 +65,7 @@ public final class EmailReceiver implements Receiver {
     }
   }
 
-  private static Multipart body(Outgoing out) throws MessagingException {
+  private static Multipart body(ReceiverRequest out) throws MessagingException {
     MimeMultipart alternative = new MimeMultipart("alternative");
     MimeBodyPart text = new MimeBodyPart();
     text.setText(out.message().text(), StandardCharsets.UTF_8.name());

@@ -22,11 +22,11 @@ public final class PagerDutyReceiver extends HttpReceiver {
   }
 
   @Override
-  public int deliver(Outgoing out) throws DeliveryException {
+  public int deliver(ReceiverRequest out) throws DeliveryException {
     return post(event(out, routingKey), Map.of());
   }
 
-  static Map<String, Object> event(Outgoing out, String routingKey) {
+  static Map<String, Object> event(ReceiverRequest out, String routingKey) {
     AlertEvent a = out.alert();
     RenderedAlert m = out.message();
     Map<String, Object> event = new LinkedHashMap<>();

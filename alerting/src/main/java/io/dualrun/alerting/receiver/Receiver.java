@@ -1,6 +1,6 @@
 package io.dualrun.alerting.receiver;
 
-/** One destination of alerts. Implementations are small adapters of {@link Outgoing}. */
+/** One destination of alerts. Implementations are small adapters of {@link ReceiverRequest}. */
 public interface Receiver {
   String name();
 
@@ -17,5 +17,5 @@ public interface Receiver {
    * @return the peer's status code (HTTP status, or 250 for SMTP)
    * @throws DeliveryException when the peer did not accept it
    */
-  int deliver(Outgoing outgoing) throws DeliveryException;
+  int deliver(ReceiverRequest outgoing) throws DeliveryException;
 }

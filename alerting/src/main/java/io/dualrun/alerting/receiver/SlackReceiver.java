@@ -23,7 +23,7 @@ public final class SlackReceiver extends HttpReceiver {
   }
 
   @Override
-  public int deliver(Outgoing out) throws DeliveryException {
+  public int deliver(ReceiverRequest out) throws DeliveryException {
     return post(message(out.message()), Map.of());
   }
 

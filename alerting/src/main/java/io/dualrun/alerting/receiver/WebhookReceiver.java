@@ -18,11 +18,11 @@ public final class WebhookReceiver extends HttpReceiver {
   }
 
   @Override
-  public int deliver(Outgoing out) throws DeliveryException {
+  public int deliver(ReceiverRequest out) throws DeliveryException {
     return post(body(out), Map.of(IDEMPOTENCY_HEADER, out.idempotencyKey()));
   }
 
-  static Map<String, Object> body(Outgoing out) {
+  static Map<String, Object> body(ReceiverRequest out) {
     AlertEvent a = out.alert();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("version", 1);
@@ -49,7 +49,7 @@ public final class WebhookReceiver extends HttpReceiver {
     return body;
   }
 
-  private static Map<String, String> pairUrls(Outgoing out, List<String> partitions) {
+  private static Map<String, String> pairUrls(ReceiverRequest out, List<String> partitions) {
     Map<String, String> urls = new LinkedHashMap<>();
     partitions.stream()
         .limit(AlertEvent.MAX_MEMBERS)

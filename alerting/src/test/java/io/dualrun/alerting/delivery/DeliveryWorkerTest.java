@@ -8,10 +8,10 @@ import io.dualrun.alerting.kafka.KeyedLog;
 import io.dualrun.alerting.model.AlertAction;
 import io.dualrun.alerting.model.AlertEvent;
 import io.dualrun.alerting.receiver.DeliveryException;
-import io.dualrun.alerting.receiver.Outgoing;
 import io.dualrun.alerting.receiver.RateLimit;
 import io.dualrun.alerting.receiver.Receiver;
 import io.dualrun.alerting.receiver.ReceiverConfig;
+import io.dualrun.alerting.receiver.ReceiverRequest;
 import io.dualrun.alerting.receiver.ReceiverType;
 import io.dualrun.alerting.render.MessageRenderer;
 import io.dualrun.alerting.silence.Silence;
@@ -66,7 +66,7 @@ class DeliveryWorkerTest {
     }
 
     @Override
-    public int deliver(Outgoing out) throws DeliveryException {
+    public int deliver(ReceiverRequest out) throws DeliveryException {
       try {
         gate.await();
       } catch (InterruptedException e) {

@@ -28,7 +28,7 @@ public final class ReplayBench {
       records = generator.generate(sink::send);
     }
     Duration pass =
-        PassThrough.run(
+        PassThroughBaseline.run(
             platform.kafkaConfig(),
             dir.resolve("pass-state"),
             "lt-pass",

@@ -10,7 +10,7 @@ import java.time.Instant;
  * What a receiver is asked to send: the alert emission (already without silenced partitions), its
  * rendered text, the action, and the idempotency key ({@code alertId/v<version>}).
  */
-public record Outgoing(
+public record ReceiverRequest(
     AlertEvent alert,
     RenderedAlert message,
     AlertAction action,

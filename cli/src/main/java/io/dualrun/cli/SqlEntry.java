@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
           + " offsets) and prints a table, CSV or JSON: ./dualrun sql \"SELECT …\" or ./dualrun"
           + " sql -f file.sql. See docs/sql.md for the tables and options."
     })
-final class SqlCommand implements Callable<Integer> {
+final class SqlEntry implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Parameters(arity = "0..*", hidden = true)

@@ -25,13 +25,13 @@ import java.util.List;
 import java.util.Map;
 
 /** Realistic records of every type, every field set. */
-final class SampleRecords {
+final class PlatformSampleRecords {
   static final String WORKFLOW = "revenue-daily";
   static final String PARTITION = "2026-11-20";
   static final String KEY = WORKFLOW + "/" + PARTITION;
   private static final Instant T0 = Instant.parse("2026-11-21T07:05:00.123Z");
 
-  private SampleRecords() {}
+  private PlatformSampleRecords() {}
 
   static RunEvent runEvent(int n) {
     return RunEvent.newBuilder()

@@ -19,8 +19,8 @@ import org.apache.kafka.streams.kstream.Produced;
  * input topics and writes every record unchanged to one topic, with the same exactly-once guarantee
  * and commit interval.
  */
-final class PassThrough {
-  private PassThrough() {}
+final class PassThroughBaseline {
+  private PassThroughBaseline() {}
 
   /** Runs until the input is consumed; returns the elapsed time. */
   static Duration run(
