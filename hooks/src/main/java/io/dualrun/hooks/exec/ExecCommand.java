@@ -2,6 +2,7 @@ package io.dualrun.hooks.exec;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dualrun.config.units.Durations;
+import io.dualrun.hooks.options.IngestOptions;
 import io.dualrun.schemas.avro.RunEvent;
 import io.dualrun.schemas.avro.RunStatus;
 import io.dualrun.schemas.avro.Side;
@@ -10,7 +11,6 @@ import io.dualrun.schemas.json.FieldError;
 import io.dualrun.schemas.json.RecordRules;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -58,17 +59,7 @@ public final class ExecCommand implements Callable<Integer> {
   @Option(names = "--attempt", defaultValue = "1", description = "Attempt, 1 or more.")
   int attempt;
 
-  @Option(
-      names = "--url",
-      defaultValue = "${env:DUALRUN_INGEST_URL:-http://127.0.0.1:7070}",
-      description = "Ingest URL (env DUALRUN_INGEST_URL; default ${DEFAULT-VALUE}).")
-  URI url;
-
-  @Option(
-      names = "--token",
-      defaultValue = "${env:DUALRUN_INGEST_TOKEN}",
-      description = "Bearer token (env DUALRUN_INGEST_TOKEN).")
-  String token;
+  @Mixin IngestOptions ingest = new IngestOptions();
 
   @Option(
       names = "--spool",
@@ -101,7 +92,9 @@ public final class ExecCommand implements Callable<Integer> {
       errors.forEach(e -> err.println("dualrun exec: " + e));
       return USAGE;
     }
-    Outbox outbox = new Outbox(new IngestClient(url, token, httpTimeout), new Spool(spool), err);
+    Outbox outbox =
+        new Outbox(
+            new IngestClient(ingest.url(), ingest.token(), httpTimeout), new Spool(spool), err);
     outbox.send(List.of(json(started)));
     int exit = runCommand();
     outbox.send(List.of(json(finished(parsedSide, run, exit))));

@@ -3,13 +3,13 @@ package io.dualrun.hooks.fingerprint;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dualrun.hooks.exec.IngestClient;
+import io.dualrun.hooks.options.IngestOptions;
 import io.dualrun.schemas.ColumnKind;
 import io.dualrun.schemas.avro.OutputFingerprint;
 import io.dualrun.schemas.avro.Side;
 import io.dualrun.schemas.json.AvroJson;
 import io.dualrun.schemas.json.RecordRules;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -25,6 +25,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -109,14 +110,7 @@ public final class FingerprintCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "Do not print the JSON.")
   boolean quiet;
 
-  @Option(
-      names = "--url",
-      defaultValue = "${env:DUALRUN_INGEST_URL:-http://127.0.0.1:7070}",
-      description = "Ingest URL.")
-  URI url;
-
-  @Option(names = "--token", defaultValue = "${env:DUALRUN_INGEST_TOKEN}", description = "Token.")
-  String token;
+  @Mixin IngestOptions ingest = new IngestOptions();
 
   @Option(
       names = "--progress",
@@ -234,7 +228,7 @@ public final class FingerprintCommand implements Callable<Integer> {
       return 2;
     }
     IngestClient.Result r =
-        new IngestClient(url, token, Duration.ofSeconds(30))
+        new IngestClient(ingest.url(), ingest.token(), Duration.ofSeconds(30))
             .post("/v1/fingerprints", List.of(json));
     if (r.outcome() != IngestClient.Outcome.DELIVERED) {
       err.println("dualrun fingerprint: not delivered (HTTP " + r.status() + "): " + r.detail());
