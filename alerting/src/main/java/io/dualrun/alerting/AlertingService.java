@@ -140,6 +140,11 @@ public final class AlertingService implements AutoCloseable {
         closeLater(TopicReader.tail(kafka, config.alertsTopic(), r -> onAlert(r, dlq)));
     awaitCaughtUp(tail);
     worker.startDelivering();
+    if (config.receivers().isEmpty()) {
+      LOG.warn(
+          "no receiver is configured (receivers:): alerts are decided and listed on /v1/alerts,"
+              + " but nobody is notified");
+    }
     LOG.info(
         "alerting started: {} receivers, alerts on {}",
         config.receivers().size(),

@@ -23,6 +23,11 @@ final class ServiceSettings {
     this.access = StandaloneAccess.of(user, standalone.dataDir());
   }
 
+  /** Whether the user's configuration names any alert receiver. */
+  boolean hasReceivers() {
+    return user.has("receivers");
+  }
+
   /** Who may use the HTTP API, and what the banner says about it. */
   StandaloneAccess access() {
     return access;

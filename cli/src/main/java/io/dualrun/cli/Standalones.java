@@ -44,6 +44,11 @@ final class Standalones {
     // one /metrics for the whole process: every service's meters and the JVM's
     PrometheusMeterRegistry metrics = ServiceMetrics.create();
     settings.access().banner(settings.baseUrl()).forEach(standalone::notice);
+    if (!settings.hasReceivers()) {
+      standalone.notice(
+          "Alerting         no receiver configured: alerts are listed on /v1/alerts and the"
+              + " dashboard, nobody is notified (receivers: in --config)");
+    }
     return standalone
         .maxRequestBytes(MAX_REQUEST_BYTES)
         .service(

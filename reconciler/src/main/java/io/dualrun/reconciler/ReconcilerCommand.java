@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
             + " and the REST API over them.")
 public final class ReconcilerCommand implements Callable<Integer> {
   @Option(
-      names = "--config",
+      names = {"-c", "--config"},
       required = true,
       paramLabel = "FILE",
       description = "Service configuration (YAML); see docs/reconciler.md.")

@@ -96,7 +96,7 @@ public final class ExecCommand implements Callable<Integer> {
         new Outbox(
             new IngestClient(ingest.url(), ingest.token(), httpTimeout), new Spool(spool), err);
     outbox.send(List.of(json(started)));
-    int exit = runCommand();
+    int exit = runCommand(run);
     outbox.send(List.of(json(finished(parsedSide, run, exit))));
     return exit;
   }
@@ -115,9 +115,26 @@ public final class ExecCommand implements Callable<Integer> {
     return event(s, run, RunStatus.FAILED, error, attributes);
   }
 
-  private int runCommand() throws InterruptedException {
+  /**
+   * The run's identity, for the wrapped command and what it starts (e.g. {@code dualrun fingerprint
+   * --send}, which reads the same variables).
+   */
+  Map<String, String> runEnvironment(String run) {
+    Map<String, String> env = new java.util.LinkedHashMap<>();
+    env.put("DUALRUN_WORKFLOW", workflow);
+    env.put("DUALRUN_PARTITION", partition);
+    env.put("DUALRUN_SIDE", side.toLowerCase(Locale.ROOT));
+    env.put("DUALRUN_RUN_ID", run);
+    env.put("DUALRUN_ATTEMPT", Integer.toString(attempt));
+    env.put("DUALRUN_URL", ingest.url().toString());
+    return env;
+  }
+
+  private int runCommand(String run) throws InterruptedException {
     try {
-      Process process = new ProcessBuilder(command).inheritIO().start();
+      ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+      builder.environment().putAll(runEnvironment(run));
+      Process process = builder.start();
       return process.waitFor();
     } catch (IOException e) {
       err.println("dualrun exec: cannot start " + command.get(0) + ": " + e.getMessage());

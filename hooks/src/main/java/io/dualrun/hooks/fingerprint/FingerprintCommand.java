@@ -89,19 +89,34 @@ public final class FingerprintCommand implements Callable<Integer> {
   @Option(names = "--output", description = "Output name (default: the table name).")
   String output;
 
-  @Option(names = "--workflow", description = "Workflow id (needed with --send).")
+  @Option(
+      names = "--workflow",
+      defaultValue = "${env:DUALRUN_WORKFLOW}",
+      description = "Workflow id (needed with --send; env DUALRUN_WORKFLOW, set by dualrun exec).")
   String workflow;
 
-  @Option(names = "--partition", description = "Partition (needed with --send).")
+  @Option(
+      names = "--partition",
+      defaultValue = "${env:DUALRUN_PARTITION}",
+      description = "Partition (needed with --send; env DUALRUN_PARTITION).")
   String partition;
 
-  @Option(names = "--side", description = "baseline or candidate (needed with --send).")
+  @Option(
+      names = "--side",
+      defaultValue = "${env:DUALRUN_SIDE}",
+      description = "baseline or candidate (needed with --send; env DUALRUN_SIDE).")
   String side;
 
-  @Option(names = "--run-id", description = "Run id (needed with --send).")
+  @Option(
+      names = "--run-id",
+      defaultValue = "${env:DUALRUN_RUN_ID}",
+      description = "Run id (needed with --send; env DUALRUN_RUN_ID).")
   String runId;
 
-  @Option(names = "--attempt", defaultValue = "1", description = "Attempt.")
+  @Option(
+      names = "--attempt",
+      defaultValue = "${env:DUALRUN_ATTEMPT:-1}",
+      description = "Attempt (env DUALRUN_ATTEMPT; default 1).")
   int attempt;
 
   @Option(names = "--send", description = "Send the fingerprint to ingest.")

@@ -7,14 +7,14 @@ import picocli.CommandLine.Option;
 public final class IngestOptions {
   @Option(
       names = "--url",
-      defaultValue = "${env:DUALRUN_INGEST_URL:-http://127.0.0.1:7070}",
-      description = "Ingest URL (env DUALRUN_INGEST_URL; default ${DEFAULT-VALUE}).")
+      defaultValue = "${env:DUALRUN_URL:-${env:DUALRUN_INGEST_URL:-http://127.0.0.1:7070}}",
+      description = "Ingest URL (env DUALRUN_URL; default ${DEFAULT-VALUE}).")
   URI url;
 
   @Option(
       names = "--token",
-      defaultValue = "${env:DUALRUN_INGEST_TOKEN}",
-      description = "Bearer token with the source role (env DUALRUN_INGEST_TOKEN).")
+      defaultValue = "${env:DUALRUN_TOKEN:-${env:DUALRUN_INGEST_TOKEN}}",
+      description = "Bearer token with the source role (env DUALRUN_TOKEN).")
   String token;
 
   public URI url() {

@@ -98,6 +98,25 @@ class ExecCommandTest {
   }
 
   @Test
+  void theWrappedCommandKnowsItsRun() throws IOException {
+    int port = startIngest(0);
+    Path seen = dir.resolve("env");
+
+    int exit =
+        exec(
+            port,
+            "sh",
+            "-c",
+            "echo \"$DUALRUN_WORKFLOW $DUALRUN_PARTITION $DUALRUN_SIDE $DUALRUN_RUN_ID"
+                + " $DUALRUN_ATTEMPT $DUALRUN_URL\" > "
+                + seen);
+
+    assertThat(exit).isZero();
+    assertThat(Files.readString(seen).strip())
+        .isEqualTo("revenue-daily 2026-11-20 baseline cron-run-1 1 http://127.0.0.1:" + port);
+  }
+
+  @Test
   void successIsReportedAsSucceeded() {
     int port = startIngest(0);
     assertThat(exec(port, "true")).isZero();
