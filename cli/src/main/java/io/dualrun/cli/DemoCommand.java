@@ -84,7 +84,8 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    Path dir = dataDir != null ? dataDir : Files.createTempDirectory("dualrun-demo-");
+    boolean temporary = dataDir == null;
+    Path dir = temporary ? Files.createTempDirectory("dualrun-demo-") : dataDir;
     Files.createDirectories(dir);
     Path inventory = dir.resolve("workflows.yaml");
     try (InputStream in = DemoCommand.class.getResourceAsStream("/demo/workflows.yaml")) {
@@ -93,8 +94,13 @@ final class DemoCommand implements Callable<Integer> {
     List<SpecificRecord> records = SampleMigration.records();
     Set<String> pairs = pairs(records);
     out.printf(
-        "dualrun demo: %d recorded records, %d pairs (%s .. %s), data in %s%n",
-        records.size(), pairs.size(), SampleMigration.FIRST, SampleMigration.LAST, dir);
+        "dualrun demo: %d recorded records, %d pairs (%s .. %s), data in %s%s%n",
+        records.size(),
+        pairs.size(),
+        SampleMigration.FIRST,
+        SampleMigration.LAST,
+        dir,
+        temporary && !keepRunning ? " (removed at the end)" : "");
     out.flush();
     try (WebhookSink sink = WebhookSink.start();
         Standalone standalone = start(dir, inventory, sink)) {
@@ -114,11 +120,13 @@ final class DemoCommand implements Callable<Integer> {
               () -> {});
       List<String> alerts = sink.awaitQuiet(Duration.ofSeconds(4), Duration.ofSeconds(60));
       new DemoReport(results, readiness(standalone.httpUrl()), alerts).print(out);
-      out.println();
-      out.println("Dashboard: " + standalone.httpUrl() + "/");
       out.flush();
       if (keepRunning) {
-        out.println("dualrun demo: still running (Ctrl-C to stop)");
+        out.println();
+        out.println(
+            "dualrun demo: still running; dashboard on "
+                + standalone.httpUrl()
+                + "/ (Ctrl-C to stop)");
         out.flush();
         new CountDownLatch(1).await();
       }
@@ -126,6 +134,30 @@ final class DemoCommand implements Callable<Integer> {
     } catch (PlatformException e) {
       spec.commandLine().getErr().println("dualrun demo: " + e.summary());
       return 1;
+    } finally {
+      if (temporary && !keepRunning) {
+        deleteTree(dir);
+      }
+    }
+  }
+
+  /** Removes the demo's temporary directory; what cannot be removed is left and said. */
+  private void deleteTree(Path dir) {
+    try (var walk = Files.walk(dir)) {
+      walk.sorted(java.util.Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.deleteIfExists(p);
+                } catch (java.io.IOException e) {
+                  // reported below if the directory is still there
+                }
+              });
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      // reported below
+    }
+    if (Files.exists(dir)) {
+      spec.commandLine().getErr().println("dualrun demo: could not remove all of " + dir);
     }
   }
 
