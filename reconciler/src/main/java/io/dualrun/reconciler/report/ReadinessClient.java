@@ -27,9 +27,15 @@ final class ReadinessClient {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  ReadinessClient(URI base) {
+  private final String token;
+
+  /**
+   * @param token bearer token sent with every request, or null
+   */
+  ReadinessClient(URI base, String token) {
     String text = base.toString();
     this.base = URI.create(text.endsWith("/") ? text : text + "/");
+    this.token = token == null || token.isBlank() ? null : token.strip();
   }
 
   List<ReadinessRow> fetch(String workflow) throws ReportException {
@@ -54,14 +60,12 @@ final class ReadinessClient {
     URI uri = base.resolve(path);
     HttpResponse<String> response;
     try {
-      response =
-          http.send(
-              HttpRequest.newBuilder(uri)
-                  .timeout(TIMEOUT)
-                  .header("Accept", "application/json")
-                  .GET()
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "application/json").GET();
+      if (token != null) {
+        request.header("Authorization", "Bearer " + token);
+      }
+      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new ReportException("cannot reach " + uri + ": " + describe(e));
     } catch (InterruptedException e) {

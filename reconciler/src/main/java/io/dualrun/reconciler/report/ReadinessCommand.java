@@ -24,10 +24,19 @@ public final class ReadinessCommand implements Callable<Integer> {
 
   @Option(
       names = "--url",
-      defaultValue = DEFAULT_URL,
+      defaultValue = "${env:DUALRUN_URL:-" + DEFAULT_URL + "}",
       paramLabel = "URL",
-      description = "Base URL of the reconciler's REST API (default: ${DEFAULT-VALUE}).")
+      description =
+          "Base URL of the reconciler's REST API (env DUALRUN_URL; default: ${DEFAULT-VALUE}).")
   URI url;
+
+  @Option(
+      names = "--token",
+      defaultValue = "${env:DUALRUN_TOKEN}",
+      description =
+          "Bearer token with the reader or operator role, where reads are protected (env"
+              + " DUALRUN_TOKEN).")
+  String token;
 
   @Option(
       names = "--format",
@@ -44,7 +53,7 @@ public final class ReadinessCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     try {
-      List<ReadinessRow> rows = new ReadinessClient(url).fetch(workflow);
+      List<ReadinessRow> rows = new ReadinessClient(url, token).fetch(workflow);
       out.print(format.render(rows));
       out.flush();
       return 0;

@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dualrun.config.auth.AccessPolicy;
+import io.dualrun.config.auth.AccessToken;
+import io.dualrun.config.auth.Role;
+import io.dualrun.service.auth.HttpAuth;
 import io.javalin.Javalin;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -207,6 +213,29 @@ class ReadinessCommandTest {
     assertThat(run.code).isEqualTo(1);
     assertThat(run.err.strip())
         .endsWith("answered 503: the reconciler is not running yet (state REBALANCING)");
+  }
+
+  @Test
+  void protectedReadsAreAskedWithTheToken() {
+    server.stop();
+    server = Javalin.create(c -> c.showJavalinBanner = false);
+    String token = "reader-token-0123456789";
+    HttpAuth.install(
+        server,
+        AccessPolicy.of(List.of(new AccessToken("analyst", token, Set.of(Role.READER))), true),
+        Map.of());
+    server.get("/v1/readiness", ctx -> ctx.contentType("application/json").result(READINESS));
+    server.get("/v1/workflows", ctx -> ctx.contentType("application/json").result(WORKFLOWS));
+    server.start("127.0.0.1", 0);
+    String protectedUrl = "http://127.0.0.1:" + server.port();
+
+    Run anonymous = run("readiness", "--url", protectedUrl);
+    assertThat(anonymous.code).isEqualTo(1);
+    assertThat(anonymous.err).contains("401");
+
+    Run reader = run("readiness", "--url", protectedUrl, "--token", token, "--format", "csv");
+    assertThat(reader.code).as(reader.err).isZero();
+    assertThat(reader.out).contains("customer-dim");
   }
 
   @Test
