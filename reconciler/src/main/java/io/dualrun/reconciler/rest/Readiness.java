@@ -3,8 +3,10 @@ package io.dualrun.reconciler.rest;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dualrun.inventory.ScheduleParity;
 import io.dualrun.inventory.WorkflowSpec;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,7 +22,14 @@ final class Readiness {
 
   private Readiness() {}
 
+  /** How far ahead both sides' schedules are compared. */
+  static final Duration SCHEDULE_HORIZON = Duration.ofDays(14);
+
   static ObjectNode of(WorkflowSpec spec, List<DigestRow> newestFirst) {
+    return of(spec, newestFirst, Instant.now());
+  }
+
+  static ObjectNode of(WorkflowSpec spec, List<DigestRow> newestFirst, Instant now) {
     int n = spec.readinessPartitions();
     List<DigestRow> decided = new ArrayList<>();
     for (DigestRow r : newestFirst) {
@@ -48,6 +57,9 @@ final class Readiness {
               spec.durationRatio(),
               Duration.ofMillis(b95)));
     }
+    ScheduleParity.of(spec, now, SCHEDULE_HORIZON)
+        .filter(report -> !report.same())
+        .ifPresent(report -> reasons.add(scheduleReason(report)));
     ObjectNode o = NODES.objectNode();
     o.put("workflow", spec.id());
     o.put("status", reasons.isEmpty() ? "READY" : "NOT_READY");
@@ -63,6 +75,27 @@ final class Readiness {
     ArrayNode why = o.putArray("reasons");
     reasons.forEach(why::add);
     return o;
+  }
+
+  /** Why the sides' schedules do not produce the same partitions, in one line. */
+  private static String scheduleReason(ScheduleParity.Report report) {
+    String why =
+        report
+            .shift()
+            .orElseGet(
+                () -> {
+                  ScheduleParity.Difference first = report.differences().get(0);
+                  return "first: " + first.partition() + " " + first.detail();
+                });
+    return "the sides' schedules differ on "
+        + report.differences().size()
+        + " of "
+        + report.partitions()
+        + " partitions in the next "
+        + SCHEDULE_HORIZON.toDays()
+        + " days ("
+        + why
+        + ")";
   }
 
   /** Nearest-rank 95th percentile of the known durations, or null when none is known. */

@@ -20,6 +20,23 @@ class ReadinessTest {
               durationRatio: 1.2
           """);
 
+  /** The candidate's schedule names each partition a day later than the baseline's. */
+  private static final Inventory SHIFTED =
+      InventoryLoader.parse(
+          "workflows.yaml",
+          """
+          workflows:
+            crm:
+              owner: crm
+              readinessPartitions: 3
+              schedule: {cron: "0 6 * * *", partitionOffset: -1d}
+              baseline: {orchestrator: cron, job: crm.sh}
+              candidate:
+                orchestrator: kestra
+                job: crm.customer
+                schedule: {cron: "0 6 * * *"}
+          """);
+
   private static DigestRow row(String p, String outcome, Long b, Long c, String... breaches) {
     return new DigestRow("kpi", p, outcome, true, b, c, List.of(breaches));
   }
@@ -36,6 +53,21 @@ class ReadinessTest {
     var r = Readiness.of(INVENTORY.rules("kpi"), rows);
     assertThat(r.path("status").asText()).as(r.toString()).isEqualTo("READY");
     assertThat(WorkflowSummaries.cleanStreak(rows)).isEqualTo(3);
+  }
+
+  @Test
+  void sidesWhoseSchedulesProduceOtherPartitionsAreNotReady() {
+    List<DigestRow> rows = new ArrayList<>();
+    for (String p : List.of("2026-11-03", "2026-11-02", "2026-11-01")) {
+      rows.add(new DigestRow("crm", p, "MATCH", true, 100L, 100L, List.of()));
+    }
+    var r =
+        Readiness.of(SHIFTED.rules("crm"), rows, java.time.Instant.parse("2026-11-04T00:00:00Z"));
+    assertThat(r.path("status").asText()).isEqualTo("NOT_READY");
+    assertThat(r.path("reasons").toString())
+        .as("the candidate's partition is a day later: every partition differs")
+        .contains("the sides' schedules differ on")
+        .contains("in the next 14 days");
   }
 
   @Test
