@@ -28,6 +28,9 @@ public class IngestRoutesTest {
   Javalin app;
   TestHttp http;
 
+  /** A token without the source role: it may not post events. */
+  static final String OPERATOR_TOKEN = "operator-token-0123456789";
+
   public static IngestConfig config(int maxBodyBytes, int maxBatch) {
     return IngestConfig.from(
         ConfigMap.of(
@@ -44,7 +47,16 @@ public class IngestRoutesTest {
                 "ingest.auth.tokens",
                 List.of(
                     Map.of("source", "cron", "token", TOKEN),
-                    Map.of("source", "airflow", "token", "airflow-token-0123456789")))));
+                    Map.of("source", "airflow", "token", "airflow-token-0123456789")),
+                "auth.tokens",
+                List.of(
+                    Map.of(
+                        "name",
+                        "oncall",
+                        "token",
+                        OPERATOR_TOKEN,
+                        "roles",
+                        List.of("operator", "reader"))))));
   }
 
   @BeforeEach
@@ -220,6 +232,17 @@ public class IngestRoutesTest {
     assertThat(bad.status()).isEqualTo(401);
     assertThat(other.status()).isEqualTo(202);
     assertThat(sink.written()).hasSize(1);
+  }
+
+  @Test
+  void aTokenWithoutTheSourceRoleIs403AndNothingIsWritten() {
+    TestHttp.Answer a = http.post("/v1/events", EVENT, OPERATOR_TOKEN);
+
+    assertThat(a.status()).isEqualTo(403);
+    assertThat(a.body()).contains("'oncall'").contains("source");
+    assertThat(http.post("/v1/fingerprints", "{}", OPERATOR_TOKEN).status()).isEqualTo(403);
+    assertThat(http.post("/api/v1/lineage", "{}", OPERATOR_TOKEN).status()).isEqualTo(403);
+    assertThat(sink.written()).isEmpty();
   }
 
   @Test
