@@ -32,15 +32,17 @@ public final class ConfigDocs {
 
   /** {@code markdown} with the block of {@code def} regenerated. */
   public static String regenerate(String markdown, ConfigDef def) {
-    int a = markdown.indexOf(begin(def.name()));
-    int b = markdown.indexOf(end(def.name()));
+    return regenerate(markdown, def.name(), def.markdownTable());
+  }
+
+  /** {@code markdown} with the block {@code name} replaced by {@code table}. */
+  public static String regenerate(String markdown, String name, String table) {
+    int a = markdown.indexOf(begin(name));
+    int b = markdown.indexOf(end(name));
     if (a < 0 || b < a) {
-      throw new IllegalArgumentException("no " + begin(def.name()) + " block in the document");
+      throw new IllegalArgumentException("no " + begin(name) + " block in the document");
     }
-    return markdown.substring(0, a + begin(def.name()).length())
-        + "\n"
-        + def.markdownTable()
-        + markdown.substring(b);
+    return markdown.substring(0, a + begin(name).length()) + "\n" + table + markdown.substring(b);
   }
 
   /**
@@ -48,8 +50,13 @@ public final class ConfigDocs {
    * row missing, extra or different. Empty when the document is up to date.
    */
   public static List<String> differences(String markdown, ConfigDef def) {
-    List<String> documented = rows(table(markdown, def.name()));
-    List<String> declared = rows(def.markdownTable());
+    return differences(markdown, def.name(), def.markdownTable());
+  }
+
+  /** Same, for the block {@code name} against the generated {@code table}. */
+  public static List<String> differences(String markdown, String name, String table) {
+    List<String> documented = rows(table(markdown, name));
+    List<String> declared = rows(table);
     List<String> out = new ArrayList<>();
     for (String row : declared) {
       if (!documented.contains(row)) {

@@ -29,35 +29,9 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  */
 public final class InventoryLoader {
   private static final Set<String> TOP = Set.of("defaults", "workflows");
-  private static final Set<String> DEFAULTS =
-      Set.of(
-          "settle",
-          "grace",
-          "sla",
-          "durationRatio",
-          "durationMinDifference",
-          "readinessPartitions",
-          "tier",
-          "timezone",
-          "granularity",
-          "rowCount");
-  private static final Set<String> WORKFLOW =
-      Set.of(
-          "owner",
-          "tier",
-          "timezone",
-          "granularity",
-          "schedule",
-          "sla",
-          "grace",
-          "settle",
-          "durationRatio",
-          "durationMinDifference",
-          "readinessPartitions",
-          "baseline",
-          "candidate",
-          "outputs");
-  private static final Set<String> SCHEDULE = Set.of("cron", "partitionOffset", "timezone");
+  private static final Set<String> DEFAULTS = InventoryKeys.defaultsKeys();
+  private static final Set<String> WORKFLOW = InventoryKeys.workflowKeys();
+  private static final Set<String> SCHEDULE = InventoryKeys.keysBelow("schedule");
   private static final Set<String> SIDE =
       Set.of("orchestrator", "job", "namespace", "partitionOffset", "schedule");
   private static final Set<String> OUTPUT =
