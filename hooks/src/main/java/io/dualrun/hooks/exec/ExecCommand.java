@@ -86,8 +86,8 @@ public final class ExecCommand implements Callable<Integer> {
       return USAGE;
     }
     String run = runId != null ? runId : UUID.randomUUID().toString();
-    RunEvent started = event(parsedSide, run, RunStatus.STARTED, null, Map.of());
-    List<FieldError> errors = RecordRules.check(started);
+    RunEvent check = event(parsedSide, run, RunStatus.STARTED, null, Map.of(), Instant.now());
+    List<FieldError> errors = RecordRules.check(check);
     if (!errors.isEmpty()) {
       errors.forEach(e -> err.println("dualrun exec: " + e));
       return USAGE;
@@ -95,24 +95,41 @@ public final class ExecCommand implements Callable<Integer> {
     Outbox outbox =
         new Outbox(
             new IngestClient(ingest.url(), ingest.token(), httpTimeout), new Spool(spool), err);
-    outbox.send(List.of(json(started)));
-    int exit = runCommand(run);
-    outbox.send(List.of(json(finished(parsedSide, run, exit))));
-    return exit;
+    // the events carry the command's own start and end: what the wrapper itself spends (sending
+    // to ingest, spooling) never counts in the run's duration
+    Run ran =
+        runCommand(
+            run,
+            startedAt ->
+                outbox.send(
+                    List.of(
+                        json(
+                            event(
+                                parsedSide, run, RunStatus.STARTED, null, Map.of(), startedAt)))));
+    outbox.send(List.of(json(finished(parsedSide, run, ran.exit(), ran.endedAt()))));
+    return ran.exit();
   }
 
-  private RunEvent finished(Side s, String run, int exit) {
+  /** How the command ran: its exit code and when it ended. */
+  private record Run(int exit, Instant endedAt) {}
+
+  /** Told the command's start time once it runs (or failed to start). */
+  private interface OnStart {
+    void started(Instant at) throws IOException, InterruptedException;
+  }
+
+  private RunEvent finished(Side s, String run, int exit, Instant at) {
     Map<String, String> attributes = new LinkedHashMap<>();
     attributes.put("exitCode", Integer.toString(exit));
     attributes.put("command", String.join(" ", command));
     if (exit == 0) {
-      return event(s, run, RunStatus.SUCCEEDED, null, attributes);
+      return event(s, run, RunStatus.SUCCEEDED, null, attributes, at);
     }
     String error =
         exit == CANNOT_START
             ? "the command could not be started (exit code 127)"
             : "the command exited with code " + exit;
-    return event(s, run, RunStatus.FAILED, error, attributes);
+    return event(s, run, RunStatus.FAILED, error, attributes, at);
   }
 
   /**
@@ -130,20 +147,30 @@ public final class ExecCommand implements Callable<Integer> {
     return env;
   }
 
-  private int runCommand(String run) throws InterruptedException {
+  private Run runCommand(String run, OnStart onStart) throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+    builder.environment().putAll(runEnvironment(run));
+    Instant startedAt = Instant.now();
+    Process process;
     try {
-      ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
-      builder.environment().putAll(runEnvironment(run));
-      Process process = builder.start();
-      return process.waitFor();
+      process = builder.start();
     } catch (IOException e) {
+      onStart.started(startedAt);
       err.println("dualrun exec: cannot start " + command.get(0) + ": " + e.getMessage());
-      return CANNOT_START;
+      return new Run(CANNOT_START, Instant.now());
     }
+    onStart.started(startedAt);
+    int exit = process.waitFor();
+    return new Run(exit, Instant.now());
   }
 
   private RunEvent event(
-      Side s, String run, RunStatus status, String error, Map<String, String> attributes) {
+      Side s,
+      String run,
+      RunStatus status,
+      String error,
+      Map<String, String> attributes,
+      Instant at) {
     return RunEvent.newBuilder()
         .setEventId(UUID.randomUUID().toString())
         .setWorkflow(workflow)
@@ -153,7 +180,7 @@ public final class ExecCommand implements Callable<Integer> {
         .setRunId(run)
         .setAttempt(attempt)
         .setStatus(status)
-        .setEventTime(Instant.now())
+        .setEventTime(at)
         .setError(error)
         .setAttributes(attributes)
         .build();

@@ -117,6 +117,31 @@ class ExecCommandTest {
   }
 
   @Test
+  void theEventsCarryTheCommandsOwnStartAndEnd() throws IOException {
+    int port = startIngest(0);
+    Path times = dir.resolve("times");
+
+    int exit =
+        exec(port, "sh", "-c", "date +%s%N > " + times + "; sleep 0.2; date +%s%N >> " + times);
+
+    assertThat(exit).isZero();
+    List<Long> childNanos = Files.readAllLines(times).stream().map(Long::parseLong).toList();
+    List<RunEvent> events = events();
+    long started = nanos(events.get(0).getEventTime());
+    long ended = nanos(events.get(1).getEventTime());
+    assertThat(started)
+        .as("STARTED is taken just before the command starts")
+        .isLessThanOrEqualTo(childNanos.get(0));
+    assertThat(ended)
+        .as("the end is taken once the command exited")
+        .isGreaterThanOrEqualTo(childNanos.get(1));
+  }
+
+  private static long nanos(java.time.Instant t) {
+    return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+  }
+
+  @Test
   void successIsReportedAsSucceeded() {
     int port = startIngest(0);
     assertThat(exec(port, "true")).isZero();
