@@ -127,7 +127,23 @@ public class IngestRoutesTest {
     TestHttp.Answer a = http.post("/v1/events", batch, TOKEN);
 
     assertThat(a.status()).isEqualTo(400);
-    assertThat(a.errorFields()).containsExactlyInAnyOrder("[1].status");
+    assertThat(a.errorFields())
+        .as("a record that cannot be built still has its other fields checked")
+        .containsExactlyInAnyOrder("[1].status", "[1].attempt");
+    assertThat(sink.written()).isEmpty();
+  }
+
+  @Test
+  void everyErrorOfOneObjectIsListed() {
+    String bad =
+        EVENT
+            .replace("\"SUCCEEDED\"", "\"DONE\"")
+            .replace("\"attempt\":1", "\"attempt\":0")
+            .replace("\"side\":\"baseline\"", "\"side\":\"left\"");
+    TestHttp.Answer a = http.post("/v1/events", bad, TOKEN);
+
+    assertThat(a.status()).isEqualTo(400);
+    assertThat(a.errorFields()).containsExactlyInAnyOrder("status", "side", "attempt");
     assertThat(sink.written()).isEmpty();
   }
 

@@ -162,6 +162,9 @@ public final class NativeReader {
       if (derive) {
         event.setEventId(EventIds.derive(event));
       }
+    } else {
+      // the record could not be built: the value rules still say what else is wrong
+      addNew(errors, RecordRules.check(partialEvent(node)));
     }
     return finish(event, errors);
   }
@@ -182,8 +185,49 @@ public final class NativeReader {
       if (derive) {
         fingerprint.setEventId(EventIds.derive(fingerprint));
       }
+    } else {
+      addNew(errors, RecordRules.check(partialFingerprint(node)));
     }
     return finish(fingerprint, errors);
+  }
+
+  /** Adds the rule errors of fields no error names yet (a field is reported once). */
+  private static void addNew(List<FieldError> errors, List<FieldError> more) {
+    java.util.Set<String> named = new java.util.HashSet<>();
+    errors.forEach(e -> named.add(e.field()));
+    more.stream().filter(e -> !named.contains(e.field())).forEach(errors::add);
+  }
+
+  /** The fields the value rules look at, as far as they are readable; the rest left out. */
+  private static RunEvent partialEvent(ObjectNode node) {
+    RunEvent e = new RunEvent();
+    e.setEventId(text(node, "eventId"));
+    e.setWorkflow(text(node, "workflow"));
+    e.setPartition(text(node, "partition"));
+    e.setOrchestrator(text(node, "orchestrator"));
+    e.setRunId(text(node, "runId"));
+    e.setAttempt(node.path("attempt").isInt() ? node.path("attempt").intValue() : 1);
+    return e;
+  }
+
+  private static OutputFingerprint partialFingerprint(ObjectNode node) {
+    OutputFingerprint f = new OutputFingerprint();
+    f.setEventId(text(node, "eventId"));
+    f.setWorkflow(text(node, "workflow"));
+    f.setPartition(text(node, "partition"));
+    f.setRunId(text(node, "runId"));
+    f.setOutput(text(node, "output"));
+    f.setAttempt(node.path("attempt").isInt() ? node.path("attempt").intValue() : 1);
+    f.setRowCount(node.path("rowCount").isIntegralNumber() ? node.path("rowCount").longValue() : 0);
+    f.setContentHash(text(node, "contentHash"));
+    f.setColumns(new ArrayList<>());
+    f.setSchema$(new ArrayList<>());
+    return f;
+  }
+
+  private static String text(ObjectNode node, String field) {
+    JsonNode v = node.get(field);
+    return v != null && v.isTextual() ? v.textValue() : null;
   }
 
   private static boolean absent(ObjectNode node, String field) {
