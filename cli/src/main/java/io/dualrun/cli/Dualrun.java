@@ -24,6 +24,11 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class
     })
 public final class Dualrun implements Runnable {
+  /** Help text width: defaults such as URLs and paths fit whole on a line. */
+  static final int HELP_WIDTH = 140;
+
+  static final int HELP_OPTIONS_WIDTH = 30;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
@@ -33,6 +38,9 @@ public final class Dualrun implements Runnable {
   /** The command line with every subcommand, for tests and embedding. */
   public static CommandLine commandLine() {
     return new CommandLine(new Dualrun())
+        // wide enough that defaults (URLs, paths) are never broken inside a value
+        .setUsageHelpWidth(HELP_WIDTH)
+        .setUsageHelpLongOptionsMaxWidth(HELP_OPTIONS_WIDTH)
         .setExecutionExceptionHandler(
             (e, cmd, parsed) -> {
               cmd.getErr().println(cmd.getColorScheme().errorText("dualrun: " + oneLine(e)));

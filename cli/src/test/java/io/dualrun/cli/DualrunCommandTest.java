@@ -29,6 +29,15 @@ class DualrunCommandTest {
   }
 
   @Test
+  void helpNeverBreaksAValue() {
+    assertThat(run("exec", "--help")).isZero();
+    assertThat(out.toString().lines())
+        .as("the default URL is whole on one line")
+        .anyMatch(line -> line.contains("http://127.0.0.1:7070"));
+    assertThat(out.toString().lines()).allMatch(line -> line.length() <= Dualrun.HELP_WIDTH);
+  }
+
+  @Test
   void noCommandIsAUsageErrorWithTheUsageOnStandardError() {
     assertThat(run()).isEqualTo(2);
     assertThat(out.toString()).isEmpty();
