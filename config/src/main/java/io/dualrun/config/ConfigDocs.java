@@ -80,4 +80,19 @@ public final class ConfigDocs {
     }
     return rows;
   }
+
+  /**
+   * What differs between the block {@code name} of the document {@code doc} and {@code table}
+   * (empty: up to date). With {@code -Ddualrun.docs.update=true} the block is rewritten first, so a
+   * deliberate change of the declarations is one command away from its docs.
+   */
+  public static List<String> checkFile(java.nio.file.Path doc, String name, String table)
+      throws java.io.IOException {
+    String text = java.nio.file.Files.readString(doc, java.nio.charset.StandardCharsets.UTF_8);
+    if (Boolean.getBoolean("dualrun.docs.update")) {
+      text = regenerate(text, name, table);
+      java.nio.file.Files.writeString(doc, text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+    return differences(text, name, table);
+  }
 }
