@@ -25,7 +25,11 @@ import io.dualrun.schemas.avro.Notification;
 import io.dualrun.schemas.topic.TopicCatalog;
 import io.dualrun.schemas.topic.TopicInitializer;
 import io.dualrun.schemas.topic.TopicSpec;
+import io.dualrun.service.lifecycle.HostedService;
 import io.dualrun.service.metrics.ServiceMetrics;
+import io.dualrun.service.probe.ReadinessCheck;
+import io.dualrun.service.probe.StandardChecks;
+import io.javalin.Javalin;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -55,7 +59,7 @@ import org.slf4j.LoggerFactory;
  * the compacted alerts topic, and the delivery worker reading them (read_committed) and delivering
  * to receivers. Silences and the delivery ledger live in compacted topics.
  */
-public final class AlertingService implements AutoCloseable {
+public final class AlertingService implements HostedService {
   private static final Logger LOG = LoggerFactory.getLogger(AlertingService.class);
   private static final Duration STARTUP = Duration.ofSeconds(90);
 
@@ -294,6 +298,37 @@ public final class AlertingService implements AutoCloseable {
   /** Whether the alert fold is running (or rebalancing). */
   public boolean healthy() {
     return streams != null && streams.state().isRunningOrRebalancing();
+  }
+
+  @Override
+  public String name() {
+    return "alerting";
+  }
+
+  /** {@code /v1/alerts} and {@code /v1/silences}; silencing needs the operator role. */
+  @Override
+  public void routes(Javalin app) {
+    AlertingRoutes.routes(app, view, silences, clock);
+  }
+
+  /**
+   * What {@code /ready} checks: the alert fold runs, the notifications and alerts topics can take a
+   * write, the registry answers.
+   */
+  @Override
+  public List<ReadinessCheck> readiness() {
+    List<ReadinessCheck> checks = new ArrayList<>();
+    checks.add(
+        ReadinessCheck.of(
+            "fold",
+            () ->
+                healthy()
+                    ? ReadinessCheck.Result.ok("running")
+                    : ReadinessCheck.Result.failed("the alert fold is not running")));
+    checks.addAll(
+        StandardChecks.of(
+            config.common(), List.of(TopicCatalog.NOTIFICATIONS, config.alertsTopic())));
+    return checks;
   }
 
   @Override

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dualrun.alerting.model.Json;
 import io.dualrun.platform.LocalPlatform;
+import io.dualrun.service.lifecycle.ServiceHost;
 import java.io.File;
 import java.net.ServerSocket;
 import java.net.URLEncoder;
@@ -37,7 +38,7 @@ class AlertmanagerIT {
               + port
               + "\n    resend-interval: 30s\nroutes:\n  default: [am]\n";
       Path config = it.config(dir, ItSupport.uniqueId("am-it"), 1000, receivers);
-      try (AlertingMain.Running running = AlertingMain.run(config)) {
+      try (ServiceHost running = AlertingMain.run(config)) {
         for (int day = 1; day <= 3; day++) {
           it.mismatch(Records.rowCountMismatch("am-wf", Records.partition(day), 1));
         }

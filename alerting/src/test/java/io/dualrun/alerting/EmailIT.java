@@ -12,6 +12,7 @@ import io.dualrun.alerting.receiver.SlackFormat;
 import io.dualrun.platform.LocalPlatform;
 import io.dualrun.schemas.avro.DeliveryResult;
 import io.dualrun.schemas.avro.Notification;
+import io.dualrun.service.lifecycle.ServiceHost;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ class EmailIT {
   static HttpPeer slack;
   static HttpPeer pagerduty;
   static HttpPeer webhook;
-  static AlertingMain.Running running;
+  static ServiceHost running;
 
   @BeforeAll
   static void start() throws Exception {

@@ -1,30 +1,33 @@
 package io.dualrun.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dualrun.config.auth.AccessPolicy;
 import io.dualrun.platform.LocalPlatform;
 import io.dualrun.platform.LocalPlatformConfig;
 import io.dualrun.platform.Ports;
+import io.dualrun.service.lifecycle.HostedService;
+import io.dualrun.service.lifecycle.ServiceHost;
+import io.dualrun.service.metrics.ServiceMetrics;
 import io.javalin.Javalin;
-import io.javalin.http.HttpStatus;
-import java.util.ArrayDeque;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Standalone mode: a real Kafka broker and schema registry, then the services, then one HTTP
- * server. A service is plugged in with {@link #service} (started in order, stopped in reverse) and
- * its HTTP routes with {@link #routes}.
+ * Standalone mode: a real Kafka broker and schema registry, then the services, then one {@link
+ * ServiceHost} serving them all, exactly as each is served alone. A service is plugged in with
+ * {@link #service} (started in order, stopped in reverse); routes that belong to no service with
+ * {@link #routes}.
  *
  * <pre>{@code
  * new Standalone(config)
- *     .service("ingest", platform -> Ingest.start(platform.bootstrapServers(), ...))
- *     .routes(app -> app.post("/events", ...))
+ *     .access(platform -> policy)
+ *     .service(platform -> IngestService.start(...))
  *     .start();
  * }</pre>
  */
@@ -32,12 +35,14 @@ public final class Standalone implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Standalone.class);
 
   private final StandaloneConfig config;
-  private final List<Map.Entry<String, Service>> services = new ArrayList<>();
+  private final List<Service> services = new ArrayList<>();
   private final List<Consumer<Javalin>> routes = new ArrayList<>();
-  private final Deque<Map.Entry<String, AutoCloseable>> running = new ArrayDeque<>();
-  private final ObjectMapper json = new ObjectMapper();
+  private final List<Consumer<LocalPlatform>> checks = new ArrayList<>();
+  private final List<HostedService> running = new ArrayList<>();
+  private Function<LocalPlatform, AccessPolicy> access = platform -> AccessPolicy.open();
+  private PrometheusMeterRegistry metrics = ServiceMetrics.create();
   private LocalPlatform platform;
-  private Javalin http;
+  private ServiceHost http;
   private boolean closed;
   private long maxRequestBytes = 1_000_000L;
   private final List<String> notices = new ArrayList<>();
@@ -47,16 +52,37 @@ public final class Standalone implements AutoCloseable {
   }
 
   /** Adds a service started after the platform, in the order of these calls. */
-  public Standalone service(String name, Service service) {
+  public Standalone service(Service service) {
     requireNotStarted();
-    services.add(Map.entry(name, service));
+    services.add(service);
     return this;
   }
 
-  /** Adds HTTP routes to the standalone HTTP server. */
+  /** Adds HTTP routes that belong to no service. */
   public Standalone routes(Consumer<Javalin> addRoutes) {
     requireNotStarted();
     routes.add(addRoutes);
+    return this;
+  }
+
+  /** Who may call the API (one policy for every service); open unless set. */
+  public Standalone access(Function<LocalPlatform, AccessPolicy> access) {
+    requireNotStarted();
+    this.access = access;
+    return this;
+  }
+
+  /** The meters {@code /metrics} publishes (every service registers its own in it). */
+  public Standalone metrics(PrometheusMeterRegistry metrics) {
+    requireNotStarted();
+    this.metrics = metrics;
+    return this;
+  }
+
+  /** Runs {@code check} once every service started, before HTTP (e.g. refuse unknown keys). */
+  public Standalone check(Consumer<LocalPlatform> check) {
+    requireNotStarted();
+    checks.add(check);
     return this;
   }
 
@@ -74,10 +100,12 @@ public final class Standalone implements AutoCloseable {
                       .withPorts(
                           config.kafkaPort(), config.controllerPort(), config.registryPort()),
                   config));
-      for (Map.Entry<String, Service> service : services) {
-        LOG.info("starting {}", service.getKey());
-        running.push(Map.entry(service.getKey(), service.getValue().start(platform)));
+      for (Service service : services) {
+        HostedService started = service.start(platform);
+        LOG.info("started {}", started.name());
+        running.add(started);
       }
+      checks.forEach(c -> c.accept(platform));
       http = startHttp();
       return this;
     } catch (Exception e) {
@@ -99,43 +127,18 @@ public final class Standalone implements AutoCloseable {
     return this;
   }
 
-  private Javalin startHttp() {
-    Javalin app =
-        Javalin.create(
-            javalin -> {
-              javalin.showJavalinBanner = false;
-              javalin.startupWatcherEnabled = false;
-              javalin.http.maxRequestSize = maxRequestBytes;
-            });
-    app.get(
-        "/health",
-        ctx ->
-            ctx.status(isHealthy() ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
-                .contentType("application/json")
-                .result(json.writeValueAsString(health())));
-    routes.forEach(r -> r.accept(app));
-    try {
-      app.start(config.httpHost(), config.httpPort());
-    } catch (RuntimeException e) {
-      throw new IllegalStateException(
-          "HTTP API: cannot listen on "
-              + config.httpHost()
-              + ":"
-              + config.httpPort()
-              + " ("
-              + rootMessage(e)
-              + ")",
-          e);
-    }
-    return app;
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null) {
-      root = root.getCause();
-    }
-    return root.getMessage();
+  /** One host for every service; it owns them from here on (closing it stops them). */
+  private ServiceHost startHttp() {
+    ServiceHost.Builder host =
+        ServiceHost.builder(access.apply(platform), metrics)
+            .listen(config.httpHost(), config.httpPort())
+            .maxRequestBytes(maxRequestBytes)
+            .health(() -> new ServiceHost.Health(isHealthy(), health()));
+    running.forEach(host::service);
+    routes.forEach(host::routes);
+    // from here the host stops the services, also when it cannot start
+    running.clear();
+    return host.start();
   }
 
   public boolean isHealthy() {
@@ -151,7 +154,8 @@ public final class Standalone implements AutoCloseable {
         part(platform.broker().isRunning(), "bootstrapServers", platform.bootstrapServers()));
     body.put("registry", part(platform.registry().isRunning(), "url", platform.registryUrl()));
     List<String> names = new ArrayList<>();
-    running.descendingIterator().forEachRemaining(service -> names.add(service.getKey()));
+    List<HostedService> serving = http == null ? running : http.services();
+    serving.forEach(service -> names.add(service.name()));
     body.put("services", names);
     body.put("dataDir", platform.dataDir().toString());
     return body;
@@ -201,17 +205,18 @@ public final class Standalone implements AutoCloseable {
     }
     closed = true;
     if (http != null) {
-      http.stop();
+      http.close();
     }
-    while (!running.isEmpty()) {
-      Map.Entry<String, AutoCloseable> service = running.pop();
+    for (int i = running.size() - 1; i >= 0; i--) {
+      HostedService service = running.get(i);
       try {
-        service.getValue().close();
-        LOG.info("stopped {}", service.getKey());
-      } catch (Exception e) {
-        LOG.warn("stopping {} failed: {}", service.getKey(), e.toString());
+        service.close();
+        LOG.info("stopped {}", service.name());
+      } catch (RuntimeException e) {
+        LOG.warn("stopping {} failed: {}", service.name(), e.toString());
       }
     }
+    running.clear();
     if (platform != null) {
       platform.close();
     }

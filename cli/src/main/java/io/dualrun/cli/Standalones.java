@@ -1,26 +1,21 @@
 package io.dualrun.cli;
 
 import io.dualrun.alerting.AlertingConfig;
-import io.dualrun.alerting.AlertingRoutes;
 import io.dualrun.alerting.AlertingService;
 import io.dualrun.config.CommonSettings;
 import io.dualrun.config.ConfigMap;
 import io.dualrun.ingest.IngestConfig;
-import io.dualrun.ingest.IngestRoutes;
 import io.dualrun.ingest.IngestService;
 import io.dualrun.platform.Ports;
 import io.dualrun.reconciler.ReconcilerConfig;
 import io.dualrun.reconciler.ReconcilerService;
-import io.dualrun.reconciler.web.DashboardRoutes;
-import io.dualrun.service.auth.HttpAuth;
 import io.dualrun.service.metrics.ServiceMetrics;
-import io.dualrun.service.probe.Probes;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What {@code dualrun standalone} runs: the platform, then ingest, the reconciler and alerting, all
- * behind one HTTP port. Each service gets the same configuration it would read when run alone.
+ * behind one HTTP port. Each service gets the same configuration it would read when run alone and
+ * is the same object it is alone; the reconciler starts Kafka Streams once HTTP listens.
  */
 final class Standalones {
   /** Largest HTTP request body; ingest refuses bodies above its own limit with 413. */
@@ -37,9 +32,6 @@ final class Standalones {
     StandaloneConfig config =
         requested.httpPort() == 0 ? requested.withHttpPort(Ports.free()) : requested;
     ServiceSettings settings = new ServiceSettings(userSettings, config);
-    AtomicReference<IngestService> ingest = new AtomicReference<>();
-    AtomicReference<ReconcilerService> reconciler = new AtomicReference<>();
-    AtomicReference<AlertingService> alerting = new AtomicReference<>();
     Standalone standalone = new Standalone(config);
     // one /metrics for the whole process: every service's meters and the JVM's
     PrometheusMeterRegistry metrics = ServiceMetrics.create();
@@ -51,51 +43,21 @@ final class Standalones {
     }
     return standalone
         .maxRequestBytes(MAX_REQUEST_BYTES)
+        .metrics(metrics)
+        // one policy for the whole API: ingest's tokens (source) and auth.tokens
+        .access(platform -> IngestConfig.from(settings.forPlatform(platform)).auth())
         .service(
-            "ingest",
-            platform -> {
-              IngestService service =
-                  IngestService.start(IngestConfig.from(settings.forPlatform(platform)), metrics);
-              ingest.set(service);
-              return service;
-            })
+            platform ->
+                IngestService.start(IngestConfig.from(settings.forPlatform(platform)), metrics))
         .service(
-            "reconciler",
             platform -> {
               ConfigMap c = settings.forPlatform(platform);
-              ReconcilerService service =
-                  ReconcilerService.create(
-                      ReconcilerConfig.from(c, CommonSettings.from(c)), metrics);
-              reconciler.set(service);
-              service.start(config.httpPort());
-              return service;
+              return ReconcilerService.create(
+                  ReconcilerConfig.from(c, CommonSettings.from(c)), metrics);
             })
         .service(
-            "alerting",
-            platform -> {
-              AlertingService service =
-                  AlertingService.start(
-                      AlertingConfig.from(settings.forPlatform(platform)), metrics);
-              alerting.set(service);
-              return service;
-            })
-        .service(
-            "configuration check",
-            platform -> {
-              settings.checkNoUnknownKeys();
-              return () -> {};
-            })
-        .routes(
-            app -> {
-              // one policy for the whole API: ingest's tokens (source) and auth.tokens
-              HttpAuth.install(app, ingest.get().api().auth(), IngestRoutes.MUTATIONS);
-              IngestRoutes.routes(app, ingest.get().api());
-              Probes.ready(app, ingest.get().readiness());
-              ServiceMetrics.route(app, metrics);
-              reconciler.get().routes(app);
-              DashboardRoutes.routes(app);
-              AlertingService a = alerting.get();
-              AlertingRoutes.routes(app, a.view(), a.silences(), a.clock());
-            });
+            platform ->
+                AlertingService.start(AlertingConfig.from(settings.forPlatform(platform)), metrics))
+        .check(platform -> settings.checkNoUnknownKeys());
   }
 }

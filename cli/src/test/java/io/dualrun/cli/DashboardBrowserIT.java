@@ -131,7 +131,7 @@ class DashboardBrowserIT {
       throw new AssertionError(
           "the standalone does not serve the dashboard at / (HTTP "
               + overview.statusCode()
-              + "): Standalones.create must call DashboardRoutes.routes(app)");
+              + "): ReconcilerService.routes must mount DashboardRoutes");
     }
   }
 
@@ -198,7 +198,7 @@ class DashboardBrowserIT {
       if (answer.statusCode() == 404 && !answer.body().startsWith("{")) {
         throw new AssertionError(
             "the standalone does not serve the reconciler's /v1/pairs: Standalones.create must"
-                + " mount the reconciler's routes and DashboardRoutes.routes(app)");
+                + " host the ReconcilerService");
       }
       if (answer.statusCode() == 200
           && JSON.readTree(answer.body()).path("outcome").asText().equals("MISMATCH")) {

@@ -8,6 +8,9 @@ import io.dualrun.schemas.avro.RunEvent;
 import io.dualrun.schemas.avro.RunStatus;
 import io.dualrun.schemas.avro.Side;
 import io.dualrun.schemas.topic.Topic;
+import io.dualrun.service.lifecycle.HostedService;
+import io.dualrun.service.probe.ReadinessCheck;
+import io.javalin.Javalin;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -127,7 +130,9 @@ class StandaloneIT {
           .contains("kafka_stream_");
       HttpResponse<String> ready = get(standalone, "/ready");
       assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
-      assertThat(ready.body()).contains("\"kafka\"").contains("\"registry\"");
+      assertThat(ready.body())
+          .contains("\"ingest.kafka\"", "\"reconciler.streams\"", "\"alerting.fold\"")
+          .contains("\"ingest.registry\"");
       assertThat(get(standalone, "/v1/alerts").statusCode()).isEqualTo(200);
       assertThat(get(standalone, "/").body()).contains("<html");
       assertThat(health(standalone, 200).path("services").toString())
@@ -168,13 +173,30 @@ class StandaloneIT {
   private Standalone plugged(List<String> lifecycle) {
     return new Standalone(StandaloneConfig.onFreePorts(dataDir))
         .service(
-            "probe",
             platform -> {
               lifecycle.add("probe started");
-              return () ->
+              return new HostedService() {
+                @Override
+                public String name() {
+                  return "probe";
+                }
+
+                @Override
+                public void routes(Javalin app) {
+                  app.get("/probe", ctx -> ctx.result("probe route"));
+                }
+
+                @Override
+                public List<ReadinessCheck> readiness() {
+                  return List.of();
+                }
+
+                @Override
+                public void close() {
                   lifecycle.add("probe stopped, broker up: " + platform.broker().isRunning());
-            })
-        .routes(app -> app.get("/probe", ctx -> ctx.result("probe route")));
+                }
+              };
+            });
   }
 
   private static HttpResponse<String> get(Standalone standalone, String path) throws Exception {

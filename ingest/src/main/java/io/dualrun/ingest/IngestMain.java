@@ -1,6 +1,7 @@
 package io.dualrun.ingest;
 
 import io.dualrun.config.ConfigMap;
+import io.dualrun.service.lifecycle.ServiceHost;
 import java.nio.file.Path;
 
 /** {@code dualrun ingest --config FILE}: loads the configuration, starts, serves until stopped. */
@@ -11,18 +12,12 @@ public final class IngestMain {
     System.exit(new picocli.CommandLine(new IngestCommand()).execute(args));
   }
 
-  /** Starts the service from {@code configFile}, serving HTTP; closing it stops it. */
-  static IngestService start(Path configFile) {
+  /** Starts the service from {@code configFile}, serving HTTP; closing the host stops it. */
+  static ServiceHost start(Path configFile) {
     ConfigMap map = ConfigMap.load(configFile);
     IngestConfig config = IngestConfig.from(map);
     map.checkNoUnknownKeys();
     IngestService service = IngestService.start(config);
-    try {
-      service.serve();
-      return service;
-    } catch (RuntimeException e) {
-      service.close();
-      throw e;
-    }
+    return IngestServer.start(service);
   }
 }

@@ -26,9 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The ingest HTTP endpoints. {@link #routes} adds {@code POST /v1/events}, {@code POST
- * /v1/fingerprints} and {@code POST /api/v1/lineage}; {@link #operational} adds {@code GET /health}
- * and {@code GET /metrics}. A 202 is only answered once Kafka acknowledged every record of the
- * request.
+ * /v1/fingerprints} and {@code POST /api/v1/lineage} ({@code /health}, {@code /ready} and {@code
+ * /metrics} are the service host's). A 202 is only answered once Kafka acknowledged every record of
+ * the request.
  */
 public final class IngestRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(IngestRoutes.class);
@@ -52,16 +52,6 @@ public final class IngestRoutes {
     app.post(
         "/v1/fingerprints", ctx -> handle(ctx, api, "fingerprints", () -> fingerprints(ctx, api)));
     app.post("/api/v1/lineage", ctx -> handle(ctx, api, "lineage", () -> lineage(ctx, api)));
-  }
-
-  /** Adds {@code GET /health} and {@code GET /metrics} (Prometheus text) to {@code app}. */
-  public static void operational(Javalin app, IngestApi api) {
-    app.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
-    app.get(
-        "/metrics",
-        ctx ->
-            ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                .result(api.prometheus().scrape()));
   }
 
   private static ObjectNode events(Context ctx, IngestApi api) throws IOException {

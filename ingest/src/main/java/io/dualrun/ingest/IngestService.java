@@ -1,5 +1,6 @@
 package io.dualrun.ingest;
 
+import io.dualrun.config.auth.Role;
 import io.dualrun.ingest.sink.KafkaRecordSink;
 import io.dualrun.ingest.sink.WriteTimeout;
 import io.dualrun.inventory.Inventory;
@@ -7,6 +8,7 @@ import io.dualrun.registry.LoggingListener;
 import io.dualrun.registry.SchemaRegistry;
 import io.dualrun.schemas.topic.TopicCatalog;
 import io.dualrun.schemas.topic.TopicInitializer;
+import io.dualrun.service.lifecycle.HostedService;
 import io.dualrun.service.metrics.ServiceMetrics;
 import io.dualrun.service.probe.ReadinessCheck;
 import io.dualrun.service.probe.StandardChecks;
@@ -14,24 +16,23 @@ import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The running ingest service: topics created and checked, one idempotent producer, the endpoints'
- * {@link IngestApi}; optionally its own HTTP server ({@link #serve()}). Closing stops the server
- * and flushes and closes the producer.
+ * {@link IngestApi}. Served by a {@code ServiceHost} (alone: {@link IngestServer#start}); closing
+ * flushes and closes the producer.
  */
-public final class IngestService implements AutoCloseable {
+public final class IngestService implements HostedService {
   private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
   private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(60);
 
   private final IngestConfig config;
   private final KafkaRecordSink sink;
   private final IngestApi api;
-  private Javalin server;
-  private List<ReadinessCheck> readiness;
 
   private IngestService(IngestConfig config, KafkaRecordSink sink, IngestApi api) {
     this.config = config;
@@ -81,41 +82,37 @@ public final class IngestService implements AutoCloseable {
     return api;
   }
 
-  /** Starts the service's own HTTP server on the configured host and port; returns the port. */
-  public synchronized int serve() {
-    if (server == null) {
-      server = IngestServer.create(api, config.maxBodyBytes(), readiness());
-      server.start(config.host(), config.port());
-      LOG.info("ingest listening on {}:{}", config.host(), server.port());
-    }
-    return server.port();
+  public IngestConfig config() {
+    return config;
+  }
+
+  @Override
+  public String name() {
+    return "ingest";
+  }
+
+  @Override
+  public Map<String, Role> mutations() {
+    return IngestRoutes.MUTATIONS;
+  }
+
+  @Override
+  public void routes(Javalin app) {
+    IngestRoutes.routes(app, api);
   }
 
   /**
    * What {@code /ready} checks: every partition of the run-event and fingerprint topics can take an
    * {@code acks=all} write now, and the registry answers.
    */
-  public synchronized List<ReadinessCheck> readiness() {
-    if (readiness == null) {
-      readiness =
-          StandardChecks.of(
-              config.common(), List.of(TopicCatalog.RUN_EVENTS, TopicCatalog.FINGERPRINTS));
-    }
-    return readiness;
+  @Override
+  public List<ReadinessCheck> readiness() {
+    return StandardChecks.of(
+        config.common(), List.of(TopicCatalog.RUN_EVENTS, TopicCatalog.FINGERPRINTS));
   }
 
   @Override
-  public synchronized void close() {
-    try {
-      if (server != null) {
-        server.stop();
-        server = null;
-      }
-      if (readiness != null) {
-        readiness.forEach(ReadinessCheck::close);
-      }
-    } finally {
-      sink.close();
-    }
+  public void close() {
+    sink.close();
   }
 }

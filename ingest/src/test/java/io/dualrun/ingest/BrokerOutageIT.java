@@ -6,6 +6,7 @@ import io.dualrun.ingest.sink.WriteTimeout;
 import io.dualrun.platform.LocalPlatform;
 import io.dualrun.platform.LocalPlatformConfig;
 import io.dualrun.schemas.avro.RunEvent;
+import io.dualrun.service.lifecycle.ServiceHost;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -42,16 +43,18 @@ class BrokerOutageIT {
     LocalPlatformConfig config =
         LocalPlatformConfig.ephemeral().withPorts(freePort(), freePort(), 0);
     try (LocalPlatform platform = LocalPlatform.start(config);
-        IngestService ingest =
-            IngestService.start(
-                PlatformIngest.config(
-                    platform, Map.of("ingest.write-timeout", "3s", "ingest.retry-after", "1s")))) {
+        ServiceHost ingest =
+            IngestServer.start(
+                IngestService.start(
+                    PlatformIngest.config(
+                        platform,
+                        Map.of("ingest.write-timeout", "3s", "ingest.retry-after", "1s"))))) {
       try (Admin admin = Admin.create(platform.kafkaConfig())) {
         assertThat(WriteTimeout.sessionOf(admin, Duration.ofSeconds(10)))
             .as("the brokers' session timeout, read from the cluster")
             .contains(WriteTimeout.KAFKA_DEFAULT_SESSION);
       }
-      TestHttp http = new TestHttp("http://127.0.0.1:" + ingest.serve());
+      TestHttp http = new TestHttp("http://127.0.0.1:" + ingest.port());
       ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
       for (int i = 0; i < CLIENTS; i++) {
         clients.submit(() -> load(http));

@@ -8,7 +8,7 @@ import io.dualrun.ingest.sink.Outgoing;
 import io.dualrun.schemas.avro.RunEvent;
 import io.dualrun.schemas.avro.RunStatus;
 import io.dualrun.schemas.avro.Side;
-import io.javalin.Javalin;
+import io.dualrun.service.lifecycle.ServiceHost;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +25,7 @@ public class IngestRoutesTest {
        "runId":"r-1","attempt":1,"status":"SUCCEEDED","eventTime":"2026-11-21T07:05:00Z"}""";
 
   FakeSink sink;
-  Javalin app;
+  ServiceHost app;
   TestHttp http;
 
   /** A token without the source role: it may not post events. */
@@ -63,14 +63,15 @@ public class IngestRoutesTest {
   void start() {
     sink = new FakeSink();
     IngestConfig config = config(4096, 5);
-    app = IngestServer.create(IngestApi.create(config, TestInventory.load(), sink), 4096);
-    app.start("127.0.0.1", 0);
+    app =
+        IngestServer.start(
+            IngestApi.create(config, TestInventory.load(), sink), 4096, "127.0.0.1", 0);
     http = new TestHttp("http://127.0.0.1:" + app.port());
   }
 
   @AfterEach
   void stop() {
-    app.stop();
+    app.close();
   }
 
   @Test

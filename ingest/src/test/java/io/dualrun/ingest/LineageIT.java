@@ -8,6 +8,7 @@ import io.dualrun.schemas.avro.RunEvent;
 import io.dualrun.schemas.avro.RunStatus;
 import io.dualrun.schemas.avro.Side;
 import io.dualrun.schemas.topic.DlqHeaders;
+import io.dualrun.service.lifecycle.ServiceHost;
 import io.openlineage.client.OpenLineage;
 import io.openlineage.client.OpenLineageClient;
 import io.openlineage.client.transports.ApiKeyTokenProvider;
@@ -31,15 +32,15 @@ import org.junit.jupiter.api.Test;
  */
 class LineageIT {
   static LocalPlatform platform;
-  static IngestService ingest;
+  static ServiceHost ingest;
   static OpenLineageClient client;
   static final OpenLineage OL = new OpenLineage(URI.create("https://example.test/dualrun-it"));
 
   @BeforeAll
   static void start() {
     platform = LocalPlatform.startEphemeral();
-    ingest = IngestService.start(PlatformIngest.config(platform, Map.of()));
-    int port = ingest.serve();
+    ingest = IngestServer.start(IngestService.start(PlatformIngest.config(platform, Map.of())));
+    int port = ingest.port();
     HttpConfig http = new HttpConfig();
     http.setUrl(URI.create("http://127.0.0.1:" + port));
     http.setEndpoint("api/v1/lineage");

@@ -9,7 +9,7 @@ import io.dualrun.schemas.avro.OutputFingerprint;
 import io.dualrun.schemas.avro.RunEvent;
 import io.dualrun.schemas.avro.RunStatus;
 import io.dualrun.schemas.avro.Side;
-import io.javalin.Javalin;
+import io.dualrun.service.lifecycle.ServiceHost;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -53,7 +53,7 @@ class LineageRoutesTest {
           .formatted(DAG_RUN_ID);
 
   FakeSink sink;
-  Javalin app;
+  ServiceHost app;
   TestHttp http;
   IngestApi api;
 
@@ -61,14 +61,13 @@ class LineageRoutesTest {
   void start() {
     sink = new FakeSink();
     api = IngestApi.create(IngestRoutesTest.config(64 * 1024, 10), TestInventory.load(), sink);
-    app = IngestServer.create(api, 64 * 1024);
-    app.start("127.0.0.1", 0);
+    app = IngestServer.start(api, 64 * 1024, "127.0.0.1", 0);
     http = new TestHttp("http://127.0.0.1:" + app.port());
   }
 
   @AfterEach
   void stop() {
-    app.stop();
+    app.close();
   }
 
   @Test

@@ -24,10 +24,6 @@ public final class ReconcilerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     return ServiceRunner.run(
-        "reconciler",
-        () -> {
-          Runnable stop = ReconcilerService.run(ReconcilerMain.load(config));
-          return stop::run;
-        });
+        "reconciler", () -> ReconcilerService.run(ReconcilerMain.load(config)));
   }
 }

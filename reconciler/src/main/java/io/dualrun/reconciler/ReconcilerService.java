@@ -4,6 +4,7 @@ import io.dualrun.config.CommonSettings;
 import io.dualrun.inventory.Inventory;
 import io.dualrun.reconciler.rest.PairQueries;
 import io.dualrun.reconciler.rest.ReconcilerRoutes;
+import io.dualrun.reconciler.web.DashboardRoutes;
 import io.dualrun.registry.LoggingListener;
 import io.dualrun.registry.RegistryException;
 import io.dualrun.registry.SchemaRegistry;
@@ -11,9 +12,9 @@ import io.dualrun.schemas.serde.AvroSerde;
 import io.dualrun.schemas.topic.Topic;
 import io.dualrun.schemas.topic.TopicCatalog;
 import io.dualrun.schemas.topic.TopicInitializer;
-import io.dualrun.service.auth.HttpAuth;
+import io.dualrun.service.lifecycle.HostedService;
+import io.dualrun.service.lifecycle.ServiceHost;
 import io.dualrun.service.metrics.ServiceMetrics;
-import io.dualrun.service.probe.Probes;
 import io.dualrun.service.probe.ReadinessCheck;
 import io.dualrun.service.probe.StandardChecks;
 import io.javalin.Javalin;
@@ -40,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * creates the topics, registers the output schemas and starts Kafka Streams with {@code
  * application.server} set to the HTTP port actually bound.
  */
-public final class ReconcilerService implements AutoCloseable {
+public final class ReconcilerService implements HostedService {
   private static final int REGISTER_ATTEMPTS = 3;
   private static final Logger LOG = LoggerFactory.getLogger(ReconcilerService.class);
   private static final Duration TOPIC_TIMEOUT = Duration.ofSeconds(60);
@@ -77,9 +78,52 @@ public final class ReconcilerService implements AutoCloseable {
     return metrics;
   }
 
-  /** Adds the REST endpoints to {@code app}; they answer 503 until {@link #start}. */
+  @Override
+  public String name() {
+    return "reconciler";
+  }
+
+  /**
+   * Adds the REST endpoints and the dashboard to {@code app}; the endpoints answer 503 until {@link
+   * #start}.
+   */
+  @Override
   public void routes(Javalin app) {
     ReconcilerRoutes.routes(app, queries());
+    DashboardRoutes.routes(app);
+  }
+
+  /** Starts Kafka Streams once the host listens: {@code httpPort} is advertised to the peers. */
+  @Override
+  public void listening(int httpPort) {
+    start(httpPort);
+  }
+
+  /** {@code "state"}: Kafka Streams' state. */
+  @Override
+  public Map<String, Object> health() {
+    return Map.of("state", state());
+  }
+
+  /**
+   * What {@code /ready} checks: Kafka Streams is RUNNING, the output topics can take a write, the
+   * registry answers.
+   */
+  @Override
+  public List<ReadinessCheck> readiness() {
+    List<ReadinessCheck> readiness = new ArrayList<>();
+    readiness.add(
+        ReadinessCheck.of(
+            "streams",
+            () ->
+                "RUNNING".equals(state())
+                    ? ReadinessCheck.Result.ok("RUNNING")
+                    : ReadinessCheck.Result.failed("Kafka Streams is " + state())));
+    readiness.addAll(
+        StandardChecks.of(
+            baseConfig.common(),
+            List.of(TopicCatalog.VERDICTS, TopicCatalog.MISMATCHES, TopicCatalog.FRESHNESS)));
+    return readiness;
   }
 
   public PairQueries queries() {
@@ -219,41 +263,12 @@ public final class ReconcilerService implements AutoCloseable {
     }
   }
 
-  /** Runs the whole service with its own HTTP server until the JVM stops. */
-  public static Runnable run(ReconcilerConfig config) {
+  /** Runs the whole service with its own HTTP server; closing the host stops both. */
+  public static ServiceHost run(ReconcilerConfig config) {
     ReconcilerService service = create(config);
-    Javalin app = Javalin.create(c -> c.showJavalinBanner = false);
-    HttpAuth.install(app, config.common().access(), Map.of());
-    service.routes(app);
-    io.dualrun.reconciler.web.DashboardRoutes.routes(app);
-    app.get("/health", ctx -> ctx.json(Map.of("status", "UP", "state", service.state())));
-    List<ReadinessCheck> readiness = new ArrayList<>();
-    readiness.add(
-        ReadinessCheck.of(
-            "streams",
-            () ->
-                "RUNNING".equals(service.state())
-                    ? ReadinessCheck.Result.ok("RUNNING")
-                    : ReadinessCheck.Result.failed("Kafka Streams is " + service.state())));
-    readiness.addAll(
-        StandardChecks.of(
-            config.common(),
-            List.of(TopicCatalog.VERDICTS, TopicCatalog.MISMATCHES, TopicCatalog.FRESHNESS)));
-    Probes.ready(app, readiness);
-    ServiceMetrics.route(app, service.metrics());
-    app.start(config.httpHost(), config.httpPort());
-    try {
-      service.start(app.port());
-    } catch (RuntimeException e) {
-      service.close();
-      app.stop();
-      readiness.forEach(ReadinessCheck::close);
-      throw e;
-    }
-    return () -> {
-      service.close();
-      app.stop();
-      readiness.forEach(ReadinessCheck::close);
-    };
+    return ServiceHost.builder(config.common().access(), service.metrics())
+        .listen(config.httpHost(), config.httpPort())
+        .service(service)
+        .start();
   }
 }

@@ -8,7 +8,7 @@ import io.dualrun.schemas.avro.OutputFingerprint;
 import io.dualrun.schemas.avro.RunEvent;
 import io.dualrun.schemas.avro.Verdict;
 import io.dualrun.schemas.topic.TopicCatalog;
-import io.javalin.Javalin;
+import io.dualrun.service.lifecycle.ServiceHost;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -95,18 +95,14 @@ class ReconcilerRegistryOutageIT {
   }
 
   /** One reconciler in this JVM, with its REST routes. */
-  private record Running(ReconcilerService service, Javalin app) implements AutoCloseable {
+  private record Running(ServiceHost app) implements AutoCloseable {
     static Running start(Path config) {
-      ReconcilerService service = ReconcilerService.create(ReconcilerMain.load(config));
-      Javalin app = Javalin.create(c -> c.showJavalinBanner = false).start("127.0.0.1", 0);
-      service.start(app.port());
-      return new Running(service, app);
+      return new Running(ReconcilerService.run(ReconcilerMain.load(config).withHttpPort(0)));
     }
 
     @Override
     public void close() {
-      service.close();
-      app.stop();
+      app.close();
     }
   }
 

@@ -8,6 +8,7 @@ import io.dualrun.alerting.model.Json;
 import io.dualrun.platform.LocalPlatform;
 import io.dualrun.schemas.avro.Verdict;
 import io.dualrun.schemas.topic.TopicCatalog;
+import io.dualrun.service.lifecycle.ServiceHost;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +59,7 @@ public final class AlertingBenchmark {
       Path config = it.config(dir, ItSupport.uniqueId("bench"), 0, receivers);
       Files.writeString(config, Files.readString(config).replace("tick: 200ms", "tick: 20ms"));
       Thread plain = plainConsumer(platform, polled, alerts);
-      try (AlertingMain.Running running = AlertingMain.run(config)) {
+      try (ServiceHost running = AlertingMain.run(config)) {
         long start = System.nanoTime();
         for (int i = 0; i < alerts; i++) {
           String workflow = "bench-" + i;

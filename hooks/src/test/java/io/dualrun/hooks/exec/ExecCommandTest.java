@@ -10,7 +10,7 @@ import io.dualrun.ingest.TestInventory;
 import io.dualrun.ingest.sink.Outgoing;
 import io.dualrun.schemas.avro.RunEvent;
 import io.dualrun.schemas.avro.RunStatus;
-import io.javalin.Javalin;
+import io.dualrun.service.lifecycle.ServiceHost;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -29,21 +29,20 @@ import picocli.CommandLine;
 class ExecCommandTest {
   @TempDir Path dir;
   final FakeSink sink = new FakeSink();
-  Javalin app;
+  ServiceHost app;
   final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
 
   @AfterEach
   void stop() {
     if (app != null) {
-      app.stop();
+      app.close();
     }
   }
 
   int startIngest(int port) {
     IngestApi api =
         IngestApi.create(IngestRoutesTest.config(64 * 1024, 100), TestInventory.load(), sink);
-    app = IngestServer.create(api, 64 * 1024);
-    app.start("127.0.0.1", port);
+    app = IngestServer.start(api, 64 * 1024, "127.0.0.1", port);
     return app.port();
   }
 

@@ -13,7 +13,7 @@ import io.dualrun.ingest.TestInventory;
 import io.dualrun.ingest.sink.Outgoing;
 import io.dualrun.inventory.InventoryLoader;
 import io.dualrun.schemas.avro.RunEvent;
-import io.javalin.Javalin;
+import io.dualrun.service.lifecycle.ServiceHost;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -46,7 +46,7 @@ public final class HttpServerComparison {
     System.setProperty(
         "sun.net.httpserver.nodelay", System.getProperty("sun.net.httpserver.nodelay", "true"));
     IngestApi api = api();
-    Javalin javalin = IngestServer.create(api, 10_485_760L).start("127.0.0.1", 0);
+    ServiceHost javalin = IngestServer.start(api, 10_485_760L, "127.0.0.1", 0);
     HttpServer jdk = jdkServer(api);
     try (CloseableHttpClient client = HttpClients.createDefault()) {
       URI viaJavalin = URI.create("http://127.0.0.1:" + javalin.port() + "/v1/events");
@@ -62,7 +62,7 @@ public final class HttpServerComparison {
             round, javalinRate, jdkRate);
       }
     } finally {
-      javalin.stop();
+      javalin.close();
       jdk.stop(0);
     }
   }

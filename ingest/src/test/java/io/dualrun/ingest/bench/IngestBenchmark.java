@@ -1,5 +1,6 @@
 package io.dualrun.ingest.bench;
 
+import io.dualrun.ingest.IngestServer;
 import io.dualrun.ingest.IngestService;
 import io.dualrun.ingest.PlatformIngest;
 import io.dualrun.ingest.sink.KafkaRecordSink;
@@ -9,6 +10,7 @@ import io.dualrun.schemas.avro.RunStatus;
 import io.dualrun.schemas.avro.Side;
 import io.dualrun.schemas.json.AvroJson;
 import io.dualrun.schemas.topic.Topic;
+import io.dualrun.service.lifecycle.ServiceHost;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -58,11 +60,12 @@ public final class IngestBenchmark {
     int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
     Map<String, String> producer = producerOverrides();
     try (LocalPlatform platform = LocalPlatform.startEphemeral();
-        IngestService ingest =
-            IngestService.start(
-                PlatformIngest.config(platform, Map.of("kafka.properties", producer)));
+        ServiceHost ingest =
+            IngestServer.start(
+                IngestService.start(
+                    PlatformIngest.config(platform, Map.of("kafka.properties", producer))));
         CloseableHttpClient client = HttpClients.createDefault()) {
-      URI uri = URI.create("http://127.0.0.1:" + ingest.serve() + "/v1/events");
+      URI uri = URI.create("http://127.0.0.1:" + ingest.port() + "/v1/events");
       try (Plain plain = new Plain(platform, producer)) {
         interleaved(client, uri, plain, WARM_UP, batch, "warm");
         List<Double> ratios = new ArrayList<>();

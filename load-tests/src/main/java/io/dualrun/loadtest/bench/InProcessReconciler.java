@@ -1,10 +1,9 @@
 package io.dualrun.loadtest.bench;
 
 import io.dualrun.platform.LocalPlatform;
-import io.dualrun.reconciler.ReconcilerConfig;
 import io.dualrun.reconciler.ReconcilerMain;
 import io.dualrun.reconciler.ReconcilerService;
-import io.javalin.Javalin;
+import io.dualrun.service.lifecycle.ServiceHost;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -17,16 +16,11 @@ import java.time.Duration;
 import java.util.List;
 
 /** One reconciler with its REST routes, in this JVM, started from a config file. */
-record InProcessReconciler(ReconcilerService service, Javalin app) implements AutoCloseable {
+record InProcessReconciler(ServiceHost app) implements AutoCloseable {
 
   static InProcessReconciler start(Path config) {
-    ReconcilerConfig c = ReconcilerMain.load(config);
-    ReconcilerService service = ReconcilerService.create(c);
-    Javalin app = Javalin.create(x -> x.showJavalinBanner = false);
-    service.routes(app);
-    app.start("127.0.0.1", 0);
-    service.start(app.port());
-    return new InProcessReconciler(service, app);
+    return new InProcessReconciler(
+        ReconcilerService.run(ReconcilerMain.load(config).withHttpPort(0)));
   }
 
   /**
@@ -81,7 +75,6 @@ record InProcessReconciler(ReconcilerService service, Javalin app) implements Au
 
   @Override
   public void close() {
-    service.close();
-    app.stop();
+    app.close();
   }
 }

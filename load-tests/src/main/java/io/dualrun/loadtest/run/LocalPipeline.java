@@ -4,12 +4,14 @@ import io.dualrun.alerting.AlertingConfig;
 import io.dualrun.alerting.AlertingService;
 import io.dualrun.config.ConfigMap;
 import io.dualrun.ingest.IngestConfig;
+import io.dualrun.ingest.IngestServer;
 import io.dualrun.ingest.IngestService;
 import io.dualrun.loadtest.oracle.AlertReceiver;
 import io.dualrun.loadtest.sink.IngestHttpSink;
 import io.dualrun.platform.LocalPlatform;
 import io.dualrun.reconciler.ReconcilerMain;
 import io.dualrun.reconciler.ReconcilerService;
+import io.dualrun.service.lifecycle.ServiceHost;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,10 +25,10 @@ public final class LocalPipeline implements AutoCloseable {
   private final LocalPlatform platform;
   private final PipelineOptions options;
   private final AlertReceiver receiver;
-  private IngestService ingest;
+  private ServiceHost ingest;
   private int ingestPort;
   private AlertingService alerting;
-  private final List<Runnable> reconcilers = new ArrayList<>();
+  private final List<ServiceHost> reconcilers = new ArrayList<>();
   private final List<ChildReconciler> children = new ArrayList<>();
 
   private LocalPipeline(LocalPlatform platform, PipelineOptions options, AlertReceiver receiver) {
@@ -40,9 +42,10 @@ public final class LocalPipeline implements AutoCloseable {
     LocalPipeline p = new LocalPipeline(platform, options, AlertReceiver.start());
     try {
       p.ingest =
-          IngestService.start(
-              IngestConfig.from(ConfigMap.load(ConfigFiles.ingest(platform, options))));
-      p.ingestPort = p.ingest.serve();
+          IngestServer.start(
+              IngestService.start(
+                  IngestConfig.from(ConfigMap.load(ConfigFiles.ingest(platform, options)))));
+      p.ingestPort = p.ingest.port();
       p.alerting =
           AlertingService.start(
               AlertingConfig.load(ConfigFiles.alerting(platform, options, p.receiver.url())));
@@ -99,7 +102,7 @@ public final class LocalPipeline implements AutoCloseable {
   public synchronized void close() {
     List<AutoCloseable> steps = new ArrayList<>();
     children.forEach(steps::add);
-    reconcilers.forEach(r -> steps.add(r::run));
+    steps.addAll(reconcilers);
     if (alerting != null) {
       steps.add(alerting);
     }

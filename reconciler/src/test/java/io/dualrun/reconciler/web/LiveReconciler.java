@@ -11,7 +11,7 @@ import io.dualrun.schemas.avro.RunEvent;
 import io.dualrun.schemas.avro.RunStatus;
 import io.dualrun.schemas.avro.Side;
 import io.dualrun.schemas.topic.TopicCatalog;
-import io.javalin.Javalin;
+import io.dualrun.service.lifecycle.ServiceHost;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -65,13 +65,11 @@ public final class LiveReconciler implements AutoCloseable {
       """;
 
   private final LocalPlatform platform;
-  private final ReconcilerService service;
-  private final Javalin app;
+  private final ServiceHost app;
   private int ids;
 
-  private LiveReconciler(LocalPlatform platform, ReconcilerService service, Javalin app) {
+  private LiveReconciler(LocalPlatform platform, ServiceHost app) {
     this.platform = platform;
-    this.service = service;
     this.app = app;
   }
 
@@ -95,13 +93,8 @@ public final class LiveReconciler implements AutoCloseable {
                   "  state-dir: " + work.resolve("state").toAbsolutePath(),
                   "  commit-interval: 100ms",
                   ""));
-      ReconcilerService service = ReconcilerService.create(ReconcilerMain.load(config));
-      Javalin app = Javalin.create(c -> c.showJavalinBanner = false);
-      service.routes(app);
-      DashboardRoutes.routes(app);
-      app.start("127.0.0.1", 0);
-      service.start(app.port());
-      LiveReconciler live = new LiveReconciler(platform, service, app);
+      ServiceHost app = ReconcilerService.run(ReconcilerMain.load(config).withHttpPort(0));
+      LiveReconciler live = new LiveReconciler(platform, app);
       live.feed();
       return live;
     } catch (IOException | RuntimeException e) {
@@ -283,8 +276,7 @@ public final class LiveReconciler implements AutoCloseable {
 
   @Override
   public void close() {
-    app.stop();
-    service.close();
+    app.close();
     platform.close();
   }
 }

@@ -28,6 +28,26 @@ public interface ReadinessCheck extends AutoCloseable {
     };
   }
 
+  /** {@code check} under another name; closing it closes {@code check}. */
+  static ReadinessCheck named(String name, ReadinessCheck check) {
+    return new ReadinessCheck() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public Result check() {
+        return check.check();
+      }
+
+      @Override
+      public void close() {
+        check.close();
+      }
+    };
+  }
+
   /** A short name, the key in {@code /ready}'s answer. */
   String name();
 
