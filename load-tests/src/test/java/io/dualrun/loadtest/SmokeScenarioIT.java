@@ -17,6 +17,7 @@ class SmokeScenarioIT {
     assertThat(result.report().duplicated()).as("duplicated verdicts").isEmpty();
     assertThat(result.report().unexpected()).as("unexpected verdicts or breaches").isEmpty();
     assertThat(result.report().wrong()).as("wrong outcomes").isEmpty();
+    assertThat(result.report().noise()).as("findings or alerts that came and went").isEmpty();
     assertThat(result.report().scores())
         .allSatisfy(s -> assertThat(s.perfect()).as(s.row()).isTrue());
     assertThat(result.garbageRefused()).as("garbage bodies refused with 400").isPositive();

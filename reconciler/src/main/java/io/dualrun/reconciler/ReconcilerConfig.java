@@ -157,7 +157,9 @@ public record ReconcilerConfig(
               + " batches are an eighth of the bytes and a twentieth of the produce requests),"
               + " `num.standby.replicas: 1` (a warm copy of every task on another instance, when"
               + " there is one: it takes over without restoring and answers REST while the active"
-              + " instance is dead), `topic.min.insync.replicas` 2 when"
+              + " instance is dead), `consumer.session.timeout.ms: 10000` and"
+              + " `consumer.heartbeat.interval.ms: 3333` (a dead instance's tasks move after 10 s, not"
+              + " Kafka's 45 s), `topic.min.insync.replicas` 2 when"
               + " `topics.replication-factor` ≥ 3 (else 1) for the changelog and repartition"
               + " topics, and, in replay mode, `max.task.idle.ms: 2000`");
 

@@ -15,6 +15,7 @@ import io.dualrun.reconciler.stream.StoreNames;
 import io.dualrun.schemas.topic.TopicCatalog;
 import java.util.List;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
@@ -93,6 +94,8 @@ public final class ReconcilerTopology {
    */
   static final long REPLAY_TASK_IDLE_MS = 2_000L;
 
+  static final int SESSION_TIMEOUT_MS = 10_000;
+
   /** The producer's batch size per partition (Kafka's default is 16 KB). */
   static final int PRODUCER_BATCH_BYTES = 256 * 1024;
 
@@ -127,6 +130,13 @@ public final class ReconcilerTopology {
     // a warm copy of every task on another instance (when there is one): it takes over without
     // restoring, and REST answers from it while the active instance is dead
     p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1);
+    // a dead instance's tasks move after 10 s instead of Kafka's 45 s: heartbeats come from the
+    // consumer's own thread, so only a process stalled for 10 s is taken for dead
+    p.put(
+        StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), SESSION_TIMEOUT_MS);
+    p.put(
+        StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG),
+        SESSION_TIMEOUT_MS / 3);
     p.put(
         StreamsConfig.APPLICATION_SERVER_CONFIG, config.advertisedHost() + ":" + config.httpPort());
     // a commit writes each changed pair (about 1.3 KB of Avro repeating names) to its changelog:

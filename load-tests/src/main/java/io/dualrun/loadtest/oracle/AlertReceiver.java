@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -25,6 +27,7 @@ public final class AlertReceiver implements AutoCloseable {
       String action,
       String status,
       Set<String> partitions,
+      String idempotencyKey,
       long receivedNanos) {
     public boolean firing() {
       return "FIRING".equals(status);
@@ -78,6 +81,7 @@ public final class AlertReceiver implements AutoCloseable {
             body.path("action").asText(),
             body.path("status").asText(),
             partitions,
+            body.path("idempotencyKey").asText(),
             System.nanoTime());
     deliveries.add(d);
     listeners.forEach(l -> l.accept(d));
@@ -89,6 +93,17 @@ public final class AlertReceiver implements AutoCloseable {
 
   public String url() {
     return "http://127.0.0.1:" + port + "/alerts";
+  }
+
+  /**
+   * Idempotency keys ({@code alertId/v<version>}) delivered more than once, with their count: a
+   * notification is delivered once unless a delivery was in flight when its deliverer died.
+   */
+  public Map<String, Long> repeats() {
+    Map<String, Long> counts = new TreeMap<>();
+    deliveries.forEach(d -> counts.merge(d.idempotencyKey(), 1L, Long::sum));
+    counts.values().removeIf(n -> n < 2);
+    return counts;
   }
 
   public List<Delivery> deliveries() {

@@ -9,9 +9,15 @@ import java.util.List;
  * @param lost expected pairs without any verdict
  * @param duplicated verdict records seen twice for the same pair and revision (and breach records
  *     seen twice for the same breach and state)
- * @param unexpected verdicts or breaches for pairs the ground truth does not know
+ * @param unexpected verdicts for pairs the ground truth does not know, and breaches it does not
+ *     expect that are still open, and findings of a kind the ground truth does not expect for the
+ *     pair (in any revision)
  * @param wrong pairs whose final outcome differs from the expected one, breaches that did not close
- *     as expected, alerts whose partitions differ
+ *     as expected, alerts that miss partitions
+ * @param noise what came and went: a finding of a kind the ground truth does not expect for the
+ *     pair in some revision (the final one is right, else the pair is wrong), a breach the ground
+ *     truth does not expect that was closed again, an alert that also named partitions it should
+ *     not have
  */
 public record OracleReport(
     List<KindScore> scores,
@@ -19,6 +25,7 @@ public record OracleReport(
     List<String> duplicated,
     List<String> unexpected,
     List<String> wrong,
+    List<String> noise,
     int verdicts,
     int breachRecords,
     int deliveries) {
@@ -28,7 +35,20 @@ public record OracleReport(
         && duplicated.isEmpty()
         && unexpected.isEmpty()
         && wrong.isEmpty()
+        && noise.isEmpty()
         && scores.stream().allMatch(KindScore::perfect);
+  }
+
+  /**
+   * Nothing lost, doubled, unexpected or wrong, and every expected finding, breach and alert seen
+   * (recall 100%): what a fault must never break. Noise (precision) is reported apart.
+   */
+  public boolean complete() {
+    return lost.isEmpty()
+        && duplicated.isEmpty()
+        && unexpected.isEmpty()
+        && wrong.isEmpty()
+        && scores.stream().allMatch(k -> k.falseNegatives() == 0);
   }
 
   public String render() {
@@ -46,6 +66,7 @@ public record OracleReport(
     list(s, "duplicated records", duplicated);
     list(s, "unexpected", unexpected);
     list(s, "wrong", wrong);
+    list(s, "noise", noise);
     s.append(passed() ? "ORACLE: PASS\n" : "ORACLE: FAIL\n");
     return s.toString();
   }

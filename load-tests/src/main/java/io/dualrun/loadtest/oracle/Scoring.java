@@ -21,15 +21,17 @@ final class Scoring {
     List<String> lost = new ArrayList<>();
     List<String> unexpected = new ArrayList<>();
     List<String> wrong = new ArrayList<>();
-    findings(truth, seen, scores, lost, unexpected, wrong);
-    breaches(truth, seen, scores, unexpected, wrong);
-    alerts(truth, deliveries, scores, wrong);
+    List<String> noise = new ArrayList<>();
+    findings(truth, seen, scores, lost, unexpected, wrong, noise);
+    breaches(truth, seen, scores, unexpected, wrong, noise);
+    alerts(truth, deliveries, scores, wrong, noise);
     return new OracleReport(
         scores,
         lost,
         List.copyOf(seen.duplicated),
         unexpected,
         wrong,
+        noise,
         seen.verdicts,
         seen.breaches,
         deliveries.size());
@@ -41,7 +43,8 @@ final class Scoring {
       List<KindScore> scores,
       List<String> lost,
       List<String> unexpected,
-      List<String> wrong) {
+      List<String> wrong,
+      List<String> noise) {
     for (String key : new TreeSet<>(seen.pairs.keySet())) {
       if (!truth.pairs().containsKey(key)) {
         unexpected.add("verdict for unknown pair " + key);
@@ -56,7 +59,10 @@ final class Scoring {
         boolean expected = p.kinds().contains(kind);
         boolean actual = v != null && v.kinds.contains(kind);
         tp += expected && actual ? 1 : 0;
-        fp += !expected && actual ? 1 : 0;
+        if (!expected && actual) {
+          fp++;
+          noise.add(p.key() + ": finding " + kind + " in a revision, expected " + p.kinds());
+        }
         fn += expected && !actual ? 1 : 0;
       }
       scores.add(new KindScore("finding", kind.name(), tp, fp, fn));
@@ -85,7 +91,8 @@ final class Scoring {
       Observed seen,
       List<KindScore> scores,
       List<String> unexpected,
-      List<String> wrong) {
+      List<String> wrong,
+      List<String> noise) {
     for (BreachKind kind : BreachKind.values()) {
       String suffix = "/" + kind.name() + "/";
       int tp = 0;
@@ -110,7 +117,11 @@ final class Scoring {
       for (String id : seen.opened) {
         if (id.contains(suffix) && !expectedIds.contains(id)) {
           fp++;
-          unexpected.add("breach " + id + " opened");
+          if (seen.closed.contains(id)) {
+            noise.add("breach " + id + " opened and closed again");
+          } else {
+            unexpected.add("breach " + id + " opened");
+          }
         }
       }
       scores.add(new KindScore("breach", kind.name(), tp, fp, fn));
@@ -121,7 +132,8 @@ final class Scoring {
       GroundTruth truth,
       List<AlertReceiver.Delivery> deliveries,
       List<KindScore> scores,
-      List<String> wrong) {
+      List<String> wrong,
+      List<String> noise) {
     Map<String, Set<String>> required = truth.requiredAlerts();
     Set<String> allowed = truth.allowedAlerts();
     Map<String, Set<String>> firing = new HashMap<>();
@@ -145,7 +157,8 @@ final class Scoring {
       }
       Set<String> expected = required.get(id);
       if (expected != null && !expected.isEmpty() && !firing.get(id).equals(expected)) {
-        wrong.add("alert " + id + " named partitions " + firing.get(id) + ", expected " + expected);
+        (firing.get(id).containsAll(expected) ? noise : wrong)
+            .add("alert " + id + " named partitions " + firing.get(id) + ", expected " + expected);
       }
     }
     new TreeSet<>(byKind.keySet())

@@ -36,6 +36,11 @@ final class ConfigFiles {
   }
 
   static Path reconciler(LocalPlatform p, PipelineOptions o, String instance) {
+    return reconciler(p, o, instance, 0);
+  }
+
+  /** {@code httpPort} 0: any free port. */
+  static Path reconciler(LocalPlatform p, PipelineOptions o, String instance, int httpPort) {
     return write(
         o.workDir().resolve("reconciler-" + instance + ".yaml"),
         common(p, o)
@@ -45,7 +50,9 @@ final class ConfigFiles {
             + o.workDir().resolve("reconciler-state-" + instance)
             + "\n  mode: "
             + (o.replay() ? "replay" : "live")
-            + "\n  http: {host: 127.0.0.1, port: 0}\n  commit-interval: 100ms\n"
+            + "\n  http: {host: 127.0.0.1, port: "
+            + httpPort
+            + "}\n  commit-interval: 100ms\n"
             + "  punctuate-interval: "
             + (o.replay() ? "1s" : "200ms")
             + "\n");

@@ -65,9 +65,17 @@ public final class LocalPipeline implements AutoCloseable {
 
   /** A reconciler instance in a child JVM (same application id: instances share the work). */
   public synchronized ChildReconciler startChildReconciler(String instance) {
+    return startChildReconciler(instance, 0);
+  }
+
+  /**
+   * A reconciler instance in a child JVM whose REST API listens on {@code httpPort} (0: any free
+   * port), so that it can be polled across a kill and restart.
+   */
+  public synchronized ChildReconciler startChildReconciler(String instance, int httpPort) {
     ChildReconciler c =
         new ChildReconciler(
-            ConfigFiles.reconciler(platform, options, instance),
+            ConfigFiles.reconciler(platform, options, instance, httpPort),
             options.workDir().resolve("reconciler-" + instance + ".log"));
     children.add(c);
     return c.start();

@@ -31,6 +31,7 @@ public final class IngestHttpSink implements RecordSink {
   private final AtomicLong requests = new AtomicLong();
   private final AtomicLong records = new AtomicLong();
   private final AtomicLong garbageRefused = new AtomicLong();
+  private final AtomicLong unavailable = new AtomicLong();
   private long batches;
 
   /** {@code garbageEvery} 0: no garbage. */
@@ -73,6 +74,9 @@ public final class IngestHttpSink implements RecordSink {
       if (answer.statusCode() == 202) {
         records.addAndGet(batch.size());
         return;
+      }
+      if (answer.statusCode() == 503) {
+        unavailable.incrementAndGet();
       }
       if (answer.statusCode() != 503 || attempt >= ATTEMPTS) {
         throw new IllegalStateException(
@@ -135,6 +139,11 @@ public final class IngestHttpSink implements RecordSink {
 
   public long records() {
     return records.get();
+  }
+
+  /** Answers 503 (Kafka could not take the batch in time; the batch was then posted again). */
+  public long unavailable() {
+    return unavailable.get();
   }
 
   /** Garbage bodies posted and refused with 400. */

@@ -94,15 +94,19 @@ public final class PairQueries {
     if (forwarded) {
       return local(key, staleOk);
     }
+    String path = "/v1/pairs/" + encode(workflow) + "/" + encode(partition);
     KeyQueryMetadata meta =
         running().queryMetadataForKey(StoreNames.PAIRS, key, Serdes.String().serializer());
     if (meta == null || meta.activeHost() == null || meta.activeHost().port() < 0) {
-      throw new Unavailable("no instance holds " + key + " right now");
+      return anyCopy(key, path, authorization, "no instance holds " + key + " right now");
     }
     if (meta.activeHost().equals(self.get())) {
-      return local(key, false);
+      try {
+        return local(key, false);
+      } catch (Unavailable e) {
+        return anyCopy(key, path, authorization, e.getMessage());
+      }
     }
-    String path = "/v1/pairs/" + encode(workflow) + "/" + encode(partition);
     String failure;
     try {
       Peers.Answer a = peers.get(meta.activeHost(), path, authorization, false);
@@ -122,7 +126,10 @@ public final class PairQueries {
         return copy.map(PairQueries::markStale);
       }
     }
-    throw new Unavailable(
+    return anyCopy(
+        key,
+        path,
+        authorization,
         "the instance holding "
             + key
             + " ("
@@ -133,6 +140,39 @@ public final class PairQueries {
                 ? ", and no standby replica holds it (reconciler.streams.properties:"
                     + " num.standby.replicas)"
                 : ", and no standby replica answered"));
+  }
+
+  /**
+   * While tasks move (an instance died, a rebalance is under way) Kafka Streams may name no
+   * instance for a key, or one that is gone: then any copy answers, this instance's first (a
+   * standby, or an active task still restoring), then every other instance's, marked stale. Empty
+   * only when every instance answered that it holds no copy.
+   */
+  private Optional<JsonNode> anyCopy(String key, String path, String authorization, String why) {
+    boolean silent = false;
+    try {
+      Optional<JsonNode> here = local(key, true);
+      if (here.isPresent()) {
+        return here.map(PairQueries::markStale);
+      }
+    } catch (Unavailable e) {
+      silent = true;
+    }
+    for (StreamsMetadata m : running().metadataForAllStreamsClients()) {
+      if (m.hostInfo().equals(self.get())) {
+        continue;
+      }
+      Optional<JsonNode> copy = fromStandby(m.hostInfo(), key, path, authorization);
+      if (copy == null) {
+        silent = true;
+      } else if (copy.isPresent()) {
+        return copy.map(PairQueries::markStale);
+      }
+    }
+    if (silent) {
+      throw new Unavailable(why + ", and no other copy could be read");
+    }
+    return Optional.empty();
   }
 
   /** The standby's copy (possibly empty), or null when the standby did not answer. */
