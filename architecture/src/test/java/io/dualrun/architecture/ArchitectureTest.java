@@ -50,7 +50,7 @@ class ArchitectureTest {
     module("reconciler", serviceDeps, "io.dualrun.reconciler");
     module("alerting", serviceDeps, "io.dualrun.alerting");
     module("hooks", Set.of("registry-client", "schemas", "config"), "io.dualrun.hooks");
-    module("sql", Set.of("registry-client"), "io.dualrun.sql");
+    module("sql", Set.of("registry-client", "config"), "io.dualrun.sql");
     module(
         "cli",
         Set.of(

@@ -1,5 +1,6 @@
 package io.dualrun.cli;
 
+import io.dualrun.config.client.ClientDefaults;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -37,7 +38,16 @@ public final class Dualrun implements Runnable {
 
   /** The command line with every subcommand, for tests and embedding. */
   public static CommandLine commandLine() {
+    return commandLine(ClientDefaults.fromEnvironment());
+  }
+
+  /**
+   * With {@code defaults} for the client commands' address options ({@code --url}, {@code
+   * --token}): the environment, then the client file (docs/hooks.md).
+   */
+  public static CommandLine commandLine(CommandLine.IDefaultValueProvider defaults) {
     return new CommandLine(new Dualrun())
+        .setDefaultValueProvider(defaults)
         // wide enough that defaults (URLs, paths) are never broken inside a value
         .setUsageHelpWidth(HELP_WIDTH)
         .setUsageHelpLongOptionsMaxWidth(HELP_OPTIONS_WIDTH)

@@ -1,5 +1,6 @@
 package io.dualrun.sql;
 
+import io.dualrun.config.client.ClientDefaults;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -46,14 +47,18 @@ public final class SqlCommand implements Callable<Integer> {
       names = "--bootstrap-servers",
       paramLabel = "HOST:PORT[,…]",
       defaultValue = SqlSettings.DEFAULT_BOOTSTRAP_SERVERS,
-      description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
+      description =
+          "Kafka bootstrap servers (env DUALRUN_BOOTSTRAP_SERVERS, or kafka.bootstrap-servers in"
+              + " the client file; default: ${DEFAULT-VALUE}).")
   String bootstrapServers;
 
   @Option(
       names = "--registry-url",
       paramLabel = "URL",
       defaultValue = SqlSettings.DEFAULT_REGISTRY_URL,
-      description = "Confluent-API schema registry (default: ${DEFAULT-VALUE}).")
+      description =
+          "Confluent-API schema registry (env DUALRUN_REGISTRY_URL, or registry.url in the"
+              + " client file; default: ${DEFAULT-VALUE}).")
   String registryUrl;
 
   @Option(
@@ -97,7 +102,15 @@ public final class SqlCommand implements Callable<Integer> {
    * A command line for this command (the dualrun launcher may mount {@link SqlCommand} instead).
    */
   public static CommandLine commandLine() {
-    return new CommandLine(new SqlCommand());
+    return commandLine(ClientDefaults.fromEnvironment());
+  }
+
+  /**
+   * With {@code defaults} for {@code --bootstrap-servers} and {@code --registry-url} (environment,
+   * then the client file; see docs/hooks.md).
+   */
+  public static CommandLine commandLine(CommandLine.IDefaultValueProvider defaults) {
+    return new CommandLine(new SqlCommand()).setDefaultValueProvider(defaults);
   }
 
   @Override
