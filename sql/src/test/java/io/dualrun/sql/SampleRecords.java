@@ -98,6 +98,11 @@ final class SampleRecords {
         verdict("inventory-sync", "2026-11-20", 1, Outcome.MATCH, 100_000L, 50_000L, List.of()));
   }
 
+  /** A MATCH verdict of {@code workflow/partition} at {@code revision}. */
+  static Verdict revision(String workflow, String partition, int revision) {
+    return verdict(workflow, partition, revision, Outcome.MATCH, 1000L, 1000L, List.of());
+  }
+
   static List<Verdict> mismatches() {
     return verdicts().stream().filter(v -> v.getOutcome() == Outcome.MISMATCH).toList();
   }
