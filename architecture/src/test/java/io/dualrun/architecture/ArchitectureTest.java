@@ -122,6 +122,30 @@ class ArchitectureTest {
         .map(m -> DynamicTest.dynamicTest(m, () -> cycleRule(m).check(classes)));
   }
 
+  /**
+   * Ingest reads a body in {@code parse} without knowing HTTP (a reading answers {@code Parsed},
+   * never a status), and answers with records, never with hand-built JSON trees.
+   */
+  @Test
+  void ingestParsingKnowsNoHttpAndItsAnswersAreRecords() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.dualrun.ingest.parse..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.dualrun.ingest.http..", "io.javalin..", "jakarta.servlet..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideInAPackage("io.dualrun.ingest.http..")
+        .or()
+        .haveFullyQualifiedName("io.dualrun.ingest.IngestRoutes")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("com.fasterxml.jackson.databind.node..")
+        .check(classes);
+  }
+
   static ArchRule dependencyRule(String module) {
     List<String> forbidden = new ArrayList<>();
     for (Map.Entry<String, List<String>> other : MODULES.entrySet()) {

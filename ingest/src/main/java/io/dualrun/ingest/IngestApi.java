@@ -1,9 +1,9 @@
 package io.dualrun.ingest;
 
 import io.dualrun.config.auth.AccessPolicy;
-import io.dualrun.ingest.http.BodyReader;
 import io.dualrun.ingest.http.IngestMetrics;
 import io.dualrun.ingest.lineage.LineageMapper;
+import io.dualrun.ingest.parse.BodyReader;
 import io.dualrun.ingest.parse.NativeReader;
 import io.dualrun.ingest.sink.RecordSink;
 import io.dualrun.inventory.Inventory;

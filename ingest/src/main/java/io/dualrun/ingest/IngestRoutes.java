@@ -1,13 +1,12 @@
 package io.dualrun.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dualrun.config.auth.Role;
-import io.dualrun.ingest.http.ApiException;
-import io.dualrun.ingest.http.BodyReader;
+import io.dualrun.ingest.http.Answers;
+import io.dualrun.ingest.http.Reply;
 import io.dualrun.ingest.lineage.LineageResult;
+import io.dualrun.ingest.parse.BodyReader;
+import io.dualrun.ingest.parse.Parsed;
 import io.dualrun.ingest.sink.Outgoing;
 import io.dualrun.ingest.sink.SinkRejectedException;
 import io.dualrun.ingest.sink.SinkUnavailableException;
@@ -32,7 +31,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class IngestRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(IngestRoutes.class);
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private IngestRoutes() {}
 
@@ -54,41 +52,54 @@ public final class IngestRoutes {
     app.post("/api/v1/lineage", ctx -> handle(ctx, api, "lineage", () -> lineage(ctx, api)));
   }
 
-  private static ObjectNode events(Context ctx, IngestApi api) throws IOException {
-    List<RunEvent> events = api.natives().events(bytes(ctx, api));
+  private static Reply events(Context ctx, IngestApi api) throws IOException {
+    Parsed<List<RunEvent>> parsed = bytes(ctx, api).flatMap(api.natives()::events);
+    if (!(parsed instanceof Parsed.Ok<List<RunEvent>> ok)) {
+      return Reply.refusal(parsed);
+    }
     List<Outgoing> records = new ArrayList<>();
-    ArrayNode ids = NODES.arrayNode();
-    events.forEach(
-        e -> {
-          records.add(new Outgoing.Event(e));
-          ids.add(e.getEventId());
-        });
+    List<String> ids = new ArrayList<>();
+    ok.value()
+        .forEach(
+            e -> {
+              records.add(new Outgoing.Event(e));
+              ids.add(e.getEventId());
+            });
     write(api, records);
-    api.metrics().stored("run-event", events.size());
-    ObjectNode answer = NODES.objectNode().put("accepted", events.size());
-    answer.set("eventIds", ids);
-    return answer;
+    api.metrics().stored("run-event", ids.size());
+    return Reply.accepted(new Answers.Accepted(ids.size(), ids));
   }
 
-  private static ObjectNode fingerprints(Context ctx, IngestApi api) throws IOException {
-    List<OutputFingerprint> fingerprints = api.natives().fingerprints(bytes(ctx, api));
+  private static Reply fingerprints(Context ctx, IngestApi api) throws IOException {
+    Parsed<List<OutputFingerprint>> parsed = bytes(ctx, api).flatMap(api.natives()::fingerprints);
+    if (!(parsed instanceof Parsed.Ok<List<OutputFingerprint>> ok)) {
+      return Reply.refusal(parsed);
+    }
     List<Outgoing> records = new ArrayList<>();
-    ArrayNode ids = NODES.arrayNode();
-    fingerprints.forEach(
-        f -> {
-          records.add(new Outgoing.Fingerprint(f));
-          ids.add(f.getEventId());
-        });
+    List<String> ids = new ArrayList<>();
+    ok.value()
+        .forEach(
+            f -> {
+              records.add(new Outgoing.Fingerprint(f));
+              ids.add(f.getEventId());
+            });
     write(api, records);
-    api.metrics().stored("fingerprint", fingerprints.size());
-    ObjectNode answer = NODES.objectNode().put("accepted", fingerprints.size());
-    answer.set("eventIds", ids);
-    return answer;
+    api.metrics().stored("fingerprint", ids.size());
+    return Reply.accepted(new Answers.Accepted(ids.size(), ids));
   }
 
-  private static ObjectNode lineage(Context ctx, IngestApi api) throws IOException {
-    JsonNode body = body(ctx, api);
-    List<JsonNode> items = items(body, api);
+  private static Reply lineage(Context ctx, IngestApi api) throws IOException {
+    Parsed<JsonNode> parsed = bytes(ctx, api).flatMap(BodyReader::parse);
+    if (!(parsed instanceof Parsed.Ok<JsonNode> ok)) {
+      return Reply.refusal(parsed);
+    }
+    JsonNode body = ok.value();
+    List<JsonNode> items = items(body);
+    int max = api.natives().maxBatch();
+    if (items.size() > max) {
+      return Reply.refused(
+          413, "the batch holds " + items.size() + " events, more than the limit of " + max);
+    }
     List<Outgoing> records = new ArrayList<>();
     List<FieldError> errors = new ArrayList<>();
     int unmapped = 0;
@@ -105,13 +116,13 @@ public final class IngestRoutes {
       }
     }
     if (!errors.isEmpty()) {
-      throw ApiException.badRequest(errors);
+      return Reply.refusal(new Parsed.Invalid<>(errors));
     }
     write(api, records);
-    return lineageAnswer(api, records, unmapped, ignored);
+    return Reply.accepted(lineageAnswer(api, records, unmapped, ignored));
   }
 
-  private static ObjectNode lineageAnswer(
+  private static Answers.LineageAccepted lineageAnswer(
       IngestApi api, List<Outgoing> records, int unmapped, int ignored) {
     long events = records.stream().filter(r -> r instanceof Outgoing.Event).count();
     long fingerprints = records.stream().filter(r -> r instanceof Outgoing.Fingerprint).count();
@@ -123,35 +134,20 @@ public final class IngestRoutes {
     for (int i = 0; i < ignored; i++) {
       api.metrics().ignored();
     }
-    return NODES
-        .objectNode()
-        .put("accepted", records.size())
-        .put("runEvents", events)
-        .put("fingerprints", fingerprints)
-        .put("unmapped", unmapped)
-        .put("ignored", ignored);
+    return new Answers.LineageAccepted(records.size(), events, fingerprints, unmapped, ignored);
   }
 
-  private static List<JsonNode> items(JsonNode body, IngestApi api) {
+  private static List<JsonNode> items(JsonNode body) {
     List<JsonNode> items = new ArrayList<>();
     if (body.isArray()) {
       body.forEach(items::add);
     } else {
       items.add(body);
     }
-    int max = api.natives().maxBatch();
-    if (items.size() > max) {
-      throw ApiException.of(
-          413, "", "the batch holds " + items.size() + " events, more than the limit of " + max);
-    }
     return items;
   }
 
-  private static JsonNode body(Context ctx, IngestApi api) throws IOException {
-    return BodyReader.parse(bytes(ctx, api));
-  }
-
-  private static byte[] bytes(Context ctx, IngestApi api) throws IOException {
+  private static Parsed<byte[]> bytes(Context ctx, IngestApi api) throws IOException {
     return api.body().read(ctx.req().getInputStream(), ctx.req().getContentLengthLong());
   }
 
@@ -166,52 +162,37 @@ public final class IngestRoutes {
 
   @FunctionalInterface
   private interface Work {
-    ObjectNode run() throws IOException;
+    Reply run() throws IOException;
   }
 
   private static void handle(Context ctx, IngestApi api, String endpoint, Work work) {
     // answers are a few kilobytes of ids or errors for a hook nearby: compressing them (Javalin
     // does for clients that accept gzip, e.g. Python requests) costs more than it saves
     ctx.disableCompression();
-    int status;
+    Reply reply = reply(api, endpoint, work);
+    reply.headers().forEach(ctx::header);
+    ctx.status(reply.status()).json(reply.body());
+    api.metrics().request(endpoint, reply.status());
+  }
+
+  /** The endpoint's reply; Kafka's and the request's failures as the refusals they are. */
+  private static Reply reply(IngestApi api, String endpoint, Work work) {
     try {
-      ObjectNode answer = work.run();
-      status = 202;
-      ctx.status(status).json(answer);
-    } catch (ApiException e) {
-      status = refuse(ctx, e);
+      return work.run();
     } catch (SinkUnavailableException e) {
       LOG.warn("{}: answering 503: {}", endpoint, e.getMessage());
       long seconds = Math.max(1, api.retryAfter().toSeconds());
-      status =
-          refuse(
-              ctx,
-              new ApiException(
-                  503,
-                  List.of(new FieldError("", e.getMessage() + "; nothing is acknowledged, retry")),
-                  Map.of("Retry-After", Long.toString(seconds))));
+      return new Reply(
+          503,
+          Map.of("Retry-After", Long.toString(seconds)),
+          Answers.Errors.of(e.getMessage() + "; nothing is acknowledged, retry"));
     } catch (SinkRejectedException e) {
-      status = refuse(ctx, ApiException.of(e.tooLarge() ? 413 : 500, "", e.getMessage()));
+      return Reply.refused(e.tooLarge() ? 413 : 500, e.getMessage());
     } catch (IOException e) {
-      status = refuse(ctx, ApiException.of(400, "", "cannot read the request: " + e.getMessage()));
+      return Reply.refused(400, "cannot read the request: " + e.getMessage());
     } catch (RuntimeException e) {
       LOG.error("{}: unexpected failure", endpoint, e);
-      status = refuse(ctx, ApiException.of(500, "", "internal error: " + e));
+      return Reply.refused(500, "internal error: " + e);
     }
-    api.metrics().request(endpoint, status);
-  }
-
-  private static int refuse(Context ctx, ApiException e) {
-    e.headers().forEach(ctx::header);
-    ArrayNode errors = NODES.arrayNode();
-    e.errors()
-        .forEach(
-            err ->
-                errors.add(
-                    NODES.objectNode().put("field", err.field()).put("reason", err.reason())));
-    ObjectNode body = NODES.objectNode();
-    body.set("errors", errors);
-    ctx.status(e.status()).json(body);
-    return e.status();
   }
 }

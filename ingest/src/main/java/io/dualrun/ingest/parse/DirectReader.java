@@ -41,9 +41,15 @@ final class DirectReader {
   private static final byte SEEN_NULL = 1;
   private static final byte GIVEN = 2;
 
+  /**
+   * What a reading step answers when this reading cannot take the body (the full reading decides):
+   * a value no JSON document gives, checked after every step.
+   */
+  private static final Object DECLINED = new Object();
+
   private DirectReader() {}
 
-  /** Reads one element's fields into a record; throws {@link GiveUp} when it cannot. */
+  /** Reads one element's fields into a record; {@code null} when it cannot. */
   @FunctionalInterface
   interface Element<T> {
     T read(JsonParser parser) throws IOException;
@@ -58,14 +64,19 @@ final class DirectReader {
       JsonToken first = parser.nextToken();
       List<T> out = new ArrayList<>();
       if (first == JsonToken.START_OBJECT) {
-        out.add(element.read(parser));
+        T item = element.read(parser);
+        if (item == null) {
+          return null;
+        }
+        out.add(item);
       } else if (first == JsonToken.START_ARRAY) {
         JsonToken t;
         while ((t = parser.nextToken()) == JsonToken.START_OBJECT) {
-          if (out.size() == maxBatch) {
+          T item = out.size() == maxBatch ? null : element.read(parser);
+          if (item == null) {
             return null;
           }
-          out.add(element.read(parser));
+          out.add(item);
         }
         if (t != JsonToken.END_ARRAY) {
           return null;
@@ -74,18 +85,21 @@ final class DirectReader {
         return null;
       }
       return parser.nextToken() == null ? out : null;
-    } catch (IOException | GiveUp e) {
+    } catch (IOException e) {
+      // not JSON the streaming parser takes: the full reading says where
       return null;
     }
   }
 
   /**
    * Reads the object the parser is on (at its {@code START_OBJECT}) as a record of {@code type}'s
-   * schema. {@code eventId} may be absent; it is then left {@code null} for the caller to fill.
+   * schema, or {@code null} when this reading cannot take it. {@code eventId} may be absent; it is
+   * then left {@code null} for the caller to fill.
    */
   static <T extends SpecificRecord> T record(JsonParser parser, Class<T> type) throws IOException {
     SpecificData model = MODELS.get(type);
-    return type.cast(readRecord(parser, model.getSchema(type), model, true));
+    Object record = readRecord(parser, model.getSchema(type), model, true);
+    return record == DECLINED ? null : type.cast(record);
   }
 
   private static Object readRecord(
@@ -100,20 +114,24 @@ final class DirectReader {
     while ((name = parser.nextFieldName()) != null) {
       Schema.Field field = plan.field(name, expected);
       if (field == null || seen[field.pos()] != NOT_SEEN) {
-        throw GiveUp.INSTANCE;
+        return DECLINED;
       }
       expected = field.pos() + 1;
       JsonToken token = parser.nextToken();
       if (token == JsonToken.VALUE_NULL) {
         seen[field.pos()] = SEEN_NULL;
       } else {
-        record.put(field.pos(), readValue(parser, token, field.schema(), model));
+        Object value = readValue(parser, token, field.schema(), model);
+        if (value == DECLINED) {
+          return DECLINED;
+        }
+        record.put(field.pos(), value);
         seen[field.pos()] = GIVEN;
       }
     }
     for (int pos = 0; pos < seen.length; pos++) {
-      if (seen[pos] != GIVEN) {
-        plan.fillAbsent(record, pos);
+      if (seen[pos] != GIVEN && !plan.fillAbsent(record, pos)) {
+        return DECLINED;
       }
     }
     return record;
@@ -123,19 +141,19 @@ final class DirectReader {
       JsonParser parser, JsonToken token, Schema schema, SpecificData model) throws IOException {
     switch (schema.getType()) {
       case RECORD:
-        expect(token, JsonToken.START_OBJECT);
-        return readRecord(parser, schema, model, false);
+        return token == JsonToken.START_OBJECT
+            ? readRecord(parser, schema, model, false)
+            : DECLINED;
       case UNION:
-        return readValue(parser, token, nonNullBranch(schema), model);
+        Schema branch = nonNullBranch(schema);
+        return branch == null ? DECLINED : readValue(parser, token, branch, model);
       case STRING:
-        expect(token, JsonToken.VALUE_STRING);
-        return parser.getText();
+        return token == JsonToken.VALUE_STRING ? parser.getText() : DECLINED;
       case INT:
-        expect(token, JsonToken.VALUE_NUMBER_INT);
-        if (parser.getNumberType() != JsonParser.NumberType.INT) {
-          throw GiveUp.INSTANCE;
-        }
-        return parser.getIntValue();
+        return token == JsonToken.VALUE_NUMBER_INT
+                && parser.getNumberType() == JsonParser.NumberType.INT
+            ? (Object) parser.getIntValue()
+            : DECLINED;
       case LONG:
         return readLong(parser, token, schema);
       case DOUBLE:
@@ -143,56 +161,69 @@ final class DirectReader {
         return readFloating(parser, token, schema);
       case BOOLEAN:
         if (token != JsonToken.VALUE_TRUE && token != JsonToken.VALUE_FALSE) {
-          throw GiveUp.INSTANCE;
+          return DECLINED;
         }
         return token == JsonToken.VALUE_TRUE;
       case ENUM:
-        expect(token, JsonToken.VALUE_STRING);
-        Object constant = RecordPlan.enumConstant(schema, model, parser.getText());
-        if (constant == null) {
-          throw GiveUp.INSTANCE;
-        }
-        return constant;
+        Object constant =
+            token == JsonToken.VALUE_STRING
+                ? RecordPlan.enumConstant(schema, model, parser.getText())
+                : null;
+        return constant == null ? DECLINED : constant;
       case ARRAY:
-        expect(token, JsonToken.START_ARRAY);
-        List<Object> items = new ArrayList<>();
-        JsonToken item;
-        while ((item = parser.nextToken()) != JsonToken.END_ARRAY) {
-          items.add(element(parser, item, schema.getElementType(), model));
-        }
-        return items;
+        return token == JsonToken.START_ARRAY ? readArray(parser, schema, model) : DECLINED;
       case MAP:
-        expect(token, JsonToken.START_OBJECT);
-        Map<String, Object> entries = new LinkedHashMap<>();
-        String key;
-        while ((key = parser.nextFieldName()) != null) {
-          entries.put(key, element(parser, parser.nextToken(), schema.getValueType(), model));
-        }
-        return entries;
+        return token == JsonToken.START_OBJECT ? readMap(parser, schema, model) : DECLINED;
       default:
-        throw GiveUp.INSTANCE;
+        return DECLINED;
     }
+  }
+
+  private static Object readArray(JsonParser parser, Schema schema, SpecificData model)
+      throws IOException {
+    List<Object> items = new ArrayList<>();
+    JsonToken token;
+    while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+      Object item = element(parser, token, schema.getElementType(), model);
+      if (item == DECLINED) {
+        return DECLINED;
+      }
+      items.add(item);
+    }
+    return items;
+  }
+
+  private static Object readMap(JsonParser parser, Schema schema, SpecificData model)
+      throws IOException {
+    Map<String, Object> entries = new LinkedHashMap<>();
+    String key;
+    while ((key = parser.nextFieldName()) != null) {
+      Object value = element(parser, parser.nextToken(), schema.getValueType(), model);
+      if (value == DECLINED) {
+        return DECLINED;
+      }
+      entries.put(key, value);
+    }
+    return entries;
   }
 
   /** An array item or map value: JSON null only where the schema allows it. */
   private static Object element(JsonParser parser, JsonToken token, Schema schema, SpecificData m)
       throws IOException {
     if (token == JsonToken.VALUE_NULL) {
-      if (schema.getType() == Schema.Type.UNION) {
-        return null;
-      }
-      throw GiveUp.INSTANCE;
+      return schema.getType() == Schema.Type.UNION ? null : DECLINED;
     }
     return readValue(parser, token, schema, m);
   }
 
+  /** The union's branch that is not null, or {@code null} when there is none. */
   private static Schema nonNullBranch(Schema union) {
     for (Schema branch : union.getTypes()) {
       if (branch.getType() != Schema.Type.NULL) {
         return branch;
       }
     }
-    throw GiveUp.INSTANCE;
+    return null;
   }
 
   private static Object readLong(JsonParser parser, JsonToken token, Schema schema)
@@ -200,15 +231,10 @@ final class DirectReader {
     boolean timestamp = schema.getLogicalType() instanceof LogicalTypes.TimestampMillis;
     if (timestamp && token == JsonToken.VALUE_STRING) {
       long millis = UtcMillis.parse(parser.getText());
-      if (millis == UtcMillis.NOT_SIMPLE) {
-        throw GiveUp.INSTANCE;
-      }
-      return Instant.ofEpochMilli(millis);
+      return millis == UtcMillis.NOT_SIMPLE ? DECLINED : Instant.ofEpochMilli(millis);
     }
-    expect(token, JsonToken.VALUE_NUMBER_INT);
-    JsonParser.NumberType type = parser.getNumberType();
-    if (type != JsonParser.NumberType.INT && type != JsonParser.NumberType.LONG) {
-      throw GiveUp.INSTANCE;
+    if (!integral(parser, token)) {
+      return DECLINED;
     }
     long value = parser.getLongValue();
     return timestamp ? Instant.ofEpochMilli(value) : value;
@@ -221,28 +247,19 @@ final class DirectReader {
       double value = parser.getDoubleValue();
       return isDouble ? (Object) value : (Object) (float) value;
     }
-    expect(token, JsonToken.VALUE_NUMBER_INT);
-    JsonParser.NumberType type = parser.getNumberType();
-    if (type != JsonParser.NumberType.INT && type != JsonParser.NumberType.LONG) {
-      throw GiveUp.INSTANCE;
+    if (!integral(parser, token)) {
+      return DECLINED;
     }
     long value = parser.getLongValue();
     return isDouble ? (Object) (double) value : (Object) (float) value;
   }
 
-  private static void expect(JsonToken token, JsonToken wanted) {
-    if (token != wanted) {
-      throw GiveUp.INSTANCE;
+  /** An integer that fits a long (a bigger one is left to the full reading). */
+  private static boolean integral(JsonParser parser, JsonToken token) throws IOException {
+    if (token != JsonToken.VALUE_NUMBER_INT) {
+      return false;
     }
-  }
-
-  /** This reading cannot take the body; the full reading decides. Carries no stack trace. */
-  static final class GiveUp extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    static final GiveUp INSTANCE = new GiveUp();
-
-    private GiveUp() {
-      super("not read directly", null, false, false);
-    }
+    JsonParser.NumberType type = parser.getNumberType();
+    return type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG;
   }
 }

@@ -2,8 +2,6 @@ package io.dualrun.ingest.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dualrun.ingest.http.ApiException;
-import io.dualrun.ingest.http.BodyReader;
 import io.dualrun.inventory.Inventory;
 import io.dualrun.schemas.avro.OutputFingerprint;
 import io.dualrun.schemas.avro.RunEvent;
@@ -13,6 +11,7 @@ import io.dualrun.schemas.json.RecordRules;
 import io.dualrun.schemas.json.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -44,19 +43,19 @@ public final class NativeReader {
   }
 
   /**
-   * Every run event of the request body, or 400 (or 413) naming every problem. A well-formed body
-   * is read straight into records ({@link DirectReader}); any other goes the full way ({@link
-   * #events(JsonNode)}), which gives the same records and names every problem.
+   * Every run event of the request body, or every problem (fields in error, a batch over the
+   * limit). A well-formed body is read straight into records ({@link DirectReader}); any other goes
+   * the full way ({@link #events(JsonNode)}), which gives the same records and names every problem.
    */
-  public List<RunEvent> events(byte[] body) {
+  public Parsed<List<RunEvent>> events(byte[] body) {
     List<RunEvent> direct = directEvents(body);
-    return direct != null ? direct : events(BodyReader.parse(body));
+    return direct != null ? Parsed.ok(direct) : BodyReader.parse(body).flatMap(this::events);
   }
 
   /** Every fingerprint of the request body; as {@link #events(byte[])}. */
-  public List<OutputFingerprint> fingerprints(byte[] body) {
+  public Parsed<List<OutputFingerprint>> fingerprints(byte[] body) {
     List<OutputFingerprint> direct = directFingerprints(body);
-    return direct != null ? direct : fingerprints(BodyReader.parse(body));
+    return direct != null ? Parsed.ok(direct) : BodyReader.parse(body).flatMap(this::fingerprints);
   }
 
   /** The run events read directly, or {@code null} when the full reading must decide. */
@@ -75,17 +74,20 @@ public final class NativeReader {
 
   /**
    * A record read directly: the same steps as the full reading after it (an absent {@code eventId}
-   * is derived; {@link RecordRules} apply), giving up on any rule broken.
+   * is derived; {@link RecordRules} apply); {@code null} (give up) on any rule broken.
    */
   private static <T extends SpecificRecord> T checked(
       T record, Function<T, List<FieldError>> rules) {
+    if (record == null) {
+      return null;
+    }
     int eventId = record.getSchema().getField("eventId").pos();
     boolean derive = record.get(eventId) == null;
     if (derive) {
       record.put(eventId, PENDING_ID);
     }
     if (!rules.apply(record).isEmpty()) {
-      throw DirectReader.GiveUp.INSTANCE;
+      return null;
     }
     if (derive) {
       record.put(eventId, EventIds.derive(record));
@@ -98,21 +100,24 @@ public final class NativeReader {
    * fields of the document's objects in place (native references, derived ids, times): the document
    * is the request's own.
    */
-  public List<RunEvent> events(JsonNode body) {
-    return readAll(body, node -> event((ObjectNode) node));
+  public Parsed<List<RunEvent>> events(JsonNode body) {
+    return readAll(body, this::event);
   }
 
-  /** Every fingerprint of the document, or 400 naming every bad field; rewrites as above. */
-  public List<OutputFingerprint> fingerprints(JsonNode body) {
-    return readAll(body, node -> fingerprint((ObjectNode) node));
+  /** Every fingerprint of the document, or every bad field; rewrites as above. */
+  public Parsed<List<OutputFingerprint>> fingerprints(JsonNode body) {
+    return readAll(body, this::fingerprint);
   }
 
-  private <T> List<T> readAll(JsonNode body, Function<JsonNode, T> reader) {
+  /**
+   * Reads every element with {@code reader}, which adds what is wrong with an element to the list
+   * it is given and answers the record, or {@code null} when it has none.
+   */
+  private <T> Parsed<List<T>> readAll(
+      JsonNode body, BiFunction<ObjectNode, List<FieldError>, T> reader) {
     boolean batch = body.isArray();
     if (batch && body.size() > maxBatch) {
-      throw ApiException.of(
-          413,
-          "",
+      return new Parsed.TooLarge<>(
           "the batch holds "
               + body.size()
               + " records, more than the limit of "
@@ -134,22 +139,21 @@ public final class NativeReader {
         errors.add(new FieldError(prefix, "expected a JSON object, got " + item.getNodeType()));
         continue;
       }
-      try {
-        records.add(reader.apply(item));
-      } catch (ValidationException e) {
-        e.errors().forEach(err -> errors.add(err.prefixed(prefix)));
+      List<FieldError> itemErrors = new ArrayList<>();
+      T record = reader.apply((ObjectNode) item, itemErrors);
+      if (itemErrors.isEmpty()) {
+        records.add(record);
+      } else {
+        itemErrors.forEach(err -> errors.add(err.prefixed(prefix)));
       }
     }
-    if (!errors.isEmpty()) {
-      throw ApiException.badRequest(errors);
-    }
-    return records;
+    return errors.isEmpty() ? Parsed.ok(records) : new Parsed.Invalid<>(errors);
   }
 
-  private RunEvent event(ObjectNode node) {
-    List<FieldError> errors = new ArrayList<>(refs.resolve(node, true));
+  private RunEvent event(ObjectNode node, List<FieldError> errors) {
+    errors.addAll(refs.resolve(node, true));
     if (!errors.isEmpty()) {
-      throw new ValidationException(errors);
+      return null;
     }
     boolean derive = absent(node, "eventId");
     if (derive) {
@@ -166,13 +170,13 @@ public final class NativeReader {
       // the record could not be built: the value rules still say what else is wrong
       addNew(errors, RecordRules.check(partialEvent(node)));
     }
-    return finish(event, errors);
+    return event;
   }
 
-  private OutputFingerprint fingerprint(ObjectNode node) {
-    List<FieldError> errors = new ArrayList<>(refs.resolve(node, false));
+  private OutputFingerprint fingerprint(ObjectNode node, List<FieldError> errors) {
+    errors.addAll(refs.resolve(node, false));
     if (!errors.isEmpty()) {
-      throw new ValidationException(errors);
+      return null;
     }
     boolean derive = absent(node, "eventId");
     if (derive) {
@@ -188,7 +192,7 @@ public final class NativeReader {
     } else {
       addNew(errors, RecordRules.check(partialFingerprint(node)));
     }
-    return finish(fingerprint, errors);
+    return fingerprint;
   }
 
   /** Adds the rule errors of fields no error names yet (a field is reported once). */
@@ -242,12 +246,5 @@ public final class NativeReader {
       errors.addAll(e.errors());
       return null;
     }
-  }
-
-  private static <T> T finish(T record, List<FieldError> errors) {
-    if (!errors.isEmpty()) {
-      throw new ValidationException(errors);
-    }
-    return record;
   }
 }

@@ -106,13 +106,16 @@ final class RecordPlan {
     }
   }
 
-  /** Fills field {@code pos} as absent; throws {@link DirectReader.GiveUp} for a required one. */
-  void fillAbsent(IndexedRecord record, int pos) {
+  /** Fills field {@code pos} as absent; false (nothing filled) for a required one. */
+  boolean fillAbsent(IndexedRecord record, int pos) {
     switch (absent[pos]) {
       case NULL, EVENT_ID -> record.put(pos, null);
       case COPY_DEFAULT -> record.put(pos, model.deepCopy(fields[pos].schema(), defaults[pos]));
-      default -> throw DirectReader.GiveUp.INSTANCE;
+      default -> {
+        return false;
+      }
     }
+    return true;
   }
 
   /**

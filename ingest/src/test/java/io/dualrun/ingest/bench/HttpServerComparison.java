@@ -104,7 +104,12 @@ public final class HttpServerComparison {
           instanceof io.dualrun.config.auth.AccessPolicy.Decision.Allowed)) {
         throw new IllegalArgumentException("no valid token");
       }
-      List<RunEvent> events = api.natives().events(api.body().read(exchange.getRequestBody(), -1));
+      io.dualrun.ingest.parse.Parsed<List<RunEvent>> parsed =
+          api.body().read(exchange.getRequestBody(), -1).flatMap(api.natives()::events);
+      if (!(parsed instanceof io.dualrun.ingest.parse.Parsed.Ok<List<RunEvent>> ok)) {
+        throw new IllegalArgumentException(parsed.toString());
+      }
+      List<RunEvent> events = ok.value();
       List<Outgoing> records = new ArrayList<>(events.size());
       ObjectNode out = MAPPER.createObjectNode().put("accepted", events.size());
       var ids = out.putArray("eventIds");

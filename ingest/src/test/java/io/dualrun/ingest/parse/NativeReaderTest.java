@@ -25,8 +25,8 @@ class NativeReaderTest {
   @Test
   void aDerivedIdDependsOnTheContentOnly() throws Exception {
     String json = "[" + event("\"2026-11-20T07:05:00.250Z\"") + "]";
-    RunEvent first = reader.events(MAPPER.readTree(json)).get(0);
-    RunEvent again = reader.events(MAPPER.readTree(json)).get(0);
+    RunEvent first = events(MAPPER.readTree(json)).get(0);
+    RunEvent again = events(MAPPER.readTree(json)).get(0);
     assertThat(first.getEventId()).isNotBlank().isNotEqualTo("pending");
     assertThat(again.getEventId()).isEqualTo(first.getEventId());
     assertThat(first.getEventTime()).isEqualTo(Instant.parse("2026-11-20T07:05:00.250Z"));
@@ -40,22 +40,28 @@ class NativeReaderTest {
             "\"2026-11-20T08:05:00.25+01:00\"",
             "\"2026-11-20T07:05:00.250000Z\"",
             Long.toString(Instant.parse("2026-11-20T07:05:00.250Z").toEpochMilli()));
-    List<RunEvent> events =
-        spellings.stream().map(s -> reader.events(read(event(s))).get(0)).toList();
+    List<RunEvent> events = spellings.stream().map(s -> events(read(event(s))).get(0)).toList();
     assertThat(events).allSatisfy(e -> assertThat(e).isEqualTo(events.get(0)));
   }
 
   @Test
   void finerThanMillisecondTimestampsKeepTheirPrecision() {
-    RunEvent e = reader.events(read(event("\"2026-11-20T07:05:00.123456Z\""))).get(0);
+    RunEvent e = events(read(event("\"2026-11-20T07:05:00.123456Z\""))).get(0);
     assertThat(e.getEventTime()).isEqualTo(Instant.parse("2026-11-20T07:05:00.123456Z"));
   }
 
   @Test
   void anInvalidDateIsStillNamedWithTheFullReadersReason() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> reader.events(read(event("\"2026-02-30T07:05:00Z\""))))
-        .hasMessageContaining("eventTime");
+    Parsed<List<RunEvent>> p = reader.events(read(event("\"2026-02-30T07:05:00Z\"")));
+    assertThat(p).isInstanceOf(Parsed.Invalid.class);
+    assertThat(((Parsed.Invalid<List<RunEvent>>) p).errors())
+        .anySatisfy(e -> assertThat(e.field()).isEqualTo("eventTime"));
+  }
+
+  private List<RunEvent> events(JsonNode body) {
+    Parsed<List<RunEvent>> p = reader.events(body);
+    assertThat(p).as(p.toString()).isInstanceOf(Parsed.Ok.class);
+    return ((Parsed.Ok<List<RunEvent>>) p).value();
   }
 
   private static JsonNode read(String json) {

@@ -1,7 +1,6 @@
-package io.dualrun.ingest.http;
+package io.dualrun.ingest.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
@@ -17,13 +16,20 @@ class BodyReaderTest {
     return text.getBytes(StandardCharsets.UTF_8);
   }
 
-  private static ApiException parseRefusal(String text) {
-    return catchThrowableOfType(ApiException.class, () -> BodyReader.parse(utf8(text)));
+  private static Parsed.Invalid<JsonNode> parseRefusal(String text) {
+    Parsed<JsonNode> p = BodyReader.parse(utf8(text));
+    assertThat(p).isInstanceOf(Parsed.Invalid.class);
+    return (Parsed.Invalid<JsonNode>) p;
+  }
+
+  private static <T> T value(Parsed<T> p) {
+    assertThat(p).isInstanceOf(Parsed.Ok.class);
+    return ((Parsed.Ok<T>) p).value();
   }
 
   @Test
   void readsOneDocumentWithSurroundingWhiteSpace() {
-    JsonNode node = BodyReader.parse(utf8("  [{\"a\":1}, {\"a\":2}]\n\n "));
+    JsonNode node = value(BodyReader.parse(utf8("  [{\"a\":1}, {\"a\":2}]\n\n ")));
 
     assertThat(node.size()).isEqualTo(2);
     assertThat(node.get(1).path("a").asInt()).isEqualTo(2);
@@ -31,14 +37,13 @@ class BodyReaderTest {
 
   @Test
   void aSecondDocumentAfterTheFirstIsMalformed() {
-    ApiException e = parseRefusal("{\"a\":1} {\"a\":2}");
+    Parsed.Invalid<JsonNode> e = parseRefusal("{\"a\":1} {\"a\":2}");
 
-    assertThat(e.status()).isEqualTo(400);
     assertThat(e.errors().get(0).reason()).startsWith("malformed JSON at line 1");
   }
 
   @Test
-  void aDeclaredLengthAboveTheLimitIsRefusedBeforeReading() {
+  void aDeclaredLengthAboveTheLimitIsRefusedBeforeReading() throws IOException {
     InputStream unread =
         new InputStream() {
           @Override
@@ -47,20 +52,19 @@ class BodyReaderTest {
           }
         };
 
-    ApiException e = catchThrowableOfType(ApiException.class, () -> reader.read(unread, 65));
+    Parsed<byte[]> p = reader.read(unread, 65);
 
-    assertThat(e.status()).isEqualTo(413);
-    assertThat(e.errors().get(0).reason()).contains("(65 bytes)", "ingest.max-body-bytes");
+    assertThat(p).isInstanceOf(Parsed.TooLarge.class);
+    assertThat(((Parsed.TooLarge<byte[]>) p).reason())
+        .contains("(65 bytes)", "ingest.max-body-bytes");
   }
 
   @Test
-  void anUndeclaredBodyAboveTheLimitIs413() {
-    ApiException e =
-        catchThrowableOfType(
-            ApiException.class,
-            () -> reader.read(new ByteArrayInputStream(utf8("{\"a\":1}" + " ".repeat(80))), -1));
+  void anUndeclaredBodyAboveTheLimitIsTooLarge() throws IOException {
+    Parsed<byte[]> p =
+        reader.read(new ByteArrayInputStream(utf8("{\"a\":1}" + " ".repeat(80))), -1);
 
-    assertThat(e.status()).isEqualTo(413);
+    assertThat(p).isInstanceOf(Parsed.TooLarge.class);
   }
 
   @Test
@@ -68,7 +72,7 @@ class BodyReaderTest {
     byte[] body = utf8("{\"a\":\"" + "x".repeat(54) + "\"}  ");
     assertThat(body).hasSize(64);
 
-    assertThat(reader.read(new ByteArrayInputStream(body), -1)).isEqualTo(body);
+    assertThat(value(reader.read(new ByteArrayInputStream(body), -1))).isEqualTo(body);
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.dualrun.ingest.http;
+package io.dualrun.ingest.parse;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -22,36 +22,34 @@ public final class BodyReader {
   }
 
   /**
-   * The body's bytes.
+   * The body's bytes, or {@link Parsed.TooLarge} when the body is larger than the limit (before
+   * reading it when the declared length says so).
    *
    * @param declaredLength Content-Length, or -1 when not given (chunked)
-   * @throws ApiException 413 when the body is larger than the limit (before reading it when the
-   *     declared length says so)
+   * @throws IOException when the body cannot be read at all (the connection broke)
    */
-  public byte[] read(InputStream in, long declaredLength) throws IOException {
+  public Parsed<byte[]> read(InputStream in, long declaredLength) throws IOException {
     if (declaredLength > maxBytes) {
-      throw tooLarge(declaredLength);
+      return tooLarge(declaredLength);
     }
     byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8L, maxBytes + 1));
     if (bytes.length > maxBytes) {
-      throw tooLarge(-1);
+      return tooLarge(-1);
     }
-    return bytes;
+    return Parsed.ok(bytes);
   }
 
-  /**
-   * The JSON document in {@code body}, or 400 saying why there is none or where it is malformed.
-   */
-  public static JsonNode parse(byte[] body) {
+  /** The JSON document in {@code body}, or why there is none or where it is malformed. */
+  public static Parsed<JsonNode> parse(byte[] body) {
     if (body.length == 0) {
-      throw ApiException.of(400, "", "the request body is empty; expected a JSON object or array");
+      return Parsed.invalid("", "the request body is empty; expected a JSON object or array");
     }
     try {
       JsonNode node = MAPPER.readTree(body);
       if (node == null || node.isMissingNode()) {
-        throw ApiException.of(400, "", "the request body holds no JSON document");
+        return Parsed.invalid("", "the request body holds no JSON document");
       }
-      return node;
+      return Parsed.ok(node);
     } catch (JsonProcessingException e) {
       String where =
           e.getLocation() == null
@@ -60,16 +58,14 @@ public final class BodyReader {
                   + e.getLocation().getLineNr()
                   + " column "
                   + e.getLocation().getColumnNr();
-      throw ApiException.of(400, "", "malformed JSON" + where + ": " + e.getOriginalMessage());
+      return Parsed.invalid("", "malformed JSON" + where + ": " + e.getOriginalMessage());
     } catch (IOException e) {
-      throw ApiException.of(400, "", "cannot read the request body: " + e.getMessage());
+      return Parsed.invalid("", "cannot read the request body: " + e.getMessage());
     }
   }
 
-  private ApiException tooLarge(long length) {
-    return ApiException.of(
-        413,
-        "",
+  private <T> Parsed<T> tooLarge(long length) {
+    return new Parsed.TooLarge<>(
         "the request body"
             + (length >= 0 ? " (" + length + " bytes)" : "")
             + " is larger than the limit of "
