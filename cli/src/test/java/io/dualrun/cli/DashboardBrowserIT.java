@@ -88,6 +88,12 @@ class DashboardBrowserIT {
             By.cssSelector("tr[data-workflow='" + WORKFLOW + "']")));
     screenshot("overview");
     browser.findElement(By.cssSelector("tr[data-workflow='" + WORKFLOW + "'] th a")).click();
+    WebElement evidence =
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("readiness-evidence")));
+    assertThat(evidence.getText())
+        .as("the workflow page says what its decided partitions show")
+        .isEqualTo(get("/v1/readiness/" + WORKFLOW).path("evidence").path("statement").asText())
+        .contains("decided partitions: the mismatch rate is below");
 
     wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText(PARTITION))).click();
     WebElement row =

@@ -48,9 +48,13 @@ class DemoIT {
         .containsPattern("churn-features/2026-11-11/BASELINE_LATE/baseline +CLOSED")
         .containsPattern("supplier-feed/2026-11-20/SLA_MISSED/candidate +OPEN")
         // readiness
-        .containsPattern("kpi-dashboard +READY")
-        .containsPattern("email-campaigns +NOT_READY +only 9 of the last 14 partitions")
-        .containsPattern("customer-dim +NOT_READY +partition 2026-11-13 is MISMATCH")
+        .containsPattern("kpi-dashboard +READY +< 9\\.7 % \\(0 of 31\\)")
+        .containsPattern("email-campaigns +NOT_READY +< .* +only 9 of the last 14 partitions")
+        .containsPattern(
+            "customer-dim +NOT_READY +< 18\\.9 % \\(2 of 31\\) +partition 2026-11-13 is MISMATCH")
+        .containsPattern(
+            "payments-recon +NOT_READY +< 9\\.7 % \\(0 of 31\\) +no clean partition yet on"
+                + " quarter-end \\(the last day of a quarter\\)")
         // uninventoried workflows are reconciled, flagged
         .containsPattern("adhoc-export \\* +3 +3 +0")
         // one alert per workflow and kind, saying how many partitions

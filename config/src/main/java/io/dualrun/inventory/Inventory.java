@@ -71,7 +71,7 @@ public final class Inventory {
         null,
         null,
         List.of(),
-        defaults.readinessPartitions(),
+        defaults.readiness(),
         false,
         0);
   }

@@ -22,6 +22,8 @@ public final class InventoryKeys {
   private static final String DURATION =
       "a duration: `30s`, `5m`, `2h`, `1d`, or ISO-8601 `PT1H30M`";
 
+  private static final String COVERAGE = coverageText();
+
   public static final List<Key> WORKFLOW =
       List.of(
           new Key(
@@ -73,7 +75,27 @@ public final class InventoryKeys {
               "`1m`",
               "a DURATION finding also needs the candidate to be slower by at least this much",
               true),
-          new Key("readinessPartitions", "14", "1 … 1000", true),
+          new Key(
+              "readinessPartitions",
+              "14",
+              "1 … 1000: how many last decided partitions must all MATCH for READY",
+              true),
+          new Key(
+              "readinessCoverage",
+              "none",
+              "kinds of day a clean (MATCH) partition must have covered before READY: " + COVERAGE,
+              true),
+          new Key(
+              "holidays",
+              "none",
+              "dates (`2026-12-25`) that `readinessCoverage: [holiday]` means",
+              true),
+          new Key(
+              "readinessMaxMismatchRate",
+              "none",
+              "above 0, below 1: READY also needs the 95 % upper bound of the mismatch rate over"
+                  + " every decided partition below it (with no mismatch, `0.05` needs 61 decided partitions: 3 / 61 < 0.05)",
+              true),
           new Key(
               "baseline",
               "none",
@@ -90,6 +112,19 @@ public final class InventoryKeys {
               false));
 
   private InventoryKeys() {}
+
+  private static String coverageText() {
+    StringBuilder out = new StringBuilder();
+    for (Coverage c : Coverage.values()) {
+      out.append(out.length() == 0 ? "" : ", ")
+          .append('`')
+          .append(c.id())
+          .append("` (")
+          .append(c.meaning())
+          .append(')');
+    }
+    return out.toString();
+  }
 
   /** The keys a workflow entry takes (the first part of each declared name). */
   static Set<String> workflowKeys() {

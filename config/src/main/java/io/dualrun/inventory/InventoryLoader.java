@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -98,7 +99,7 @@ public final class InventoryLoader {
         tree.duration(m, "defaults", "sla", d.sla(), false),
         tree.ratio(m, "defaults", "durationRatio", d.durationRatio()),
         tree.duration(m, "defaults", "durationMinDifference", d.durationMinDifference(), false),
-        tree.intIn(m, "defaults", "readinessPartitions", d.readinessPartitions(), 1, 1000),
+        readiness(m, "defaults", d.readiness()),
         tree.intIn(m, "defaults", "tier", d.tier(), 1, 4),
         zone(m, "defaults", d.zone()),
         granularity(m, "defaults", d.granularity()),
@@ -153,9 +154,73 @@ public final class InventoryLoader {
         side(m.get("baseline"), path + ".baseline", zone),
         side(m.get("candidate"), path + ".candidate", zone),
         outputs,
-        tree.intIn(m, path, "readinessPartitions", d.readinessPartitions(), 1, 1000),
+        checked(readiness(m, path, d.readiness()), node, path, zone),
         true,
         tree.keyLine(node));
+  }
+
+  private ReadinessRules readiness(Map<String, Node> m, String path, ReadinessRules fallback) {
+    return new ReadinessRules(
+        tree.intIn(m, path, "readinessPartitions", fallback.partitions(), 1, 1000),
+        coverage(m.get("readinessCoverage"), path + ".readinessCoverage", fallback.coverage()),
+        holidays(m.get("holidays"), path + ".holidays", fallback.holidays()),
+        tree.fraction(m, path, "readinessMaxMismatchRate", fallback.maxMismatchRate()));
+  }
+
+  private Set<Coverage> coverage(Node node, String path, Set<Coverage> fallback) {
+    if (node == null) {
+      return fallback;
+    }
+    Set<Coverage> out = new HashSet<>();
+    for (Node item : tree.sequence(node, path)) {
+      String text = tree.scalar(item, path);
+      if (text == null) {
+        continue;
+      }
+      Optional<Coverage> c = Coverage.byId(text);
+      if (c.isEmpty()) {
+        tree.problem(item, path, "'" + text + "' is not one of " + Coverage.ids());
+      } else {
+        out.add(c.get());
+      }
+    }
+    return out;
+  }
+
+  private List<LocalDate> holidays(Node node, String path, List<LocalDate> fallback) {
+    if (node == null) {
+      return fallback;
+    }
+    List<LocalDate> out = new ArrayList<>();
+    for (Node item : tree.sequence(node, path)) {
+      String text = tree.scalar(item, path);
+      if (text == null) {
+        continue;
+      }
+      try {
+        out.add(LocalDate.parse(text.trim()));
+      } catch (DateTimeException e) {
+        tree.problem(item, path, "'" + text + "' is not a date (e.g. 2026-12-25)");
+      }
+    }
+    return out;
+  }
+
+  /** Refuses coverage a workflow can never reach: a DST change in UTC, holidays without a list. */
+  private ReadinessRules checked(ReadinessRules r, Node node, String path, ZoneId zone) {
+    if (r.coverage().contains(Coverage.DST_CHANGE) && !Coverage.hasClockChanges(zone)) {
+      tree.problem(
+          node,
+          path + ".readinessCoverage",
+          "dst-change can never be covered: time zone " + zone + " does not change its clock");
+    }
+    if (r.coverage().contains(Coverage.HOLIDAY) && r.holidays().isEmpty()) {
+      tree.problem(
+          node,
+          path + ".readinessCoverage",
+          "holiday needs a `holidays` list of dates (2026-12-25)");
+    }
+    return r;
   }
 
   private Schedule schedule(Node node, String path, ZoneId zone) {

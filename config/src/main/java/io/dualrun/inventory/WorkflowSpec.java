@@ -24,7 +24,7 @@ import java.util.Optional;
  * @param baseline native ids of the baseline side, or null
  * @param candidate native ids of the candidate side, or null
  * @param outputs declared outputs
- * @param readinessPartitions how many last partitions must MATCH for cutover readiness
+ * @param readiness what cutover readiness asks (last partitions, calendar coverage, mismatch rate)
  * @param inventoried whether the inventory declares this workflow
  * @param line line of the declaration in workflows.yaml (0 when uninventoried)
  */
@@ -43,12 +43,17 @@ public record WorkflowSpec(
     SideMapping baseline,
     SideMapping candidate,
     List<OutputSpec> outputs,
-    int readinessPartitions,
+    ReadinessRules readiness,
     boolean inventoried,
     int line) {
 
   public WorkflowSpec {
     outputs = List.copyOf(outputs);
+  }
+
+  /** How many last decided partitions must all MATCH for cutover readiness. */
+  public int readinessPartitions() {
+    return readiness.partitions();
   }
 
   public Optional<Schedule> scheduleIfAny() {

@@ -187,6 +187,24 @@ final class YamlTree {
     return value;
   }
 
+  /** A number strictly between 0 and 1 ({@code 0.05}), or {@code fallback} when absent. */
+  java.util.OptionalDouble fraction(
+      Map<String, Node> m, String path, String key, java.util.OptionalDouble fallback) {
+    if (!m.containsKey(key)) {
+      return fallback;
+    }
+    double value = number(m, path, key, Double.NaN);
+    if (Double.isNaN(value)) {
+      return fallback;
+    }
+    if (value <= 0 || value >= 1) {
+      problem(
+          m.get(key), join(path, key), "must be above 0 and below 1 (0.05 is 5 %), was " + value);
+      return fallback;
+    }
+    return java.util.OptionalDouble.of(value);
+  }
+
   private double number(Map<String, Node> m, String path, String key, double fallback) {
     String text = string(m, path, key, null);
     if (text == null) {

@@ -146,7 +146,7 @@ public final class DemoReport {
   private void readiness(PrintWriter out) {
     out.println();
     out.println("Cutover readiness");
-    TextTable t = new TextTable("WORKFLOW", "STATUS", "REASONS");
+    TextTable t = new TextTable("WORKFLOW", "STATUS", "MISMATCH RATE (95 %)", "REASONS");
     if (readiness != null && readiness.isArray()) {
       for (JsonNode w : readiness) {
         List<String> reasons = new ArrayList<>();
@@ -154,10 +154,24 @@ public final class DemoReport {
         t.row(
             w.path("workflow").asText(),
             w.path("status").asText(),
+            mismatchRate(w.path("evidence")),
             clip(String.join("; ", reasons)));
       }
     }
     t.print(out);
+  }
+
+  /** "< 9.7 % (0 of 31)": what the decided partitions say of the mismatch rate. */
+  private static String mismatchRate(JsonNode evidence) {
+    if (!evidence.path("mismatchRateBelow").isNumber()) {
+      return "";
+    }
+    return String.format(
+        java.util.Locale.ROOT,
+        "< %.1f %% (%d of %d)",
+        evidence.path("mismatchRateBelow").asDouble() * 100,
+        evidence.path("mismatches").asInt(),
+        evidence.path("decided").asInt());
   }
 
   private void alerts(PrintWriter out) {

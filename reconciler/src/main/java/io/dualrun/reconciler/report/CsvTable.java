@@ -18,6 +18,9 @@ final class CsvTable {
     "candidate_p95_ms",
     "baseline_p95_ms",
     "duration_ratio",
+    "decided_partitions",
+    "mismatches",
+    "mismatch_rate_below",
     "reasons"
   };
 
@@ -38,6 +41,11 @@ final class CsvTable {
             r.candidateP95Ms(),
             r.baselineP95Ms(),
             Durations.ratio(r.durationRatio()),
+            r.decidedPartitions(),
+            r.mismatches(),
+            r.mismatchRateBelow() == null
+                ? null
+                : String.format(java.util.Locale.ROOT, "%.4f", r.mismatchRateBelow()),
             String.join("; ", r.reasons()));
       }
     } catch (IOException e) {

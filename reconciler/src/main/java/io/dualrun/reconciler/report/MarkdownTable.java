@@ -11,6 +11,7 @@ final class MarkdownTable {
           "Clean (last N)",
           "Open breaches",
           "Candidate p95 vs baseline p95",
+          "Mismatch rate (95 %)",
           "Reasons");
 
   private MarkdownTable() {}
@@ -33,6 +34,7 @@ final class MarkdownTable {
                   + " (allowed ×"
                   + Durations.ratio(r.durationRatio())
                   + ")",
+              r.mismatchRateText(),
               r.reasons().isEmpty() ? "" : String.join("; ", r.reasons())));
     }
     return out.toString();

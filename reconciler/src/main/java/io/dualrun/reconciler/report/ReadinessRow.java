@@ -16,6 +16,9 @@ import java.util.List;
  * @param candidateP95Ms candidate duration p95 over those partitions, or null when unknown
  * @param baselineP95Ms baseline duration p95 over those partitions, or null when unknown
  * @param durationRatio allowed candidate/baseline ratio
+ * @param decidedPartitions every decided partition of the workflow, or null when not reported
+ * @param mismatches how many of them are MISMATCH, or null when not reported
+ * @param mismatchRateBelow the 95 % upper bound of the mismatch rate, or null when not reported
  * @param reasons why it is not ready (empty when READY)
  */
 record ReadinessRow(
@@ -28,6 +31,9 @@ record ReadinessRow(
     Long candidateP95Ms,
     Long baselineP95Ms,
     double durationRatio,
+    Integer decidedPartitions,
+    Integer mismatches,
+    Double mismatchRateBelow,
     List<String> reasons) {
 
   /** From one {@code /v1/readiness} entry and the workflow's {@code /v1/workflows} summary. */
@@ -48,7 +54,29 @@ record ReadinessRow(
         millis(readiness.path("candidateP95Ms")),
         millis(readiness.path("baselineP95Ms")),
         readiness.path("durationRatio").asDouble(),
+        whole(readiness.path("evidence").path("decided")),
+        whole(readiness.path("evidence").path("mismatches")),
+        readiness.path("evidence").path("mismatchRateBelow").isNumber()
+            ? readiness.path("evidence").path("mismatchRateBelow").asDouble()
+            : null,
         texts(readiness.path("reasons")));
+  }
+
+  private static Integer whole(JsonNode n) {
+    return n.isNumber() ? n.asInt() : null;
+  }
+
+  /** "< 9.7 % (0 of 31)", or "—" when the reconciler did not say. */
+  String mismatchRateText() {
+    if (mismatchRateBelow == null || decidedPartitions == null || mismatches == null) {
+      return "—";
+    }
+    return String.format(
+        java.util.Locale.ROOT,
+        "< %.1f %% (%d of %d)",
+        mismatchRateBelow * 100,
+        mismatches,
+        decidedPartitions);
   }
 
   private static Long millis(JsonNode n) {

@@ -1,40 +1,50 @@
 package io.dualrun.reconciler.rest;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dualrun.inventory.CalendarCoverage;
+import io.dualrun.inventory.Coverage;
+import io.dualrun.inventory.ReadinessRules;
 import io.dualrun.inventory.ScheduleParity;
 import io.dualrun.inventory.WorkflowSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Cutover readiness of one workflow (DESIGN §4): READY when the last N decided partitions all
- * MATCH, no freshness breach is open, and the candidate's p95 duration is at most ratio × the
- * baseline's p95 over those partitions; otherwise NOT_READY with every reason.
+ * MATCH, no freshness breach is open, the candidate's p95 duration is at most ratio × the
+ * baseline's p95 over those partitions, both sides' schedules produce the same partitions, clean
+ * partitions cover every required kind of calendar day, and (when a maximum is declared) the 95 %
+ * upper bound of the mismatch rate is below it; otherwise NOT_READY with every reason. A pure
+ * function of the inventory's rules, the workflow's pairs and the time.
  */
 final class Readiness {
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
   private Readiness() {}
 
   /** How far ahead both sides' schedules are compared. */
   static final Duration SCHEDULE_HORIZON = Duration.ofDays(14);
 
-  static ObjectNode of(WorkflowSpec spec, List<DigestRow> newestFirst) {
+  static ReadinessReport of(WorkflowSpec spec, List<DigestRow> newestFirst) {
     return of(spec, newestFirst, Instant.now());
   }
 
-  static ObjectNode of(WorkflowSpec spec, List<DigestRow> newestFirst, Instant now) {
-    int n = spec.readinessPartitions();
+  static ReadinessReport of(WorkflowSpec spec, List<DigestRow> newestFirst, Instant now) {
+    ReadinessRules rules = spec.readiness();
+    int n = rules.partitions();
     List<DigestRow> decided = new ArrayList<>();
+    List<DigestRow> everyDecided = new ArrayList<>();
     for (DigestRow r : newestFirst) {
-      if (!r.outcome().equals("PENDING") && decided.size() < n) {
-        decided.add(r);
+      if (!r.outcome().equals("PENDING")) {
+        everyDecided.add(r);
+        if (decided.size() < n) {
+          decided.add(r);
+        }
       }
     }
     List<String> reasons = new ArrayList<>();
@@ -60,21 +70,78 @@ final class Readiness {
     ScheduleParity.of(spec, now, SCHEDULE_HORIZON)
         .filter(report -> !report.same())
         .ifPresent(report -> reasons.add(scheduleReason(report)));
-    ObjectNode o = NODES.objectNode();
-    o.put("workflow", spec.id());
-    o.put("status", reasons.isEmpty() ? "READY" : "NOT_READY");
-    o.put("inventoried", spec.inventoried());
-    o.put("owner", spec.owner());
-    o.put("requiredPartitions", n);
-    ArrayNode parts = o.putArray("partitions");
-    decided.forEach(
-        r -> parts.addObject().put("partition", r.partition()).put("outcome", r.outcome()));
-    o.put("baselineP95Ms", b95);
-    o.put("candidateP95Ms", c95);
-    o.put("durationRatio", spec.durationRatio());
-    ArrayNode why = o.putArray("reasons");
-    reasons.forEach(why::add);
-    return o;
+    ReadinessReport.Evidence evidence = evidence(rules, everyDecided, reasons);
+    ReadinessReport.CoverageReport coverage = coverage(spec, everyDecided, reasons);
+    return new ReadinessReport(
+        spec.id(),
+        reasons.isEmpty() ? "READY" : "NOT_READY",
+        spec.inventoried(),
+        spec.owner(),
+        n,
+        decided.stream()
+            .map(r -> new ReadinessReport.Partition(r.partition(), r.outcome()))
+            .toList(),
+        b95,
+        c95,
+        spec.durationRatio(),
+        evidence,
+        coverage,
+        List.copyOf(reasons));
+  }
+
+  /** The mismatch-rate bound over every decided partition; a reason when above the maximum. */
+  private static ReadinessReport.Evidence evidence(
+      ReadinessRules rules, List<DigestRow> decided, List<String> reasons) {
+    int mismatches = (int) decided.stream().filter(r -> !r.outcome().equals("MATCH")).count();
+    MismatchBound bound = MismatchBound.of(decided.size(), mismatches);
+    Double max = rules.maxMismatchRate().isPresent() ? rules.maxMismatchRate().getAsDouble() : null;
+    if (max != null && bound.below() >= max) {
+      reasons.add(
+          "the evidence does not yet show a mismatch rate below "
+              + MismatchBound.percent(max)
+              + ": "
+              + bound.statement());
+    }
+    return new ReadinessReport.Evidence(
+        bound.decided(),
+        bound.mismatches(),
+        MismatchBound.CONFIDENCE,
+        bound.below(),
+        bound.method(),
+        max,
+        bound.statement());
+  }
+
+  /** Which required calendar days clean partitions covered; a reason naming what is missing. */
+  private static ReadinessReport.CoverageReport coverage(
+      WorkflowSpec spec, List<DigestRow> decided, List<String> reasons) {
+    List<String> clean =
+        decided.stream()
+            .filter(r -> r.outcome().equals("MATCH"))
+            .map(DigestRow::partition)
+            .toList();
+    CalendarCoverage.Result result =
+        CalendarCoverage.of(spec.readiness(), spec.granularity(), spec.zone(), clean);
+    if (!result.missing().isEmpty()) {
+      reasons.add(
+          "no clean partition yet on "
+              + result.missing().stream()
+                  .map(c -> c.id() + " (" + c.meaning().replace("`", "") + ")")
+                  .collect(Collectors.joining(", ")));
+    }
+    Map<String, String> covered = new LinkedHashMap<>();
+    for (Coverage c : Coverage.values()) {
+      if (result.covered().containsKey(c)) {
+        covered.put(c.id(), result.covered().get(c));
+      }
+    }
+    return new ReadinessReport.CoverageReport(
+        Arrays.stream(Coverage.values())
+            .filter(spec.readiness().coverage()::contains)
+            .map(Coverage::id)
+            .toList(),
+        covered,
+        result.missing().stream().map(Coverage::id).toList());
   }
 
   /** Why the sides' schedules do not produce the same partitions, in one line. */

@@ -1,8 +1,8 @@
 package io.dualrun.reconciler.rest;
 
-import io.dualrun.inventory.WorkflowSpec;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -121,12 +121,8 @@ public final class ReconcilerRoutes {
       ctx.json(Readiness.of(queries.inventory().rules(only), rows));
       return;
     }
-    var out = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
-    grouped.forEach(
-        (id, rows) -> {
-          WorkflowSpec spec = queries.inventory().rules(id);
-          out.add(Readiness.of(spec, rows));
-        });
+    List<ReadinessReport> out = new ArrayList<>();
+    grouped.forEach((id, rows) -> out.add(Readiness.of(queries.inventory().rules(id), rows)));
     ctx.json(out);
   }
 }

@@ -28,10 +28,21 @@
       el("p", {}, badge(r.status), " ",
         "last " + (r.partitions || []).filter((p) => p.outcome === "MATCH").length + " of " + r.requiredPartitions + " required partitions MATCH; ",
         "candidate p95 " + Dash.duration(r.candidateP95Ms) + " vs baseline p95 " + Dash.duration(r.baselineP95Ms) + " (ratio allowed " + r.durationRatio + ")"),
+      r.evidence ? el("p", {id: "readiness-evidence"}, r.evidence.statement) : "",
+      coverage(r.coverage),
       (r.reasons || []).length
         ? el("ul", {class: "reasons", id: "readiness-reasons"}, r.reasons.map((x) => el("li", {}, x)))
         : message("No reason against cutting over."),
     ];
+  }
+
+  /** Which required calendar days clean partitions have covered, when any is required. */
+  function coverage(c) {
+    if (!c || !(c.required || []).length) {
+      return "";
+    }
+    return el("p", {id: "readiness-coverage"}, "Calendar coverage: ",
+      c.required.map((k) => (c.covered && c.covered[k] ? k + " ✓ " + c.covered[k] : k + " ✗ not yet")).join(" · "));
   }
 
   /** Partition names of this workflow, from every source the server offers. */

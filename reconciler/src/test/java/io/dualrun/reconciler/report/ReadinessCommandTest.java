@@ -35,6 +35,8 @@ class ReadinessCommandTest {
                       {"partition":"2026-11-12","outcome":"MATCH"},
                       {"partition":"2026-11-11","outcome":"MATCH"}],
         "baselineP95Ms":1500000,"candidateP95Ms":3900000,"durationRatio":1.5,
+        "evidence":{"decided":31,"mismatches":2,"confidence":0.95,"mismatchRateBelow":0.18915,
+                    "method":"exact (Clopper-Pearson)","maxMismatchRate":null,"statement":"…"},
         "reasons":["partition 2026-11-13 is MISMATCH",
                    "candidate p95 duration PT1H5M exceeds 1.5 × baseline p95 PT25M",
                    "freshness breach customer-dim/2026-11-14/CANDIDATE_LATE/candidate is open",
@@ -43,7 +45,10 @@ class ReadinessCommandTest {
         "requiredPartitions":2,
         "partitions":[{"partition":"2026-11-21","outcome":"MATCH"},
                       {"partition":"2026-11-20","outcome":"MATCH"}],
-        "baselineP95Ms":600000,"candidateP95Ms":540000,"durationRatio":1.25,"reasons":[]},
+        "baselineP95Ms":600000,"candidateP95Ms":540000,"durationRatio":1.25,
+        "evidence":{"decided":30,"mismatches":0,"confidence":0.95,"mismatchRateBelow":0.1,
+                    "method":"rule of three","maxMismatchRate":null,"statement":"…"},
+        "reasons":[]},
        {"workflow":"adhoc-export","status":"NOT_READY","inventoried":false,"owner":null,
         "requiredPartitions":14,"partitions":[],
         "baselineP95Ms":null,"candidateP95Ms":null,"durationRatio":1.5,
@@ -100,16 +105,20 @@ class ReadinessCommandTest {
     assertThat(lines.get(0))
         .isEqualTo(
             "| Workflow | State | Clean (last N) | Open breaches | Candidate p95 vs baseline p95 |"
-                + " Reasons |");
-    assertThat(lines.get(1)).isEqualTo("| --- | --- | --- | --- | --- | --- |");
+                + " Mismatch rate (95 %) | Reasons |");
+    assertThat(lines.get(1)).isEqualTo("| --- | --- | --- | --- | --- | --- | --- |");
     assertThat(lines.get(2))
-        .startsWith("| customer-dim | NOT_READY | 2/3 | 1 | 1h 05m vs 25m 00s (allowed ×1.5) |")
+        .startsWith(
+            "| customer-dim | NOT_READY | 2/3 | 1 | 1h 05m vs 25m 00s (allowed ×1.5) | < 18.9 % (2"
+                + " of 31) |")
         .contains("partition 2026-11-13 is MISMATCH; candidate p95")
         .contains("note with \\| pipe");
     assertThat(lines.get(3))
-        .isEqualTo("| kpi-dashboard | READY | 2/2 | 0 | 9m 00s vs 10m 00s (allowed ×1.25) |  |");
+        .isEqualTo(
+            "| kpi-dashboard | READY | 2/2 | 0 | 9m 00s vs 10m 00s (allowed ×1.25) | < 10.0 % (0 of"
+                + " 30) |  |");
     assertThat(lines.get(4))
-        .startsWith("| adhoc-export | NOT_READY | 0/14 | 0 | — vs — (allowed ×1.5) |");
+        .startsWith("| adhoc-export | NOT_READY | 0/14 | 0 | — vs — (allowed ×1.5) | — |");
     assertThat(run.err).isEmpty();
   }
 
@@ -135,6 +144,10 @@ class ReadinessCommandTest {
     assertThat(first.get("open_breaches")).isEqualTo("1");
     assertThat(first.get("candidate_p95_ms")).isEqualTo("3900000");
     assertThat(first.get("baseline_p95_ms")).isEqualTo("1500000");
+    assertThat(first.get("decided_partitions")).isEqualTo("31");
+    assertThat(first.get("mismatches")).isEqualTo("2");
+    assertThat(first.get("mismatch_rate_below")).isEqualTo("0.1892");
+    assertThat(records.get(2).get("mismatch_rate_below")).isEmpty();
     assertThat(first.get("reasons")).endsWith("note with | pipe, comma and \"quotes\"");
     assertThat(records.get(2).get("owner")).isEmpty();
     assertThat(records.get(2).get("candidate_p95_ms")).isEmpty();
@@ -156,7 +169,9 @@ class ReadinessCommandTest {
     assertThat(first.path("candidateP95Ms").asLong()).isEqualTo(3_900_000L);
     assertThat(first.path("durationRatio").asDouble()).isEqualTo(1.5);
     assertThat(first.path("reasons")).hasSize(4);
+    assertThat(first.path("mismatchRateBelow").asDouble()).isEqualTo(0.18915);
     assertThat(rows.get(2).path("candidateP95Ms").isNull()).isTrue();
+    assertThat(rows.get(2).path("mismatchRateBelow").isNull()).isTrue();
   }
 
   @Test
