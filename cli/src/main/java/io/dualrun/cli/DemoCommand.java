@@ -119,7 +119,12 @@ final class DemoCommand implements Callable<Integer> {
               timeout,
               () -> {});
       List<String> alerts = sink.awaitQuiet(Duration.ofSeconds(4), Duration.ofSeconds(60));
-      new DemoReport(results, readiness(standalone.httpUrl()), alerts).print(out);
+      new DemoReport(
+              results,
+              getJson(standalone.httpUrl(), "/v1/readiness"),
+              getJson(standalone.httpUrl(), "/v1/waves"),
+              alerts)
+          .print(out);
       out.flush();
       if (keepRunning) {
         out.println();
@@ -189,15 +194,16 @@ final class DemoCommand implements Callable<Integer> {
     return pairs;
   }
 
-  private static JsonNode readiness(String baseUrl) throws IOException, InterruptedException {
+  private static JsonNode getJson(String baseUrl, String path)
+      throws IOException, InterruptedException {
     HttpResponse<String> response =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(URI.create(baseUrl + "/v1/readiness")).GET().build(),
+                HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
       throw new IOException(
-          "GET /v1/readiness answered " + response.statusCode() + ": " + response.body());
+          "GET " + path + " answered " + response.statusCode() + ": " + response.body());
     }
     return JSON.readTree(response.body());
   }

@@ -55,6 +55,12 @@ class DemoIT {
         .containsPattern(
             "payments-recon +NOT_READY +< 9\\.7 % \\(0 of 31\\) +no clean partition yet on"
                 + " quarter-end \\(the last day of a quarter\\)")
+        // cutover waves from the datasets each workflow reads and writes
+        .containsPattern("1 +churn-features +READY +yes +3: email-campaigns, kpi-dashboard")
+        .containsPattern(
+            "4 +kpi-dashboard +READY +no +0 +upstream marketing-attribution has not cut over")
+        .contains(
+            "Cycle (they read each other's outputs; they cut over together): finance-ledger, payments-recon")
         // uninventoried workflows are reconciled, flagged
         .containsPattern("adhoc-export \\* +3 +3 +0")
         // one alert per workflow and kind, saying how many partitions

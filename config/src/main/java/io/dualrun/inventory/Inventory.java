@@ -71,6 +71,7 @@ public final class Inventory {
         null,
         null,
         List.of(),
+        List.of(),
         defaults.readiness(),
         false,
         0);

@@ -109,6 +109,12 @@ public final class InventoryKeys {
               "outputs",
               "none",
               "names, or objects with `name`, `rowCount`, `ignoreColumns`, `columnStats`",
+              false),
+          new Key(
+              "inputs",
+              "none",
+              "names of the datasets the workflow reads; a workflow reading another's output is"
+                  + " its downstream (`dualrun report waves`)",
               false));
 
   private InventoryKeys() {}

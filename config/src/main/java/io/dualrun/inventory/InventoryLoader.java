@@ -154,6 +154,7 @@ public final class InventoryLoader {
         side(m.get("baseline"), path + ".baseline", zone),
         side(m.get("candidate"), path + ".candidate", zone),
         outputs,
+        inputs(m.get("inputs"), path + ".inputs"),
         checked(readiness(m, path, d.readiness()), node, path, zone),
         true,
         tree.keyLine(node));
@@ -165,6 +166,22 @@ public final class InventoryLoader {
         coverage(m.get("readinessCoverage"), path + ".readinessCoverage", fallback.coverage()),
         holidays(m.get("holidays"), path + ".holidays", fallback.holidays()),
         tree.fraction(m, path, "readinessMaxMismatchRate", fallback.maxMismatchRate()));
+  }
+
+  private List<String> inputs(Node node, String path) {
+    if (node == null) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (Node item : tree.sequence(node, path)) {
+      String name = tree.scalar(item, path);
+      if (name != null && name.isBlank()) {
+        tree.problem(item, path, "a dataset name must not be empty");
+      } else if (name != null && !out.contains(name.strip())) {
+        out.add(name.strip());
+      }
+    }
+    return out;
   }
 
   private Set<Coverage> coverage(Node node, String path, Set<Coverage> fallback) {

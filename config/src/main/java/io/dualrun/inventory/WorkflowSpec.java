@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param baseline native ids of the baseline side, or null
  * @param candidate native ids of the candidate side, or null
  * @param outputs declared outputs
+ * @param inputs names of the datasets it reads (other workflows' outputs, or sources)
  * @param readiness what cutover readiness asks (last partitions, calendar coverage, mismatch rate)
  * @param inventoried whether the inventory declares this workflow
  * @param line line of the declaration in workflows.yaml (0 when uninventoried)
@@ -43,12 +44,14 @@ public record WorkflowSpec(
     SideMapping baseline,
     SideMapping candidate,
     List<OutputSpec> outputs,
+    List<String> inputs,
     ReadinessRules readiness,
     boolean inventoried,
     int line) {
 
   public WorkflowSpec {
     outputs = List.copyOf(outputs);
+    inputs = List.copyOf(inputs);
   }
 
   /** How many last decided partitions must all MATCH for cutover readiness. */

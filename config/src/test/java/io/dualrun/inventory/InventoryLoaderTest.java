@@ -124,7 +124,7 @@ class InventoryLoaderTest {
                         "workflows.yaml:4: workflows.revenue-daily.sla: 'soon' is not a duration (e.g. 30m, 2h, 1d, -1d, PT1H30M)",
                         "workflows.yaml:5: workflows.revenue-daily.schedule.cron: '61 * * * *' is not a UNIX cron expression: Failed to parse cron expression. Value 61 not in range [0, 59]",
                         "workflows.yaml:6: workflows.revenue-daily.timezone: 'Mars/Olympus' is not a time zone id (e.g. Europe/Paris, UTC)",
-                        "workflows.yaml:7: workflows.revenue-daily.colour: is not a known key (known: baseline, candidate, durationMinDifference, durationRatio, grace, granularity, holidays, outputs, owner, readinessCoverage, readinessMaxMismatchRate, readinessPartitions, schedule, settle, sla, tier, timezone)",
+                        "workflows.yaml:7: workflows.revenue-daily.colour: is not a known key (known: baseline, candidate, durationMinDifference, durationRatio, grace, granularity, holidays, inputs, outputs, owner, readinessCoverage, readinessMaxMismatchRate, readinessPartitions, schedule, settle, sla, tier, timezone)",
                         "workflows.yaml:8: workflows.revenue-daily.baseline.job: is required (the native job / dag / flow id)",
                         "workflows.yaml:9: workflows.bad id!: 'bad id!' is not a workflow id ([A-Za-z0-9][A-Za-z0-9._-]{0,127})"));
   }

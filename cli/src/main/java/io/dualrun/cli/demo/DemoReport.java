@@ -13,15 +13,19 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** Prints the demo's summary: verdicts per workflow, mismatches, breaches, readiness, alerts. */
+/**
+ * Prints the demo's summary: verdicts per workflow, mismatches, breaches, readiness, waves, alerts.
+ */
 public final class DemoReport {
   private final DemoResults results;
   private final JsonNode readiness;
+  private final JsonNode waves;
   private final List<String> alerts;
 
-  public DemoReport(DemoResults results, JsonNode readiness, List<String> alerts) {
+  public DemoReport(DemoResults results, JsonNode readiness, JsonNode waves, List<String> alerts) {
     this.results = results;
     this.readiness = readiness;
+    this.waves = waves;
     this.alerts = alerts;
   }
 
@@ -31,6 +35,7 @@ public final class DemoReport {
     resolutions(out);
     breaches(out);
     readiness(out);
+    waves(out);
     alerts(out);
     out.flush();
   }
@@ -159,6 +164,38 @@ public final class DemoReport {
       }
     }
     t.print(out);
+  }
+
+  private void waves(PrintWriter out) {
+    out.println();
+    out.println("Cutover waves (a workflow moves after the workflows it reads from)");
+    TextTable t =
+        new TextTable("WAVE", "WORKFLOW", "STATUS", "ELIGIBLE", "BLAST RADIUS", "BLOCKED BY");
+    if (waves != null) {
+      for (JsonNode w : waves.path("workflows")) {
+        List<String> blast = new ArrayList<>();
+        w.path("blastRadius").forEach(b -> blast.add(b.asText()));
+        List<String> blocked = new ArrayList<>();
+        w.path("blockedBy").forEach(b -> blocked.add(b.asText()));
+        t.row(
+            w.path("wave").asText(),
+            w.path("workflow").asText(),
+            w.path("status").asText(),
+            w.path("eligible").asBoolean() ? "yes" : "no",
+            blast.isEmpty() ? "0" : blast.size() + ": " + String.join(", ", blast),
+            clip(String.join("; ", blocked)));
+      }
+    }
+    t.print(out);
+    if (waves != null) {
+      for (JsonNode cycle : waves.path("cycles")) {
+        List<String> members = new ArrayList<>();
+        cycle.forEach(m -> members.add(m.asText()));
+        out.println(
+            "Cycle (they read each other's outputs; they cut over together): "
+                + String.join(", ", members));
+      }
+    }
   }
 
   /** "< 9.7 % (0 of 31)": what the decided partitions say of the mismatch rate. */

@@ -1,7 +1,6 @@
 package io.dualrun.reconciler.report;
 
 import java.io.PrintWriter;
-import java.net.URI;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -18,25 +17,11 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Print the cutover readiness of every workflow (or one).")
 public final class ReadinessCommand implements Callable<Integer> {
-  public static final String DEFAULT_URL = "http://127.0.0.1:7070";
+  public static final String DEFAULT_URL = ReconcilerOptions.DEFAULT_URL;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(
-      names = "--url",
-      defaultValue = "${env:DUALRUN_URL:-" + DEFAULT_URL + "}",
-      paramLabel = "URL",
-      description =
-          "Base URL of the reconciler's REST API (env DUALRUN_URL; default: ${DEFAULT-VALUE}).")
-  URI url;
-
-  @Option(
-      names = "--token",
-      defaultValue = "${env:DUALRUN_TOKEN}",
-      description =
-          "Bearer token with the reader or operator role, where reads are protected (env"
-              + " DUALRUN_TOKEN).")
-  String token;
+  @CommandLine.Mixin ReconcilerOptions reconciler;
 
   @Option(
       names = "--format",
@@ -53,7 +38,7 @@ public final class ReadinessCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     try {
-      List<ReadinessRow> rows = new ReadinessClient(url, token).fetch(workflow);
+      List<ReadinessRow> rows = new ReadinessClient(reconciler.reader()).fetch(workflow);
       out.print(format.render(rows));
       out.flush();
       return 0;

@@ -1,5 +1,7 @@
 package io.dualrun.reconciler.rest;
 
+import io.dualrun.inventory.CutoverWaves;
+import io.dualrun.inventory.WorkflowSpec;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -8,8 +10,8 @@ import java.util.List;
 /**
  * The reconciler's HTTP endpoints (Javalin): {@code GET /v1/pairs/{workflow}/{partition}}, {@code
  * GET /v1/workflows}, {@code GET /v1/workflows/{workflow}/partitions}, {@code GET /v1/readiness},
- * {@code GET /v1/readiness/{workflow}}, and the instance-to-instance {@code GET
- * /internal/v1/reconciler/digest}. JSON field names are camelCase.
+ * {@code GET /v1/readiness/{workflow}}, {@code GET /v1/waves}, and the instance-to-instance {@code
+ * GET /internal/v1/reconciler/digest}. JSON field names are camelCase.
  */
 public final class ReconcilerRoutes {
   public static final String DIGEST_PATH = "/internal/v1/reconciler/digest";
@@ -27,6 +29,7 @@ public final class ReconcilerRoutes {
     app.get("/v1/workflows/{workflow}/partitions", ctx -> partitions(ctx, queries));
     app.get("/v1/readiness", ctx -> readiness(ctx, queries, null));
     app.get("/v1/readiness/{workflow}", ctx -> readiness(ctx, queries, ctx.pathParam("workflow")));
+    app.get("/v1/waves", ctx -> waves(ctx, queries));
     app.get(
         DIGEST_PATH, ctx -> ctx.json(queries.localDigest("true".equals(ctx.queryParam("stale")))));
     app.exception(
@@ -124,5 +127,16 @@ public final class ReconcilerRoutes {
     List<ReadinessReport> out = new ArrayList<>();
     grouped.forEach((id, rows) -> out.add(Readiness.of(queries.inventory().rules(id), rows)));
     ctx.json(out);
+  }
+
+  /** Cutover waves of the declared workflows, from their datasets and readiness. */
+  private static void waves(Context ctx, PairQueries queries) throws java.io.IOException {
+    var grouped = WorkflowSummaries.byWorkflow(digests(ctx, queries).rows(), queries.inventory());
+    java.util.Map<String, String> status = new java.util.HashMap<>();
+    for (WorkflowSpec spec : queries.inventory().workflows()) {
+      List<DigestRow> rows = grouped.getOrDefault(spec.id(), List.of());
+      status.put(spec.id(), Readiness.of(spec, rows).status());
+    }
+    ctx.json(CutoverWaves.plan(queries.inventory().workflows(), status, java.util.Set.of()));
   }
 }

@@ -55,6 +55,23 @@ class ReadinessReportIT {
   }
 
   @Test
+  void wavesPutTheReaderAfterTheWorkflowItReadsFrom() throws Exception {
+    String[] md = run("waves", "--url", live.url());
+    assertThat(md[0]).as(md[2]).isEqualTo("0");
+    assertThat(md[1].lines())
+        .contains(
+            "| 1 | sales-daily | READY | yes |  | 1: stock-daily |  |",
+            "| 2 | stock-daily | NOT_READY | no | sales-daily | 0 | it is NOT_READY; upstream"
+                + " sales-daily has not cut over |");
+    String[] json = run("waves", "--url", live.url(), "--format", "json");
+    JsonNode plan = new ObjectMapper().readTree(json[1]);
+    assertThat(plan.path("waves").path("1").get(0).asText()).isEqualTo("sales-daily");
+    assertThat(plan.path("waves").path("2").get(0).asText()).isEqualTo("stock-daily");
+    assertThat(plan.path("cycles")).isEmpty();
+    assertThat(run("waves", "--url", live.url(), "--format", "csv")[0]).isEqualTo("2");
+  }
+
+  @Test
   void unknownWorkflowExitsWithOne() {
     String[] result = run("readiness", "--url", live.url(), "--workflow", "no-such-workflow");
     assertThat(result[0]).isEqualTo("1");

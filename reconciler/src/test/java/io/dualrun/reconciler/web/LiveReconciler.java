@@ -60,6 +60,7 @@ public final class LiveReconciler implements AutoCloseable {
           tier: 2
           baseline: {orchestrator: cron, job: stock.sh}
           candidate: {orchestrator: airflow, job: stock}
+          inputs: [dw.sales]
           outputs:
             - name: dw.stock
       """;

@@ -1,0 +1,79 @@
+package io.dualrun.reconciler.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * GETs JSON from a reconciler's REST API (connect timeout 5 s, request timeout 30 s), with the
+ * bearer token when one is given; every failure is a {@link ReportException} saying what happened.
+ */
+final class ReconcilerReader {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  private final URI base;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final String token;
+
+  /**
+   * @param token bearer token sent with every request, or null
+   */
+  ReconcilerReader(URI base, String token) {
+    String text = base.toString();
+    this.base = URI.create(text.endsWith("/") ? text : text + "/");
+    this.token = token == null || token.isBlank() ? null : token.strip();
+  }
+
+  JsonNode get(String path) throws ReportException {
+    URI uri = base.resolve(path);
+    HttpResponse<String> response;
+    try {
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "application/json").GET();
+      if (token != null) {
+        request.header("Authorization", "Bearer " + token);
+      }
+      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new ReportException("cannot reach " + uri + ": " + describe(e));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ReportException("interrupted while asking " + uri);
+    } catch (IllegalArgumentException e) {
+      throw new ReportException("not a usable URL " + uri + ": " + e.getMessage());
+    }
+    JsonNode body = parse(uri, response.body());
+    if (response.statusCode() != 200) {
+      String reason = body.path("error").asText("");
+      throw new ReportException(
+          uri + " answered " + response.statusCode() + (reason.isEmpty() ? "" : ": " + reason));
+    }
+    return body;
+  }
+
+  private static JsonNode parse(URI uri, String body) throws ReportException {
+    try {
+      return JSON.readTree(body);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new ReportException(uri + " did not answer JSON: " + e.getOriginalMessage());
+    }
+  }
+
+  private static String describe(IOException e) {
+    String message = e.getMessage();
+    Throwable cause = e.getCause();
+    if ((message == null || message.isBlank()) && cause != null) {
+      message = cause.getMessage();
+    }
+    String kind = e.getClass().getSimpleName();
+    return message == null || message.isBlank() ? kind : kind + " " + message.strip();
+  }
+}
