@@ -146,6 +146,23 @@ class ArchitectureTest {
         .check(classes);
   }
 
+  @Test
+  void reconcilerRestAnswersAreRecordsNotHandBuiltTrees() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("io.dualrun.reconciler.rest..", "io.dualrun.reconciler.web..")
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("com.fasterxml.jackson.databind.node.JsonNodeFactory")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("com.fasterxml.jackson.databind.node.ArrayNode")
+        .because(
+            "REST answers are records (PairView, DigestRow, WorkflowSummary, ReadinessReport,"
+                + " ErrorBody); Avro records are written by AvroJson alone")
+        .check(classes);
+  }
+
   static ArchRule dependencyRule(String module) {
     List<String> forbidden = new ArrayList<>();
     for (Map.Entry<String, List<String>> other : MODULES.entrySet()) {

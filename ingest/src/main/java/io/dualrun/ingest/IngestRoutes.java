@@ -13,7 +13,6 @@ import io.dualrun.ingest.sink.SinkUnavailableException;
 import io.dualrun.schemas.avro.OutputFingerprint;
 import io.dualrun.schemas.avro.RunEvent;
 import io.dualrun.schemas.json.FieldError;
-import io.dualrun.schemas.json.ValidationException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -105,14 +104,15 @@ public final class IngestRoutes {
     int unmapped = 0;
     int ignored = 0;
     for (int i = 0; i < items.size(); i++) {
-      try {
-        LineageResult result = api.lineage().map(items.get(i));
+      Parsed<LineageResult> item = api.lineage().map(items.get(i));
+      if (item instanceof Parsed.Ok<LineageResult> mapped) {
+        LineageResult result = mapped.value();
         records.addAll(result.records());
         unmapped += result.unmapped() ? 1 : 0;
         ignored += result.ignored() ? 1 : 0;
-      } catch (ValidationException e) {
+      } else if (item instanceof Parsed.Invalid<LineageResult> invalid) {
         String prefix = body.isArray() ? "[" + i + "]" : "";
-        e.errors().forEach(err -> errors.add(err.prefixed(prefix)));
+        invalid.errors().forEach(err -> errors.add(err.prefixed(prefix)));
       }
     }
     if (!errors.isEmpty()) {

@@ -73,12 +73,13 @@ public final class Spool {
     Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 
+  /** One line of the rejected file: why, and the event as it was sent. */
+  @com.fasterxml.jackson.annotation.JsonPropertyOrder({"reason", "event"})
+  public record Rejected(String reason, JsonNode event) {}
+
   /** Appends an event the service refused for good, with the reason; inside {@link #withLock}. */
   public void reject(JsonNode event, String reason) throws IOException {
-    String line =
-        MAPPER.writeValueAsString(
-                MAPPER.createObjectNode().put("reason", reason).set("event", event))
-            + "\n";
+    String line = MAPPER.writeValueAsString(new Rejected(reason, event)) + "\n";
     Files.writeString(
         rejected,
         line,

@@ -1,11 +1,11 @@
 package io.dualrun.ingest.lineage;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dualrun.ingest.parse.Parsed;
 import io.dualrun.schemas.ColumnKind;
 import io.dualrun.schemas.avro.ColumnType;
 import io.dualrun.schemas.avro.RunStatus;
 import io.dualrun.schemas.json.FieldError;
-import io.dualrun.schemas.json.ValidationException;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -48,10 +48,11 @@ record LineageEvent(
     };
   }
 
-  static LineageEvent read(JsonNode e) {
+  /** The event, or every field in error. */
+  static Parsed<LineageEvent> read(JsonNode e) {
     List<FieldError> errors = new ArrayList<>();
     if (!e.isObject()) {
-      throw new ValidationException(List.of(new FieldError("", "expected a JSON object")));
+      return Parsed.invalid("", "expected a JSON object");
     }
     String eventType = optionalText(e.path("eventType"));
     eventType = eventType == null ? "OTHER" : eventType.toUpperCase(Locale.ROOT);
@@ -75,21 +76,22 @@ record LineageEvent(
     int attempt = attempt(facets, errors);
     List<Output> outputs = outputs(e.path("outputs"));
     if (!errors.isEmpty()) {
-      throw new ValidationException(errors);
+      return new Parsed.Invalid<>(errors);
     }
-    return new LineageEvent(
-        eventType,
-        eventTime,
-        optionalText(e.path("producer")),
-        runId,
-        namespace,
-        name,
-        ancestors(facets.path("parent")),
-        nominal,
-        attempt,
-        error(eventType, facets),
-        optionalText(facets.path("airflow").path("taskInstance").path("log_url")),
-        outputs);
+    return Parsed.ok(
+        new LineageEvent(
+            eventType,
+            eventTime,
+            optionalText(e.path("producer")),
+            runId,
+            namespace,
+            name,
+            ancestors(facets.path("parent")),
+            nominal,
+            attempt,
+            error(eventType, facets),
+            optionalText(facets.path("airflow").path("taskInstance").path("log_url")),
+            outputs));
   }
 
   private static List<JobRef> ancestors(JsonNode parent) {

@@ -2,6 +2,7 @@ package io.dualrun.ingest.lineage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dualrun.ingest.parse.EventIds;
+import io.dualrun.ingest.parse.Parsed;
 import io.dualrun.ingest.sink.Outgoing;
 import io.dualrun.inventory.Inventory;
 import io.dualrun.inventory.NativeRef;
@@ -10,7 +11,6 @@ import io.dualrun.schemas.avro.RunEvent;
 import io.dualrun.schemas.avro.RunStatus;
 import io.dualrun.schemas.json.FieldError;
 import io.dualrun.schemas.json.RecordRules;
-import io.dualrun.schemas.json.ValidationException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,22 +36,25 @@ public final class LineageMapper {
   }
 
   /**
-   * The records one OpenLineage event stands for.
-   *
-   * @throws ValidationException naming every bad field when the event is not a valid RunEvent
+   * The records one OpenLineage event stands for, or every bad field when the event is not a valid
+   * RunEvent.
    */
-  public LineageResult map(JsonNode event) {
-    LineageEvent e = LineageEvent.read(event);
+  public Parsed<LineageResult> map(JsonNode event) {
+    return LineageEvent.read(event).flatMap(e -> map(e, event));
+  }
+
+  private Parsed<LineageResult> map(LineageEvent e, JsonNode event) {
     Optional<Mapped> mapped = resolve(e);
     if (mapped.isEmpty()) {
       byte[] key = (e.namespace() + "/" + e.name()).getBytes(StandardCharsets.UTF_8);
       byte[] body = event.toString().getBytes(StandardCharsets.UTF_8);
-      return LineageResult.unmapped(new Outgoing.DeadLetter(key, body, unmappedReason(e), SOURCE));
+      return Parsed.ok(
+          LineageResult.unmapped(new Outgoing.DeadLetter(key, body, unmappedReason(e), SOURCE)));
     }
     return build(e, mapped.get());
   }
 
-  private LineageResult build(LineageEvent e, Mapped m) {
+  private Parsed<LineageResult> build(LineageEvent e, Mapped m) {
     Instant logical = e.nominalStartTime() != null ? e.nominalStartTime() : e.eventTime();
     String partition =
         m.ref()
@@ -75,9 +78,9 @@ public final class LineageMapper {
       }
     }
     if (!errors.isEmpty()) {
-      throw new ValidationException(errors);
+      return new Parsed.Invalid<>(errors);
     }
-    return LineageResult.mapped(records);
+    return Parsed.ok(LineageResult.mapped(records));
   }
 
   private static RunEvent runEvent(LineageEvent e, Mapped m, String partition, RunStatus status) {

@@ -1,11 +1,24 @@
 package io.dualrun.reconciler.rest;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One pair as the list endpoints see it, merged from every instance. */
-record DigestRow(
+/**
+ * One pair as the list endpoints see it, merged from every instance; also the rows of the
+ * instance-to-instance digest answer.
+ */
+@JsonPropertyOrder({
+  "workflow",
+  "partition",
+  "outcome",
+  "inventoried",
+  "baselineDurationMs",
+  "candidateDurationMs",
+  "openBreaches"
+})
+public record DigestRow(
     String workflow,
     String partition,
     String outcome,
@@ -24,6 +37,6 @@ record DigestRow(
         n.path("inventoried").asBoolean(),
         n.path("baselineDurationMs").isNumber() ? n.path("baselineDurationMs").asLong() : null,
         n.path("candidateDurationMs").isNumber() ? n.path("candidateDurationMs").asLong() : null,
-        open);
+        List.copyOf(open));
   }
 }

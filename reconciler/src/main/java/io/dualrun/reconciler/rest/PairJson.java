@@ -1,7 +1,6 @@
 package io.dualrun.reconciler.rest;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dualrun.inventory.WorkflowSpec;
 import io.dualrun.reconciler.decide.VerdictCodec;
@@ -10,17 +9,20 @@ import io.dualrun.reconciler.state.AttemptRef;
 import io.dualrun.reconciler.state.PairState;
 import io.dualrun.reconciler.state.SideState;
 import io.dualrun.reconciler.state.SideView;
+import io.dualrun.reconciler.state.StoredBreach;
 import io.dualrun.reconciler.state.StoredOutput;
 import io.dualrun.schemas.PairKey;
 import io.dualrun.schemas.avro.Side;
 import io.dualrun.schemas.avro.Verdict;
 import io.dualrun.schemas.json.AvroJson;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
-/** JSON of one pair for {@code GET /v1/pairs/{workflow}/{partition}} and of its digest row. */
+/**
+ * The answer of one pair for {@code GET /v1/pairs/{workflow}/{partition}} and of its digest row.
+ */
 final class PairJson {
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
   private PairJson() {}
 
   static String outcome(PairState s) {
@@ -28,103 +30,94 @@ final class PairJson {
     return v == null ? "PENDING" : v.getOutcome().name();
   }
 
-  static ObjectNode pair(PairState s, WorkflowSpec spec, long now) {
+  static PairView pair(PairState s, WorkflowSpec spec, long now) {
     Verdict v = VerdictCodec.decode(s.getLastVerdict());
-    ObjectNode o = NODES.objectNode();
-    o.put("workflow", s.getWorkflow());
-    o.put("partition", s.getPartition());
-    o.put("key", PairKey.key(s.getWorkflow(), s.getPartition()));
-    o.put("outcome", outcome(s));
-    o.put("revision", s.getRevision());
-    o.put("inventoried", spec.inventoried());
-    o.put("owner", spec.owner());
-    if (spec.inventoried()) {
-      o.put("tier", spec.tier());
-    } else {
-      o.putNull("tier");
+    List<JsonNode> open = new ArrayList<>();
+    List<JsonNode> all = new ArrayList<>();
+    for (StoredBreach b : s.getBreaches()) {
+      ObjectNode json = AvroJson.write(Breaches.record(s, b, spec, now));
+      json.put(
+          "observedAt",
+          Instant.ofEpochMilli(b.getOpen() ? b.getOpenedAt() : b.getClosedAt()).toString());
+      all.add(json);
+      if (b.getOpen()) {
+        open.add(json);
+      }
     }
-    o.set("baseline", side(Side.BASELINE, s.getBaseline()));
-    o.set("candidate", side(Side.CANDIDATE, s.getCandidate()));
-    ArrayNode findings = o.putArray("findings");
+    List<JsonNode> findings = new ArrayList<>();
+    PairView.Decision decision = null;
     if (v != null) {
       v.getFindings().forEach(f -> findings.add(AvroJson.write(f)));
-      o.put("reason", v.getReason().name());
-      o.put("decidedAt", v.getDecidedAt().toString());
-      o.put(
-          "previousOutcome", v.getPreviousOutcome() == null ? null : v.getPreviousOutcome().name());
-      o.put("resolution", v.getResolution());
-      o.set("verdict", AvroJson.write(v));
-    } else {
-      o.putNull("verdict");
+      decision =
+          new PairView.Decision(
+              v.getReason().name(),
+              v.getDecidedAt().toString(),
+              v.getPreviousOutcome() == null ? null : v.getPreviousOutcome().name(),
+              v.getResolution());
     }
-    ArrayNode open = o.putArray("openBreaches");
-    ArrayNode all = o.putArray("breaches");
-    s.getBreaches()
-        .forEach(
-            b -> {
-              ObjectNode json = AvroJson.write(Breaches.record(s, b, spec, now));
-              json.put(
-                  "observedAt",
-                  Instant.ofEpochMilli(b.getOpen() ? b.getOpenedAt() : b.getClosedAt()).toString());
-              all.add(json);
-              if (b.getOpen()) {
-                open.add(json);
-              }
-            });
-    o.put("lastActivity", Instant.ofEpochMilli(s.getLastActivity()).toString());
-    return o;
+    return new PairView(
+        s.getWorkflow(),
+        s.getPartition(),
+        PairKey.key(s.getWorkflow(), s.getPartition()),
+        outcome(s),
+        s.getRevision(),
+        spec.inventoried(),
+        spec.owner(),
+        spec.inventoried() ? spec.tier() : null,
+        side(Side.BASELINE, s.getBaseline()),
+        side(Side.CANDIDATE, s.getCandidate()),
+        findings,
+        decision,
+        v == null ? null : AvroJson.write(v),
+        open,
+        all,
+        Instant.ofEpochMilli(s.getLastActivity()).toString());
   }
 
-  private static ObjectNode side(Side side, SideState state) {
+  private static PairView.SideJson side(Side side, SideState state) {
     SideView view = SideView.of(side, state);
     if (view == null) {
       return null;
     }
-    ObjectNode o = NODES.objectNode();
-    o.put("attempt", view.attempt());
-    o.put("runId", view.runId());
-    o.put("orchestrator", view.orchestrator());
-    o.put("status", view.status().name());
-    o.put("terminal", view.terminal());
-    o.put(
-        "startTime",
-        view.startTime() == null ? null : Instant.ofEpochMilli(view.startTime()).toString());
-    o.put(
-        "endTime", view.endTime() == null ? null : Instant.ofEpochMilli(view.endTime()).toString());
-    o.put("durationMs", view.durationMs());
-    o.put("failedTask", view.failedTask());
-    o.put("error", view.error());
-    o.put("logUrl", view.logUrl());
-    ArrayNode attempts = o.putArray("attempts");
+    List<PairView.Attempt> attempts = new ArrayList<>();
     for (AttemptRef a : state.getAttempts()) {
-      ObjectNode run = attempts.addObject();
-      run.put("attempt", a.getAttempt());
-      run.put("runId", a.getRunId());
-      run.put("current", a.getAttempt() == view.attempt());
+      attempts.add(
+          new PairView.Attempt(a.getAttempt(), a.getRunId(), a.getAttempt() == view.attempt()));
     }
-    ArrayNode outputs = o.putArray("outputs");
+    List<PairView.Output> outputs = new ArrayList<>();
     for (StoredOutput out : view.outputs().values()) {
-      ObjectNode x = outputs.addObject();
-      x.put("output", out.getOutput());
-      x.put("rowCount", out.getRowCount());
-      x.put("contentHash", out.getContentHash());
-      x.put("eventTime", Instant.ofEpochMilli(out.getEventTime()).toString());
+      outputs.add(
+          new PairView.Output(
+              out.getOutput(),
+              out.getRowCount(),
+              out.getContentHash(),
+              Instant.ofEpochMilli(out.getEventTime()).toString()));
     }
-    return o;
+    return new PairView.SideJson(
+        view.attempt(),
+        view.runId(),
+        view.orchestrator(),
+        view.status().name(),
+        view.terminal(),
+        time(view.startTime()),
+        time(view.endTime()),
+        view.durationMs(),
+        view.failedTask(),
+        view.error(),
+        view.logUrl(),
+        attempts,
+        outputs);
+  }
+
+  private static String time(Long millis) {
+    return millis == null ? null : Instant.ofEpochMilli(millis).toString();
   }
 
   /** A digest row: what the list endpoints need of one pair. */
-  static ObjectNode digest(PairState s, WorkflowSpec spec, long now) {
-    ObjectNode o = NODES.objectNode();
-    o.put("workflow", s.getWorkflow());
-    o.put("partition", s.getPartition());
-    o.put("outcome", outcome(s));
-    o.put("inventoried", spec.inventoried());
+  static DigestRow digest(PairState s, WorkflowSpec spec, long now) {
     SideView b = SideView.of(Side.BASELINE, s.getBaseline());
     SideView c = SideView.of(Side.CANDIDATE, s.getCandidate());
-    o.put("baselineDurationMs", b == null || !b.succeeded() ? null : b.durationMs());
-    o.put("candidateDurationMs", c == null || !c.succeeded() ? null : c.durationMs());
-    ArrayNode open = o.putArray("openBreaches");
+    List<String> open = new ArrayList<>();
     s.getBreaches().stream()
         .filter(x -> x.getOpen())
         .forEach(
@@ -132,6 +125,13 @@ final class PairJson {
                 open.add(
                     Breaches.breachId(
                         s.getWorkflow(), s.getPartition(), Breaches.kind(x), Breaches.side(x))));
-    return o;
+    return new DigestRow(
+        s.getWorkflow(),
+        s.getPartition(),
+        outcome(s),
+        spec.inventoried(),
+        b == null || !b.succeeded() ? null : b.durationMs(),
+        c == null || !c.succeeded() ? null : c.durationMs(),
+        open);
   }
 }

@@ -1,8 +1,7 @@
 package io.dualrun.reconciler.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dualrun.inventory.Inventory;
 import io.dualrun.reconciler.state.PairState;
@@ -33,6 +32,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * every instance and merged.
  */
 public final class PairQueries {
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final Supplier<KafkaStreams> streams;
   private final Supplier<HostInfo> self;
   private final Inventory inventory;
@@ -195,7 +195,11 @@ public final class PairQueries {
   private Optional<JsonNode> local(String key, boolean staleOk) {
     PairState state = localStore(staleOk).get(key);
     return Optional.ofNullable(state)
-        .map(s -> PairJson.pair(s, inventory.rules(s.getWorkflow()), System.currentTimeMillis()));
+        .map(
+            s ->
+                JSON.valueToTree(
+                    PairJson.pair(
+                        s, inventory.rules(s.getWorkflow()), System.currentTimeMillis())));
   }
 
   private static JsonNode markStale(JsonNode pair) {
@@ -208,8 +212,8 @@ public final class PairQueries {
   /**
    * Digest rows of the pairs held here: active ones, or with {@code staleOk} standby copies too.
    */
-  ArrayNode localDigest(boolean staleOk) {
-    ArrayNode rows = JsonNodeFactory.instance.arrayNode();
+  List<DigestRow> localDigest(boolean staleOk) {
+    List<DigestRow> rows = new ArrayList<>();
     long now = System.currentTimeMillis();
     try (KeyValueIterator<String, PairState> it = localStore(staleOk).all()) {
       it.forEachRemaining(
@@ -231,22 +235,22 @@ public final class PairQueries {
     List<HostInfo> answered = new ArrayList<>();
     Collection<StreamsMetadata> clients = running().metadataForAllStreamsClients();
     for (StreamsMetadata m : clients) {
-      JsonNode part = digestOf(m.hostInfo(), false, authorization);
+      List<DigestRow> part = digestOf(m.hostInfo(), false, authorization);
       if (part == null) {
         silent.add(m.hostInfo().toString());
       } else {
         answered.add(m.hostInfo());
-        part.forEach(n -> put(rows, DigestRow.of(n), true));
+        part.forEach(r -> put(rows, r, true));
       }
     }
     if (clients.isEmpty()) {
-      localDigest(false).forEach(n -> put(rows, DigestRow.of(n), true));
+      localDigest(false).forEach(r -> put(rows, r, true));
     }
     if (!silent.isEmpty()) {
       for (HostInfo host : answered) {
-        JsonNode part = digestOf(host, true, authorization);
+        List<DigestRow> part = digestOf(host, true, authorization);
         if (part != null) {
-          part.forEach(n -> put(rows, DigestRow.of(n), false));
+          part.forEach(r -> put(rows, r, false));
         }
       }
     }
@@ -263,7 +267,7 @@ public final class PairQueries {
   }
 
   /** One instance's digest, or null when it did not answer. */
-  private JsonNode digestOf(HostInfo host, boolean staleOk, String authorization) {
+  private List<DigestRow> digestOf(HostInfo host, boolean staleOk, String authorization) {
     if (host.equals(self.get())) {
       return localDigest(staleOk);
     }
@@ -274,7 +278,12 @@ public final class PairQueries {
               ReconcilerRoutes.DIGEST_PATH + (staleOk ? "?stale=true" : ""),
               authorization,
               false);
-      return a.status() == 200 ? a.body() : null;
+      if (a.status() != 200) {
+        return null;
+      }
+      List<DigestRow> rows = new ArrayList<>();
+      a.body().forEach(n -> rows.add(DigestRow.of(n)));
+      return rows;
     } catch (IOException e) {
       return null;
     }
@@ -284,9 +293,7 @@ public final class PairQueries {
     return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
-  static ObjectNode error(String reason) {
-    ObjectNode o = JsonNodeFactory.instance.objectNode();
-    o.put("error", reason);
-    return o;
+  static ErrorBody error(String reason) {
+    return new ErrorBody(reason);
   }
 }

@@ -87,18 +87,12 @@ public final class ReconcilerRoutes {
   /** The pairs of one workflow held by any instance, newest partition first. */
   private static void partitions(Context ctx, PairQueries queries) throws java.io.IOException {
     String workflow = ctx.pathParam("workflow");
-    var out = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
-    digests(ctx, queries).rows().stream()
-        .filter(r -> r.workflow().equals(workflow))
-        .sorted(java.util.Comparator.comparing(DigestRow::partition).reversed())
-        .forEach(
-            r -> {
-              var row = out.addObject();
-              row.put("partition", r.partition());
-              row.put("outcome", r.outcome());
-              var open = row.putArray("openBreaches");
-              r.openBreaches().forEach(open::add);
-            });
+    List<PartitionRow> out =
+        digests(ctx, queries).rows().stream()
+            .filter(r -> r.workflow().equals(workflow))
+            .sorted(java.util.Comparator.comparing(DigestRow::partition).reversed())
+            .map(r -> new PartitionRow(r.partition(), r.outcome(), r.openBreaches()))
+            .toList();
     if (out.isEmpty() && queries.inventory().workflow(workflow).isEmpty()) {
       ctx.status(404)
           .json(

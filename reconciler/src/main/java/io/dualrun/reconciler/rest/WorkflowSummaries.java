@@ -1,20 +1,16 @@
 package io.dualrun.reconciler.rest;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dualrun.inventory.Inventory;
 import io.dualrun.inventory.WorkflowSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /** Per-workflow parity ({@code GET /v1/workflows}) from the merged digest rows. */
 final class WorkflowSummaries {
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
   private WorkflowSummaries() {}
 
   /** Rows grouped by workflow, newest partition first; declared workflows always present. */
@@ -26,28 +22,29 @@ final class WorkflowSummaries {
     return out;
   }
 
-  static ArrayNode all(List<DigestRow> rows, Inventory inventory) {
-    ArrayNode out = NODES.arrayNode();
+  static List<WorkflowSummary> all(List<DigestRow> rows, Inventory inventory) {
+    List<WorkflowSummary> out = new ArrayList<>();
     byWorkflow(rows, inventory).forEach((id, list) -> out.add(one(inventory.rules(id), list)));
     return out;
   }
 
-  static ObjectNode one(WorkflowSpec spec, List<DigestRow> newestFirst) {
-    ObjectNode o = NODES.objectNode();
-    o.put("workflow", spec.id());
-    o.put("inventoried", spec.inventoried());
-    o.put("owner", spec.owner());
-    ObjectNode counts = o.putObject("counts");
+  static WorkflowSummary one(WorkflowSpec spec, List<DigestRow> newestFirst) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
     counts.put("MATCH", 0);
     counts.put("MISMATCH", 0);
     counts.put("PENDING", 0);
-    newestFirst.forEach(r -> counts.put(r.outcome(), counts.path(r.outcome()).asInt() + 1));
-    o.put("partitions", newestFirst.size());
-    o.put("cleanStreak", cleanStreak(newestFirst));
-    ArrayNode open = o.putArray("openBreaches");
-    newestFirst.forEach(r -> r.openBreaches().forEach(open::add));
-    o.put("latestPartition", newestFirst.isEmpty() ? null : newestFirst.get(0).partition());
-    return o;
+    newestFirst.forEach(r -> counts.merge(r.outcome(), 1, Integer::sum));
+    List<String> open = new ArrayList<>();
+    newestFirst.forEach(r -> open.addAll(r.openBreaches()));
+    return new WorkflowSummary(
+        spec.id(),
+        spec.inventoried(),
+        spec.owner(),
+        counts,
+        newestFirst.size(),
+        cleanStreak(newestFirst),
+        open,
+        newestFirst.isEmpty() ? null : newestFirst.get(0).partition());
   }
 
   /** Consecutive MATCH partitions, newest first, not counting pairs still pending. */

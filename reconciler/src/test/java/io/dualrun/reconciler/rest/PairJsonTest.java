@@ -2,6 +2,8 @@ package io.dualrun.reconciler.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dualrun.inventory.Inventory;
 import io.dualrun.reconciler.engine.Mode;
 import io.dualrun.reconciler.engine.PairEvaluator;
@@ -45,7 +47,9 @@ class PairJsonTest {
     evaluator.evaluate(state, t0.plusSeconds(300).toEpochMilli());
     var spec = Inventory.empty().rules("wf");
 
-    var json = PairJson.pair(state, spec, t0.plusSeconds(300).toEpochMilli());
+    JsonNode json =
+        new ObjectMapper()
+            .valueToTree(PairJson.pair(state, spec, t0.plusSeconds(300).toEpochMilli()));
     assertThat(json.path("outcome").asText()).isEqualTo("MISMATCH");
     assertThat(json.path("revision").asInt()).isEqualTo(1);
     assertThat(json.path("inventoried").asBoolean()).isFalse();

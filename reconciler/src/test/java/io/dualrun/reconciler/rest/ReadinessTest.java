@@ -88,8 +88,8 @@ class ReadinessTest {
   void declaredWorkflowsWithoutPairsAreListed() {
     var all = WorkflowSummaries.all(List.of(), INVENTORY);
     assertThat(all).hasSize(1);
-    assertThat(all.get(0).path("workflow").asText()).isEqualTo("kpi");
-    assertThat(all.get(0).path("counts").path("MATCH").asInt()).isZero();
+    assertThat(all.get(0).workflow()).isEqualTo("kpi");
+    assertThat(all.get(0).counts()).containsEntry("MATCH", 0);
   }
 
   /** Two years of daily partitions of "ledger", newest first, MISMATCH where listed. */
