@@ -188,6 +188,15 @@ public final class AlertingService implements HostedService {
     props.put(
         StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
         DeadLetterHandler.class.getName());
+    // no global store here; enabled as Kafka 5.0 will by default (a string: Kafka Streams copies
+    // its properties by their string values, and a Boolean would be dropped)
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
+    // the partition assignor reads a copy of the streams configuration from the main consumer's
+    // configuration: the flag travels there too, or that copy warns that it is off
+    props.put(
+        StreamsConfig.mainConsumerPrefix(
+            StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG),
+        "true");
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     // signals are folded by pair revision, in any order: none waits for another input's partition
     props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);

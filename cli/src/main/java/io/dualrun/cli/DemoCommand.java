@@ -59,8 +59,18 @@ final class DemoCommand implements Callable<Integer> {
 
   @Option(
       names = "--data-dir",
-      description = "Directory for the demo's data (default: a new temporary directory).")
+      description =
+          "Directory for the demo's data and log (default: a new directory under"
+              + " $XDG_CACHE_HOME/dualrun or ~/.cache/dualrun, removed at the end when the demo"
+              + " succeeds).")
   Path dataDir;
+
+  @Option(
+      names = "--verbose",
+      description =
+          "The whole log on standard error too (default: only warnings and errors there; the whole"
+              + " log is in dualrun.log in the data directory).")
+  boolean verbose;
 
   @Option(
       names = "--keep-running",
@@ -85,8 +95,10 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     boolean temporary = dataDir == null;
-    Path dir = temporary ? Files.createTempDirectory("dualrun-demo-") : dataDir;
+    Path dir = temporary ? Files.createTempDirectory(cacheDir(), "demo-") : dataDir;
     Files.createDirectories(dir);
+    Path log = LogSetup.toDataDir(dir, verbose);
+    boolean succeeded = false;
     Path inventory = dir.resolve("workflows.yaml");
     try (InputStream in = DemoCommand.class.getResourceAsStream("/demo/workflows.yaml")) {
       Files.copy(in, inventory, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -94,13 +106,14 @@ final class DemoCommand implements Callable<Integer> {
     List<SpecificRecord> records = SampleMigration.records();
     Set<String> pairs = pairs(records);
     out.printf(
-        "dualrun demo: %d recorded records, %d pairs (%s .. %s), data in %s%s%n",
+        "dualrun demo: %d recorded records, %d pairs (%s .. %s), data in %s%s, log in %s%n",
         records.size(),
         pairs.size(),
         SampleMigration.FIRST,
         SampleMigration.LAST,
         dir,
-        temporary && !keepRunning ? " (removed at the end)" : "");
+        temporary && !keepRunning ? " (removed at the end when all goes well)" : "",
+        log);
     out.flush();
     try (WebhookSink sink = WebhookSink.start();
         Standalone standalone = start(dir, inventory, sink)) {
@@ -135,15 +148,31 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
         new CountDownLatch(1).await();
       }
+      succeeded = true;
       return 0;
     } catch (PlatformException e) {
       spec.commandLine().getErr().println("dualrun demo: " + e.summary());
       return 1;
     } finally {
-      if (temporary && !keepRunning) {
+      if (temporary && !keepRunning && succeeded) {
         deleteTree(dir);
+      } else if (temporary && !keepRunning) {
+        spec.commandLine().getErr().println("dualrun demo: kept " + dir + " (log: " + log + ")");
       }
     }
+  }
+
+  /**
+   * Where the demo's temporary directories go: not under the OS temporary directory, which the OS
+   * may clear while Kafka Streams keeps its state there.
+   */
+  private static Path cacheDir() throws java.io.IOException {
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    Path base =
+        xdg != null && !xdg.isBlank()
+            ? Path.of(xdg)
+            : Path.of(System.getProperty("user.home"), ".cache");
+    return Files.createDirectories(base.resolve("dualrun"));
   }
 
   /** Removes the demo's temporary directory; what cannot be removed is left and said. */

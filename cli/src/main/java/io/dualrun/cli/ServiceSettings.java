@@ -43,6 +43,8 @@ final class ServiceSettings {
           "ingest.schema-cache-dir",
           standalone.dataDir().resolve("ingest").resolve("schema-cache").toString());
       defaults.put("links.pair-url-template", baseUrl() + "/pairs/{workflow}/{partition}");
+      // one reconciler instance: no other instance could hold a standby copy of its tasks
+      defaults.put("reconciler.streams.properties", Map.of("num.standby.replicas", "0"));
       defaults.putAll(access.defaults());
       Map<String, Object> platformKeys = new HashMap<>();
       platformKeys.put("kafka.bootstrap-servers", platform.bootstrapServers());

@@ -82,6 +82,13 @@ final class StandaloneCommand implements Callable<Integer> {
       description = "Address the HTTP API binds to (default: ${DEFAULT-VALUE}).")
   String httpHost;
 
+  @Option(
+      names = "--verbose",
+      description =
+          "The whole log on standard error too (default: only warnings and errors there; the whole"
+              + " log is always in dualrun.log in the data directory).")
+  boolean verbose;
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -100,7 +107,8 @@ final class StandaloneCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("dualrun standalone: " + e.getMessage());
       return 2;
     }
-    out.println("dualrun standalone: starting (data " + config.dataDir() + ")");
+    Path log = LogSetup.toDataDir(config.dataDir(), verbose);
+    out.println("dualrun standalone: starting (data " + config.dataDir() + ", log " + log + ")");
     out.flush();
     Standalone standalone;
     try {
@@ -145,7 +153,7 @@ final class StandaloneCommand implements Callable<Integer> {
     out.println(
         "  reconciler     GET  "
             + standalone.httpUrl()
-            + "/v1/pairs/{workflow}/{partition}, /v1/workflows, /v1/readiness");
+            + "/v1/pairs/{workflow}/{partition}, /v1/workflows, /v1/readiness, /v1/waves");
     out.println("  alerting       GET  " + standalone.httpUrl() + "/v1/alerts, /v1/silences");
     out.println("  dashboard      " + standalone.httpUrl() + "/");
     standalone.notices().forEach(out::println);

@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
@@ -15,7 +14,8 @@ import picocli.CommandLine;
  * recording with the verdicts, breaches, readiness and alerts it implies.
  */
 class DemoIT {
-  @TempDir Path dir;
+  /** Not under the OS temporary directory, which Kafka Streams warns about for its state. */
+  private final Path dir = Path.of("target", "demo-it-" + System.nanoTime()).toAbsolutePath();
 
   @Test
   void replaysTheRecordedMigrationAndPrintsWhatItFound() {
@@ -66,6 +66,15 @@ class DemoIT {
         // one alert per workflow and kind, saying how many partitions
         .contains("[FIRING] marketing-attribution: SCHEMA on 6 partitions")
         .contains("[FIRING] customer-dim: ROW_COUNT on 2 partitions (critical)");
+    // the whole log in the data directory; results alone on stdout
+    assertThat(out).contains("log in " + dir.resolve("dualrun.log").toAbsolutePath());
+    assertThat(dir.resolve("dualrun.log"))
+        .content()
+        .contains("INFO  [main] io.dualrun.platform.LocalPlatform - local platform ready")
+        .doesNotContain("Processing exception handler is not enabled for the GlobalThread")
+        .doesNotContain("Using an OS temp directory in the state.dir")
+        .doesNotContain("Unable to assign");
+    assertThat(out).doesNotContain(" INFO ").doesNotContain(" WARN ");
     // noise that must not alarm: a clean month with lost starts, duplicates and reordering
     assertThat(out).containsPattern("kpi-dashboard +31 +31 +0 ");
     assertThat(out).doesNotContain("kpi-dashboard/2026");
