@@ -71,7 +71,16 @@ class DashboardBrowserIT {
   @Test
   void overviewLeadsToAMismatchingPairShowingBothSidesValues() throws Exception {
     requireBrowser();
-    standalone = Standalones.create(StandaloneConfig.onFreePorts(dataDir)).start();
+    Path inventory = dataDir.resolve("workflows.yaml");
+    try (var in = DashboardBrowserIT.class.getResourceAsStream("/demo/workflows.yaml")) {
+      java.nio.file.Files.copy(in, inventory);
+    }
+    standalone =
+        Standalones.create(
+                StandaloneConfig.onFreePorts(dataDir.resolve("data")),
+                io.dualrun.config.ConfigMap.of(
+                    "test", java.util.Map.of("inventory", inventory.toString())))
+            .start();
     List<SpecificRecord> records = new ArrayList<>(SampleMigration.records());
     records.addAll(hostilePair());
     requireDashboard();
@@ -86,6 +95,20 @@ class DashboardBrowserIT {
     wait.until(
         ExpectedConditions.presenceOfElementLocated(
             By.cssSelector("tr[data-workflow='" + WORKFLOW + "']")));
+    wait.until(
+        d -> {
+          try {
+            return d.findElement(By.id("headline")).getText().equals(expectedHeadline());
+          } catch (Exception e) {
+            return false;
+          }
+        });
+    WebElement waves = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("wave-table")));
+    assertThat(waves.findElement(By.cssSelector("tr[data-workflow='churn-features']")).getText())
+        .as("a workflow reading only sources is in wave 1")
+        .startsWith("1 churn-features");
+    assertThat(browser.findElement(By.id("waves")).getText())
+        .contains("Cycle, cut over together: finance-ledger, payments-recon");
     screenshot("overview");
     browser.findElement(By.cssSelector("tr[data-workflow='" + WORKFLOW + "'] th a")).click();
     WebElement evidence =
@@ -230,6 +253,20 @@ class DashboardBrowserIT {
       }
     }
     throw new AssertionError("no " + kind + " finding in " + pair);
+  }
+
+  /** The overview's headline as the API's answers say it should read. */
+  private String expectedHeadline() throws Exception {
+    JsonNode readiness = get("/v1/readiness");
+    int ready = 0;
+    for (JsonNode r : readiness) {
+      ready += r.path("status").asText().equals("READY") ? 1 : 0;
+    }
+    int cutOver = 0;
+    for (JsonNode w : get("/v1/waves").path("workflows")) {
+      cutOver += w.path("status").asText().equals("CUT_OVER") ? 1 : 0;
+    }
+    return ready + " of " + readiness.size() + " workflows ready, " + cutOver + " cut over";
   }
 
   private JsonNode get(String path) throws Exception {

@@ -126,9 +126,37 @@
       el("p", {class: "muted"}, rows.length + " of " + view.rows.length + " workflows shown"));
   }
 
+  /** "3 of 12 workflows ready, 0 cut over". */
+  function headline(readiness, waves) {
+    const ready = readiness.filter((r) => r.status === "READY").length;
+    const cutOver = waves ? (waves.workflows || []).filter((w) => w.status === "CUT_OVER").length : 0;
+    return ready + " of " + readiness.length + " workflows ready, " + cutOver + " cut over";
+  }
+
+  function wavesTable(plan) {
+    const rows = plan.workflows || [];
+    if (rows.length === 0) return message("No workflow is declared in the inventory.");
+    return [
+      el("div", {class: "scroll"}, el("table", {class: "grid", id: "wave-table"},
+        el("thead", {}, el("tr", {}, ["Wave", "Workflow", "Status", "Eligible now", "Blast radius", "Blocked by"].map((h) => el("th", {scope: "col"}, h)))),
+        el("tbody", {}, rows.map((w) => el("tr", {"data-workflow": w.workflow},
+          el("td", {class: "num"}, w.wave),
+          el("th", {scope: "row"}, el("a", {href: workflowHref(w.workflow)}, w.workflow)),
+          el("td", {}, badge(w.status)),
+          el("td", {}, w.eligible ? "yes" : "no"),
+          el("td", {title: (w.blastRadius || []).join("\n")}, (w.blastRadius || []).length),
+          el("td", {class: "reasons"}, (w.blockedBy || []).join("; "))))))),
+      (plan.cycles || []).map((c) => el("p", {class: "muted cycle"}, "Cycle, cut over together: " + c.join(", "))),
+    ];
+  }
+
   async function refreshWorkflows() {
-    const [summaries, readiness] = await Promise.all([getJson("v1/workflows"), getJson("v1/readiness")]);
+    const [summaries, readiness, waves] = await Promise.all([getJson("v1/workflows"), getJson("v1/readiness"), getJson("v1/waves")]);
     if (!summaries.ok) return failure("Workflows", summaries);
+    if (readiness.ok) {
+      replace(document.getElementById("headline"), headline(readiness.body, waves.ok ? waves.body : null));
+    }
+    replace(document.getElementById("waves"), waves.ok ? wavesTable(waves.body) : message(failure("Waves", waves), "error"));
     await learnTiers(summaries.body);
     const byWorkflow = new Map(readiness.ok ? readiness.body.map((r) => [r.workflow, r]) : []);
     view.rows = summaries.body.map((s) => rowOf(s, byWorkflow.get(s.workflow)));
