@@ -10,12 +10,13 @@ import picocli.CommandLine.Spec;
     name = "inventory",
     mixinStandardHelpOptions = true,
     description = "Write and check the workflow inventory (workflows.yaml).",
-    subcommands = {DiscoverCommand.class, SchedulesCommand.class})
+    subcommands = {DiscoverCommand.class, SchedulesCommand.class, CheckCommand.class})
 public final class InventoryCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "name a subcommand: discover, schedules");
+    throw new ParameterException(
+        spec.commandLine(), "name a subcommand: discover, schedules, check");
   }
 }

@@ -27,7 +27,7 @@ import java.util.Optional;
  */
 public final class LineageMapper {
   /** Where dead letters of this endpoint say they came from. */
-  public static final String SOURCE = "http:/api/v1/lineage";
+  public static final String SOURCE = io.dualrun.schemas.topic.DlqHeaders.LINEAGE_SOURCE;
 
   private final Inventory inventory;
 

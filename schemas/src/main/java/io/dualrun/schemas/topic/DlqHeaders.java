@@ -17,6 +17,12 @@ public final class DlqHeaders {
   /** Where the record came from: a topic name, or {@code http:<path>} for the HTTP edge. */
   public static final String SOURCE = "dualrun.dlq.source";
 
+  /**
+   * The source of an OpenLineage event no workflow of the inventory maps (its key: the job's {@code
+   * namespace/name}); {@code dualrun inventory check} lists them.
+   */
+  public static final String LINEAGE_SOURCE = "http:/api/v1/lineage";
+
   /** Source partition (decimal), when the source is a topic. */
   public static final String SOURCE_PARTITION = "dualrun.dlq.source-partition";
 
