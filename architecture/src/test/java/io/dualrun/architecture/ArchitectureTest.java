@@ -147,6 +147,21 @@ class ArchitectureTest {
   }
 
   @Test
+  void noTwoTopLevelClassesShareASimpleName() {
+    java.util.Map<String, java.util.List<String>> byName = new java.util.TreeMap<>();
+    classes.stream()
+        .filter(c -> c.getPackageName().startsWith("io.dualrun"))
+        .filter(c -> c.isTopLevelClass())
+        .forEach(
+            c ->
+                byName.computeIfAbsent(c.getSimpleName(), k -> new ArrayList<>()).add(c.getName()));
+    byName.values().removeIf(names -> names.size() < 2);
+    org.assertj.core.api.Assertions.assertThat(byName)
+        .as("one name, one meaning: classes of the same simple name in different packages")
+        .isEmpty();
+  }
+
+  @Test
   void reconcilerRestAnswersAreRecordsNotHandBuiltTrees() {
     noClasses()
         .that()

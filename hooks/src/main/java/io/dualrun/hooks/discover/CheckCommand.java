@@ -75,7 +75,7 @@ public final class CheckCommand implements Callable<Integer> {
     if (limit == null || (since != null && window == null)) {
       return 2;
     }
-    Observed observed;
+    TopicContents observed;
     try {
       observed =
           new TopicObserver(bootstrapServers, limit)
@@ -104,7 +104,7 @@ public final class CheckCommand implements Callable<Integer> {
     return d;
   }
 
-  private static void print(InventoryCheck c, Observed o, Inventory inv, PrintWriter out) {
+  private static void print(InventoryCheck c, TopicContents o, Inventory inv, PrintWriter out) {
     out.printf(
         "%d of %d declared workflows have records (%d pairs)%n",
         c.seen().size(),

@@ -27,7 +27,7 @@ public record InventoryCheck(
     return neverSeen.isEmpty() && undeclared.isEmpty() && unmappedJobs.isEmpty();
   }
 
-  public static InventoryCheck of(Inventory inventory, Observed observed) {
+  public static InventoryCheck of(Inventory inventory, TopicContents observed) {
     Map<String, Integer> seen = new TreeMap<>();
     List<String> neverSeen =
         inventory.workflows().stream()

@@ -38,7 +38,7 @@ final class TopicObserver {
   }
 
   /** What the topics hold from {@code since} (null: the beginning) to their end now. */
-  Observed read(Instant since) {
+  TopicContents read(Instant since) {
     Map<String, Set<String>> pairs = new TreeMap<>();
     Map<String, Integer> unmapped = new TreeMap<>();
     try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
@@ -47,7 +47,7 @@ final class TopicObserver {
       }
       readTopic(consumer, TopicCatalog.DLQ, since, r -> deadLetter(r, unmapped));
     }
-    return new Observed(pairs, unmapped);
+    return new TopicContents(pairs, unmapped);
   }
 
   private static void pair(ConsumerRecord<byte[], byte[]> r, Map<String, Set<String>> pairs) {

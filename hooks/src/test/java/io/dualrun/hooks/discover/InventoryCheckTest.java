@@ -17,7 +17,7 @@ class InventoryCheckTest {
     InventoryCheck c =
         InventoryCheck.of(
             INVENTORY,
-            new Observed(Map.of("a", Set.of("2026-11-01"), "b", Set.of("1", "2")), Map.of()));
+            new TopicContents(Map.of("a", Set.of("2026-11-01"), "b", Set.of("1", "2")), Map.of()));
     assertThat(c.consistent()).isTrue();
     assertThat(c.seen()).isEqualTo(Map.of("a", 1, "b", 2));
   }
@@ -27,7 +27,8 @@ class InventoryCheckTest {
     InventoryCheck c =
         InventoryCheck.of(
             INVENTORY,
-            new Observed(Map.of("a", Set.of("p"), "z", Set.of("p", "q")), Map.of("ns/job", 3)));
+            new TopicContents(
+                Map.of("a", Set.of("p"), "z", Set.of("p", "q")), Map.of("ns/job", 3)));
     assertThat(c.consistent()).isFalse();
     assertThat(c.neverSeen()).containsExactly("b");
     assertThat(c.undeclared()).isEqualTo(Map.of("z", 2));

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * 503 is retried with the same body (event ids make that harmless). Every {@code garbageEvery}
  * batches, a malformed body is posted too: it must be answered 400, anything else fails the run.
  */
-public final class IngestHttpSink implements RecordSink {
+public final class IngestHttpSink implements LoadSink {
   private static final int ATTEMPTS = 30;
 
   private final HttpClient http =

@@ -15,7 +15,7 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Writes records straight to the input topics with the catalog's serdes (idempotent, acks=all). */
-public final class KafkaSink implements RecordSink {
+public final class KafkaSink implements LoadSink {
   private final KafkaProducer<String, byte[]> producer;
   private final Serializer<RunEvent> events;
   private final Serializer<OutputFingerprint> fingerprints;

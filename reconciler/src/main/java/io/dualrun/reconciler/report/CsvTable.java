@@ -40,7 +40,7 @@ final class CsvTable {
             r.openBreaches().size(),
             r.candidateP95Ms(),
             r.baselineP95Ms(),
-            Durations.ratio(r.durationRatio()),
+            DurationText.ratio(r.durationRatio()),
             r.decidedPartitions(),
             r.mismatches(),
             r.mismatchRateBelow() == null

@@ -28,11 +28,11 @@ final class MarkdownTable {
               r.state(),
               r.cleanPartitions() + "/" + r.requiredPartitions(),
               Integer.toString(r.openBreaches().size()),
-              Durations.human(r.candidateP95Ms())
+              DurationText.human(r.candidateP95Ms())
                   + " vs "
-                  + Durations.human(r.baselineP95Ms())
+                  + DurationText.human(r.baselineP95Ms())
                   + " (allowed ×"
-                  + Durations.ratio(r.durationRatio())
+                  + DurationText.ratio(r.durationRatio())
                   + ")",
               r.mismatchRateText(),
               r.reasons().isEmpty() ? "" : String.join("; ", r.reasons())));

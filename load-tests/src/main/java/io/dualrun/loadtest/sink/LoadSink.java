@@ -3,7 +3,7 @@ package io.dualrun.loadtest.sink;
 import io.dualrun.loadtest.gen.Timed;
 
 /** Where generated records go: ingest over HTTP, or Kafka directly. */
-public interface RecordSink extends AutoCloseable {
+public interface LoadSink extends AutoCloseable {
   void send(Timed record);
 
   /** Everything sent so far is stored when this returns. */

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.util.Locale;
 
 /** Durations and ratios as people read them in the table. */
-final class Durations {
-  private Durations() {}
+final class DurationText {
+  private DurationText() {}
 
   /** {@code 850 ms}, {@code 42s}, {@code 4m 05s}, {@code 1h 02m}; {@code —} when unknown. */
   static String human(Long ms) {

@@ -10,9 +10,9 @@ import java.util.Set;
  * @param pairsByWorkflow workflow → distinct partitions with a run event or fingerprint
  * @param unmappedJobs OpenLineage {@code namespace/name} → records dead-lettered for it
  */
-public record Observed(
+public record TopicContents(
     Map<String, Set<String>> pairsByWorkflow, Map<String, Integer> unmappedJobs) {
-  public Observed {
+  public TopicContents {
     pairsByWorkflow = Map.copyOf(pairsByWorkflow);
     unmappedJobs = Map.copyOf(unmappedJobs);
   }
