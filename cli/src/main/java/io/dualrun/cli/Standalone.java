@@ -46,6 +46,7 @@ public final class Standalone implements AutoCloseable {
   private boolean closed;
   private long maxRequestBytes = 1_000_000L;
   private final List<String> notices = new ArrayList<>();
+  private Consumer<String> progress = line -> {};
 
   public Standalone(StandaloneConfig config) {
     this.config = config;
@@ -86,6 +87,16 @@ public final class Standalone implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Receives one line as each part becomes ready, with the time it took ("ingest ready (0.4 s)"),
+   * so that a start of many seconds is not silent.
+   */
+  public Standalone onProgress(Consumer<String> listener) {
+    requireNotStarted();
+    this.progress = listener;
+    return this;
+  }
+
   /** Starts broker, registry, services and HTTP; on failure stops what was started. */
   public synchronized Standalone start() {
     requireNotStarted();
@@ -93,6 +104,7 @@ public final class Standalone implements AutoCloseable {
       Ports.requireFree(config.httpPort(), "HTTP API");
     }
     try {
+      long t0 = System.nanoTime();
       platform =
           LocalPlatform.start(
               withTopics(
@@ -100,9 +112,12 @@ public final class Standalone implements AutoCloseable {
                       .withPorts(
                           config.kafkaPort(), config.controllerPort(), config.registryPort()),
                   config));
+      progress.accept("Kafka and the schema registry ready " + since(t0));
       for (Service service : services) {
+        long t = System.nanoTime();
         HostedService started = service.start(platform);
         LOG.info("started {}", started.name());
+        progress.accept(started.name() + " ready " + since(t));
         running.add(started);
       }
       checks.forEach(c -> c.accept(platform));
@@ -114,6 +129,11 @@ public final class Standalone implements AutoCloseable {
           ? r
           : new IllegalStateException("standalone: " + e.getMessage(), e);
     }
+  }
+
+  /** "(1.2 s)": the time since {@code nanos}. */
+  private static String since(long nanos) {
+    return String.format(java.util.Locale.ROOT, "(%.1f s)", (System.nanoTime() - nanos) / 1e9);
   }
 
   private static LocalPlatformConfig withTopics(LocalPlatformConfig p, StandaloneConfig config) {

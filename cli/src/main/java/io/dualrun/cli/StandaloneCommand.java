@@ -112,7 +112,13 @@ final class StandaloneCommand implements Callable<Integer> {
     out.flush();
     Standalone standalone;
     try {
-      standalone = Standalones.create(config, Settings.read(configFile, inventory));
+      standalone =
+          Standalones.create(config, Settings.read(configFile, inventory))
+              .onProgress(
+                  line -> {
+                    out.println("dualrun standalone: " + line);
+                    out.flush();
+                  });
     } catch (io.dualrun.config.ConfigException e) {
       spec.commandLine().getErr().println("dualrun standalone: " + e.getMessage());
       return 2;

@@ -76,9 +76,19 @@ class StandaloneIT {
 
   @Test
   void hooksPostToTheOnePortAndThePairIsReconciledThere(@TempDir Path other) throws Exception {
+    List<String> progress = new ArrayList<>();
     try (Standalone standalone =
         Standalones.create(StandaloneConfig.onFreePorts(other), io.dualrun.config.ConfigMap.empty())
+            .onProgress(progress::add)
             .start()) {
+      assertThat(progress)
+          .as("each part says when it is ready, with its time")
+          .hasSize(4)
+          .allMatch(line -> line.matches(".* ready \\(\\d+\\.\\d s\\)"));
+      assertThat(progress.get(0)).startsWith("Kafka and the schema registry ready");
+      assertThat(progress.subList(1, 4))
+          .extracting(line -> line.substring(0, line.indexOf(' ')))
+          .containsExactly("ingest", "reconciler", "alerting");
       String events =
           """
           [{"workflow":"kpi","partition":"2026-11-20","side":"baseline","orchestrator":"cron",
