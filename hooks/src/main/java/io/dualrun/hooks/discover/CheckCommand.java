@@ -3,9 +3,7 @@ package io.dualrun.hooks.discover;
 import io.dualrun.config.units.Durations;
 import io.dualrun.inventory.Inventory;
 import io.dualrun.inventory.InventoryException;
-import io.dualrun.inventory.InventoryLoader;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -30,12 +28,7 @@ import picocli.CommandLine.Option;
 public final class CheckCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(
-      names = {"-i", "--inventory"},
-      required = true,
-      paramLabel = "FILE",
-      description = "The workflows.yaml to check.")
-  Path inventory;
+  @picocli.CommandLine.Mixin InventoryFile inventory;
 
   @Option(
       names = "--bootstrap-servers",
@@ -65,7 +58,7 @@ public final class CheckCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Inventory inv;
     try {
-      inv = InventoryLoader.load(inventory);
+      inv = inventory.load();
     } catch (InventoryException e) {
       err.println("dualrun inventory check: " + e.getMessage());
       return 2;

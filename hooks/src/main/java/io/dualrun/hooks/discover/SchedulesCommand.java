@@ -2,11 +2,9 @@ package io.dualrun.hooks.discover;
 
 import io.dualrun.inventory.Inventory;
 import io.dualrun.inventory.InventoryException;
-import io.dualrun.inventory.InventoryLoader;
 import io.dualrun.inventory.ScheduleParity;
 import io.dualrun.inventory.WorkflowSpec;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,12 +29,7 @@ import picocli.CommandLine.Option;
       "Exit code 0 when every workflow's sides agree, 1 when one differs, 2 on bad input."
     })
 public final class SchedulesCommand implements Callable<Integer> {
-  @Option(
-      names = {"-i", "--inventory"},
-      required = true,
-      paramLabel = "FILE",
-      description = "The workflows.yaml to check.")
-  Path inventory;
+  @picocli.CommandLine.Mixin InventoryFile inventory;
 
   @Option(
       names = "--from",
@@ -65,7 +58,7 @@ public final class SchedulesCommand implements Callable<Integer> {
   public Integer call() {
     Inventory inv;
     try {
-      inv = InventoryLoader.load(inventory);
+      inv = inventory.load();
     } catch (InventoryException e) {
       err.println("dualrun inventory schedules: " + e.getMessage());
       return 2;
