@@ -6,6 +6,7 @@ import java.time.ZoneId;
 /** Rules applied where a workflow says nothing, and to workflows the inventory does not know. */
 public record Defaults(
     Duration settle,
+    Duration fingerprintTimeout,
     Duration grace,
     Duration sla,
     double durationRatio,
@@ -19,6 +20,7 @@ public record Defaults(
   public static final Defaults STANDARD =
       new Defaults(
           Duration.ofMinutes(2),
+          Duration.ofMinutes(30),
           Duration.ofMinutes(30),
           Duration.ofHours(2),
           1.5,

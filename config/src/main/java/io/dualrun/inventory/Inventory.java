@@ -66,6 +66,7 @@ public final class Inventory {
         defaults.sla(),
         defaults.grace(),
         defaults.settle(),
+        defaults.fingerprintTimeout(),
         defaults.durationRatio(),
         defaults.durationMinDifference(),
         null,

@@ -69,6 +69,13 @@ public final class InventoryKeys {
               "from `defaults`",
               "how long a pair waits for late records after both sides are terminal; " + DURATION,
               true),
+          new Key(
+              "fingerprintTimeout",
+              "`30m`",
+              "how long after both sides are terminal a pair waits at most for an expected"
+                  + " fingerprint (declared, announced by a run, or sent by the other side); the"
+                  + " wait adapts to the workflow's usual fingerprint lag, never below `settle`",
+              true),
           new Key("durationRatio", "1.5", "at least 1.0", true),
           new Key(
               "durationMinDifference",

@@ -95,6 +95,7 @@ public final class InventoryLoader {
     Defaults d = Defaults.STANDARD;
     return new Defaults(
         tree.duration(m, "defaults", "settle", d.settle(), false),
+        tree.duration(m, "defaults", "fingerprintTimeout", d.fingerprintTimeout(), false),
         tree.duration(m, "defaults", "grace", d.grace(), false),
         tree.duration(m, "defaults", "sla", d.sla(), false),
         tree.ratio(m, "defaults", "durationRatio", d.durationRatio()),
@@ -149,6 +150,7 @@ public final class InventoryLoader {
         tree.duration(m, path, "sla", d.sla(), false),
         tree.duration(m, path, "grace", d.grace(), false),
         tree.duration(m, path, "settle", d.settle(), false),
+        tree.duration(m, path, "fingerprintTimeout", d.fingerprintTimeout(), false),
         tree.ratio(m, path, "durationRatio", d.durationRatio()),
         tree.duration(m, path, "durationMinDifference", d.durationMinDifference(), false),
         side(m.get("baseline"), path + ".baseline", zone),

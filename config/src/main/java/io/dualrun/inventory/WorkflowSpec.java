@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param sla how long after a scheduled fire each side must be done
  * @param grace how long after one side succeeded the other may still finish
  * @param settle how long after the later terminal event a pair is decided with what it has
+ * @param fingerprintTimeout how long after the later terminal event a pair waits at most for an
+ *     expected fingerprint (declared, announced, or sent by the other side)
  * @param durationRatio candidate slower than ratio × baseline is a DURATION finding
  * @param durationMinDifference ... and slower by at least this much (short jobs vary)
  * @param baseline native ids of the baseline side, or null
@@ -39,6 +41,7 @@ public record WorkflowSpec(
     Duration sla,
     Duration grace,
     Duration settle,
+    Duration fingerprintTimeout,
     double durationRatio,
     Duration durationMinDifference,
     SideMapping baseline,

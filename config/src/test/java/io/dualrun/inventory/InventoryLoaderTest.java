@@ -96,6 +96,29 @@ class InventoryLoaderTest {
     assertThat(w.settle()).isEqualTo(Duration.ofMinutes(2));
     assertThat(w.readinessPartitions()).isEqualTo(7);
     assertThat(w.outputs()).isEmpty();
+    assertThat(w.fingerprintTimeout()).isEqualTo(Duration.ofMinutes(30));
+  }
+
+  @Test
+  void theFingerprintTimeoutIsSetByDefaultsOrPerWorkflowAndNeverNegative() {
+    Inventory inv =
+        InventoryLoader.parse(
+            "w.yaml",
+            """
+            defaults:
+              fingerprintTimeout: 45m
+            workflows:
+              a: {owner: t}
+              b: {owner: t, fingerprintTimeout: 2h}
+            """);
+    assertThat(inv.rules("a").fingerprintTimeout()).isEqualTo(Duration.ofMinutes(45));
+    assertThat(inv.rules("b").fingerprintTimeout()).isEqualTo(Duration.ofHours(2));
+    assertThat(inv.rules("undeclared").fingerprintTimeout()).isEqualTo(Duration.ofMinutes(45));
+    assertThatThrownBy(
+            () ->
+                InventoryLoader.parse(
+                    "w.yaml", "workflows:\n  a: {owner: t, fingerprintTimeout: -5m}\n"))
+        .hasMessageContaining("w.yaml:2: workflows.a.fingerprintTimeout: must not be negative");
   }
 
   @Test
@@ -124,7 +147,7 @@ class InventoryLoaderTest {
                         "workflows.yaml:4: workflows.revenue-daily.sla: 'soon' is not a duration (e.g. 30m, 2h, 1d, -1d, PT1H30M)",
                         "workflows.yaml:5: workflows.revenue-daily.schedule.cron: '61 * * * *' is not a UNIX cron expression: Failed to parse cron expression. Value 61 not in range [0, 59]",
                         "workflows.yaml:6: workflows.revenue-daily.timezone: 'Mars/Olympus' is not a time zone id (e.g. Europe/Paris, UTC)",
-                        "workflows.yaml:7: workflows.revenue-daily.colour: is not a known key (known: baseline, candidate, durationMinDifference, durationRatio, grace, granularity, holidays, inputs, outputs, owner, readinessCoverage, readinessMaxMismatchRate, readinessPartitions, schedule, settle, sla, tier, timezone)",
+                        "workflows.yaml:7: workflows.revenue-daily.colour: is not a known key (known: baseline, candidate, durationMinDifference, durationRatio, fingerprintTimeout, grace, granularity, holidays, inputs, outputs, owner, readinessCoverage, readinessMaxMismatchRate, readinessPartitions, schedule, settle, sla, tier, timezone)",
                         "workflows.yaml:8: workflows.revenue-daily.baseline.job: is required (the native job / dag / flow id)",
                         "workflows.yaml:9: workflows.bad id!: 'bad id!' is not a workflow id ([A-Za-z0-9][A-Za-z0-9._-]{0,127})"));
   }

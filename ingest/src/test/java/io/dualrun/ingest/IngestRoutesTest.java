@@ -105,6 +105,31 @@ public class IngestRoutesTest {
   }
 
   @Test
+  void aRunAnnouncesTheOutputsItWillFingerprint() {
+    String announcing =
+        EVENT.replace("{", "{\"expectedOutputs\":[\"sales.orders\",\"sales.refunds\"],");
+    http.post("/v1/events", EVENT, TOKEN);
+    TestHttp.Answer a = http.post("/v1/events", announcing, TOKEN);
+
+    assertThat(a.status()).as(a.body()).isEqualTo(202);
+    List<RunEvent> events =
+        sink.written(Outgoing.Event.class).stream().map(Outgoing.Event::event).toList();
+    assertThat(events.get(0).getExpectedOutputs()).isEmpty();
+    assertThat(events.get(1).getExpectedOutputs()).containsExactly("sales.orders", "sales.refunds");
+    assertThat(events.get(1).getEventId()).isNotEqualTo(events.get(0).getEventId());
+  }
+
+  @Test
+  void aBlankAnnouncedOutputIsNamed() {
+    String bad = EVENT.replace("{", "{\"expectedOutputs\":[\"sales.orders\",\" \"],");
+    TestHttp.Answer a = http.post("/v1/events", bad, TOKEN);
+
+    assertThat(a.status()).isEqualTo(400);
+    assertThat(a.errorFields()).containsExactly("expectedOutputs[1]");
+    assertThat(sink.written()).isEmpty();
+  }
+
+  @Test
   void aGivenEventIdIsKept() {
     http.post("/v1/events", EVENT.replace("{", "{\"eventId\":\"hook-42\","), TOKEN);
     assertThat(sink.written(Outgoing.Event.class).get(0).event().getEventId()).isEqualTo("hook-42");

@@ -84,6 +84,7 @@ class LineageRoutesTest {
     assertThat(e.getRunId()).isEqualTo(DAG_RUN_ID);
     assertThat(e.getAttempt()).isEqualTo(1);
     assertThat(e.getTask()).isNull();
+    assertThat(e.getExpectedOutputs()).as("only a COMPLETE announces outputs").isEmpty();
   }
 
   @Test
@@ -98,6 +99,9 @@ class LineageRoutesTest {
     assertThat(e.getRunId()).isEqualTo(DAG_RUN_ID);
     assertThat(e.getAttempt()).isEqualTo(2);
     assertThat(e.getLogUrl()).isEqualTo("http://airflow/log?t=load");
+    assertThat(e.getExpectedOutputs())
+        .as("the COMPLETE announces every output dataset, fingerprinted here or not")
+        .containsExactly("analytics.revenue_daily", "exports/revenue.csv");
     OutputFingerprint f = sink.written(Outgoing.Fingerprint.class).get(0).fingerprint();
     assertThat(f.getOutput()).isEqualTo("analytics.revenue_daily");
     assertThat(f.getRowCount()).isEqualTo(1200);

@@ -9,6 +9,7 @@ import io.dualrun.reconciler.errors.DlqProductionHandler;
 import io.dualrun.reconciler.store.PairStoreBuilder;
 import io.dualrun.reconciler.stream.EmissionSink;
 import io.dualrun.reconciler.stream.EventTimeExtractor;
+import io.dualrun.reconciler.stream.FingerprintLagsSerde;
 import io.dualrun.reconciler.stream.PairInputDeserializer;
 import io.dualrun.reconciler.stream.PairProcessor;
 import io.dualrun.reconciler.stream.StoreNames;
@@ -53,6 +54,12 @@ public final class ReconcilerTopology {
                 Serdes.String(),
                 Serdes.Long())
             .withCachingEnabled());
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.FINGERPRINT_LAGS),
+                Serdes.String(),
+                FingerprintLagsSerde.lags())
+            .withCachingEnabled());
 
     // one source for both input topics and one sink for the three output topics: a record
     // crosses three nodes (source, pair processor, sink) and no value mapping, merge or branch
@@ -72,7 +79,8 @@ public final class ReconcilerTopology {
             () -> new PairProcessor(processorSettings(config), inventory),
             Named.as(PROCESSOR),
             StoreNames.PAIRS,
-            StoreNames.SCHEDULE_CURSORS)
+            StoreNames.SCHEDULE_CURSORS,
+            StoreNames.FINGERPRINT_LAGS)
         .to(sink, Produced.with(Serdes.String(), outputs(sink)).withName(OUTPUTS_SINK));
   }
 

@@ -74,6 +74,49 @@ class ArrivalOrderPropertyTest {
     return Arbitraries.shuffle(MATCHING);
   }
 
+  /** {@link #MATCHING} whose runs announce their output. */
+  private static List<Object> announcing() {
+    List<Object> r = new ArrayList<>();
+    for (Object o : MATCHING) {
+      if (o instanceof io.dualrun.schemas.avro.RunEvent e && e.getStatus() == RunStatus.SUCCEEDED) {
+        o =
+            io.dualrun.schemas.avro.RunEvent.newBuilder(e)
+                .setExpectedOutputs(List.of("dim.customer"))
+                .build();
+      }
+      r.add(o);
+    }
+    return List.copyOf(r);
+  }
+
+  @Provide
+  Arbitrary<List<Object>> announcingArrivals() {
+    return Arbitraries.shuffle(announcing());
+  }
+
+  /**
+   * Records minutes apart (each gap longer than the settle period): whatever the order, the pair is
+   * decided once, when its last announced fingerprint arrived.
+   */
+  @Property(tries = 30)
+  void noVerdictWhileAnAnnouncedFingerprintIsComing(
+      @ForAll("announcingArrivals") List<Object> arrival) {
+    try (Harness h =
+        new Harness(
+            io.dualrun.inventory.Inventory.empty(),
+            Mode.LIVE,
+            Instant.parse("2026-11-20T08:00:00Z"))) {
+      for (Object record : arrival) {
+        h.send(record);
+        h.advance(Duration.ofMinutes(3));
+      }
+      List<Verdict> all = h.verdicts();
+      assertThat(all).hasSize(1);
+      assertThat(all.get(0).getReason()).isEqualTo(io.dualrun.schemas.avro.DecisionReason.COMPLETE);
+      assertThat(all.get(0).getOutcome()).isEqualTo(io.dualrun.schemas.avro.Outcome.MATCH);
+    }
+  }
+
   private static List<Object> records() {
     List<Object> r = new ArrayList<>();
     r.add(event(WF, P, Side.BASELINE, 1, RunStatus.STARTED, T0));

@@ -39,6 +39,7 @@ class TopologyDescriptionTest {
     assertThat(actual)
         .contains("reconciler-pairs")
         .contains("reconciler-schedule-cursors")
+        .contains("reconciler-fingerprint-lags")
         .doesNotContain("KSTREAM-")
         .doesNotContain("KSTREAM-SOURCE");
   }

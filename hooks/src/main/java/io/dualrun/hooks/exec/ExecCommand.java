@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -58,6 +59,14 @@ public final class ExecCommand implements Callable<Integer> {
 
   @Option(names = "--attempt", defaultValue = "1", description = "Attempt, 1 or more.")
   int attempt;
+
+  @Option(
+      names = "--fingerprint",
+      paramLabel = "OUTPUT",
+      description =
+          "An output the job fingerprints (dualrun fingerprint --send --output OUTPUT): announced"
+              + " with the run, so its pair waits for that fingerprint. Repeatable.")
+  List<String> fingerprints = new ArrayList<>();
 
   @Mixin IngestOptions ingest = new IngestOptions();
 
@@ -183,6 +192,7 @@ public final class ExecCommand implements Callable<Integer> {
         .setEventTime(at)
         .setError(error)
         .setAttributes(attributes)
+        .setExpectedOutputs(List.copyOf(fingerprints))
         .build();
   }
 

@@ -32,6 +32,9 @@ class ExecCommandTest {
   ServiceHost app;
   final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
 
+  /** Options given before the command. */
+  final List<String> options = new ArrayList<>();
+
   @AfterEach
   void stop() {
     if (app != null) {
@@ -67,8 +70,9 @@ class ExecCommandTest {
                 "--spool",
                 dir.resolve("spool.jsonl").toString(),
                 "--timeout",
-                "2s",
-                "--"));
+                "2s"));
+    args.addAll(options);
+    args.add("--");
     args.addAll(List.of(commandLine));
     return new CommandLine(command).execute(args.toArray(String[]::new));
   }
@@ -139,6 +143,25 @@ class ExecCommandTest {
 
   private static long nanos(java.time.Instant t) {
     return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+  }
+
+  @Test
+  void theRunAnnouncesTheOutputsTheJobFingerprints() {
+    int port = startIngest(0);
+    options.addAll(List.of("--fingerprint", "sales.orders", "--fingerprint", "sales.refunds"));
+
+    assertThat(exec(port, "true")).isZero();
+
+    assertThat(events())
+        .extracting(RunEvent::getExpectedOutputs)
+        .containsOnly(List.of("sales.orders", "sales.refunds"));
+  }
+
+  @Test
+  void aRunWithoutFingerprintOptionsAnnouncesNothing() {
+    int port = startIngest(0);
+    assertThat(exec(port, "true")).isZero();
+    assertThat(events()).extracting(RunEvent::getExpectedOutputs).containsOnly(List.of());
   }
 
   @Test

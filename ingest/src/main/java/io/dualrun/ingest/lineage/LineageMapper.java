@@ -106,9 +106,21 @@ public final class LineageMapper {
             .setError(e.error())
             .setLogUrl(e.logUrl())
             .setAttributes(attributes)
+            .setExpectedOutputs(announced(e, status))
             .build();
     run.setEventId(EventIds.derive(run));
     return run;
+  }
+
+  /**
+   * A COMPLETE event announces its output datasets: the pair waits for their fingerprints (those
+   * with statistics come with the event itself).
+   */
+  private static List<String> announced(LineageEvent e, RunStatus status) {
+    if (status != RunStatus.SUCCEEDED || e.outputs().isEmpty()) {
+      return List.of();
+    }
+    return e.outputs().stream().map(LineageEvent.Output::name).distinct().toList();
   }
 
   private static OutputFingerprint fingerprint(

@@ -16,7 +16,9 @@ import org.apache.avro.generic.IndexedRecord;
  * Deterministic event ids: the SHA-256 (hex) of the canonical JSON form of a record without its
  * {@code eventId}. The canonical form is the record's schema-driven JSON ({@link AvroJson#write})
  * with object keys sorted and no white space, so a hook that retries the same event, in whatever
- * spelling, gets the same id and is never counted twice.
+ * spelling, gets the same id and is never counted twice. A field added to a schema later is left
+ * out while it holds its default ({@code expectedOutputs: []}), so an event keeps the id it had
+ * before the field existed.
  */
 public final class EventIds {
   private static final ObjectMapper SORTED =
@@ -30,6 +32,10 @@ public final class EventIds {
   public static String derive(IndexedRecord record) {
     ObjectNode json = AvroJson.write(record);
     json.remove("eventId");
+    JsonNode announced = json.get("expectedOutputs");
+    if (announced != null && announced.isArray() && announced.isEmpty()) {
+      json.remove("expectedOutputs");
+    }
     return sha256(canonical(json));
   }
 

@@ -44,6 +44,24 @@ class EventIdsTest {
     assertThat(EventIds.derive(record)).isEqualTo(referenceSha256(sortedTree(json).toString()));
   }
 
+  @Test
+  void anEventThatAnnouncesNothingKeepsTheIdItHadBeforeRunsCouldAnnounce() throws Exception {
+    String event =
+        "{\"workflow\":\"wf-1\",\"partition\":\"2026-11-20\",\"side\":\"baseline\","
+            + "\"orchestrator\":\"cron\",\"runId\":\"r\",\"attempt\":1,"
+            + "\"status\":\"SUCCEEDED\",\"eventId\":\"x\","
+            + "\"eventTime\":\"2026-11-20T07:05:00Z\"}";
+    var record = AvroJson.read(MAPPER.readTree(event), io.dualrun.schemas.avro.RunEvent.class);
+    ObjectNode before = AvroJson.write(record);
+    before.remove("eventId");
+    before.remove("expectedOutputs");
+    String idBefore = referenceSha256(sortedTree(before).toString());
+
+    assertThat(EventIds.derive(record)).isEqualTo(idBefore);
+    record.setExpectedOutputs(List.of("sales.orders"));
+    assertThat(EventIds.derive(record)).isNotEqualTo(idBefore);
+  }
+
   private static String referenceSha256(String text) throws Exception {
     return HexFormat.of()
         .formatHex(

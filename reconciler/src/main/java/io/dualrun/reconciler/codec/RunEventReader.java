@@ -1,5 +1,6 @@
 package io.dualrun.reconciler.codec;
 
+import static io.dualrun.reconciler.codec.AvroReads.list;
 import static io.dualrun.reconciler.codec.AvroReads.optionalString;
 import static io.dualrun.reconciler.codec.AvroReads.stringMap;
 import static io.dualrun.reconciler.codec.AvroReads.symbol;
@@ -10,6 +11,7 @@ import io.dualrun.schemas.avro.RunStatus;
 import io.dualrun.schemas.avro.Side;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,6 +40,7 @@ public final class RunEventReader {
     String error = optionalString(in);
     String logUrl = optionalString(in);
     Map<String, String> attributes = stringMap(in);
+    List<String> expectedOutputs = list(in, AvroInput::readString);
     return new RunEvent(
         eventId,
         workflow,
@@ -51,6 +54,7 @@ public final class RunEventReader {
         task,
         error,
         logUrl,
-        attributes);
+        attributes,
+        expectedOutputs);
   }
 }

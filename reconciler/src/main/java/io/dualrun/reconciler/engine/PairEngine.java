@@ -56,9 +56,16 @@ public final class PairEngine {
    * @param store whether {@code state} replaces the stored state
    * @param purge whether the pair is dropped (its retention passed)
    * @param emissions records to write, in order
+   * @param lagSamples what the step teaches about the workflow's fingerprint lags, to be added to
+   *     its {@link FingerprintLags}
    */
-  public record Step(PairState state, boolean store, boolean purge, List<Emission> emissions) {
-    static final Step NOTHING = new Step(null, false, false, List.of());
+  public record Step(
+      PairState state,
+      boolean store,
+      boolean purge,
+      List<Emission> emissions,
+      List<Long> lagSamples) {
+    static final Step NOTHING = new Step(null, false, false, List.of(), List.of());
 
     /** The pair's deadline after this step, or null. */
     public Long deadline() {
@@ -75,12 +82,26 @@ public final class PairEngine {
   }
 
   /**
-   * Applies {@code input} to the pair {@code workflow/partition}, whose stored state is {@code
-   * stored} (null: none). {@code stored} is never changed.
+   * {@link #apply(PairState, String, String, Input, long, FingerprintLags)} with nothing learned.
    */
   public Step apply(PairState stored, String workflow, String partition, Input input, long now) {
+    return apply(stored, workflow, partition, input, now, FingerprintLags.NONE);
+  }
+
+  /**
+   * Applies {@code input} to the pair {@code workflow/partition}, whose stored state is {@code
+   * stored} (null: none), given what was learned of the workflow's fingerprint lags. {@code stored}
+   * is never changed.
+   */
+  public Step apply(
+      PairState stored,
+      String workflow,
+      String partition,
+      Input input,
+      long now,
+      FingerprintLags lags) {
     if (input instanceof Input.Arrived arrived) {
-      return arrived(stored, workflow, partition, arrived.record(), now);
+      return arrived(stored, workflow, partition, arrived.record(), now, lags);
     }
     if (input instanceof Input.DeadlinePassed) {
       if (stored == null) {
@@ -88,17 +109,22 @@ public final class PairEngine {
       }
       PairState state = PairCopy.of(stored);
       state.setDeadline(null);
-      return judge(state, now, new ArrayList<>());
+      return judge(state, now, new ArrayList<>(), lags, List.of());
     }
     Input.ExpectedBy expected = (Input.ExpectedBy) input;
     PairState state =
         stored == null ? PairUpdater.empty(workflow, partition, now) : PairCopy.of(stored);
-    return expectedBy(state, expected.spec(), expected.due(), now);
+    return expectedBy(state, expected.spec(), expected.due(), now, lags);
   }
 
   /** The record's side changes; a material change judges the pair. */
   private Step arrived(
-      PairState stored, String workflow, String partition, PairInput in, long now) {
+      PairState stored,
+      String workflow,
+      String partition,
+      PairInput in,
+      long now,
+      FingerprintLags lags) {
     if (stored != null && updater.isDuplicate(stored, in.eventId())) {
       return Step.NOTHING;
     }
@@ -110,14 +136,15 @@ public final class PairEngine {
             ? updater.applyUnseen(state, in.event())
             : updater.applyUnseen(state, in.fingerprint());
     if (!material) {
-      return new Step(state, true, false, List.of());
+      return new Step(state, true, false, List.of(), List.of());
     }
     state.setLastActivity(Math.max(state.getLastActivity(), now));
-    return judge(state, now, new ArrayList<>());
+    return judge(state, now, new ArrayList<>(), lags, LagSamples.arrived(stored, state, in));
   }
 
   /** Every side not yet done gets an SLA_MISSED breach; a pair that got one is judged. */
-  private Step expectedBy(PairState state, WorkflowSpec spec, long due, long now) {
+  private Step expectedBy(
+      PairState state, WorkflowSpec spec, long due, long now, FingerprintLags lags) {
     List<Emission> out = new ArrayList<>();
     for (Side side : Side.values()) {
       SideState sideState = side == Side.BASELINE ? state.getBaseline() : state.getCandidate();
@@ -132,12 +159,22 @@ public final class PairEngine {
       return Step.NOTHING;
     }
     state.setLastActivity(Math.max(state.getLastActivity(), now));
-    return judge(state, now, out);
+    return judge(state, now, out, lags, List.of());
   }
 
   /** Judges the pair and moves its deadline when it must ({@link #DEADLINE_SLACK_MS}). */
-  private Step judge(PairState state, long now, List<Emission> out) {
-    PairEvaluator.Result result = evaluator.evaluate(state, now);
+  private Step judge(
+      PairState state,
+      long now,
+      List<Emission> out,
+      FingerprintLags lags,
+      List<Long> arrivalSamples) {
+    PairEvaluator.Result result = evaluator.evaluate(state, now, lags);
+    List<Long> samples = arrivalSamples;
+    if (!result.lagSamples().isEmpty()) {
+      samples = new ArrayList<>(arrivalSamples);
+      samples.addAll(result.lagSamples());
+    }
     for (Emission e : result.emissions()) {
       out.add(e);
       if (e.isVerdict() && e.verdict().isMismatch()) {
@@ -145,13 +182,13 @@ public final class PairEngine {
       }
     }
     if (result.purge()) {
-      return new Step(null, false, true, out);
+      return new Step(null, false, true, out, samples);
     }
     Long current = state.getDeadline();
     Long next = result.nextDeadline();
     if (current == null || next == null || next < current || next - current > DEADLINE_SLACK_MS) {
       state.setDeadline(next);
     }
-    return new Step(state, true, false, out);
+    return new Step(state, true, false, out, samples);
   }
 }

@@ -28,8 +28,15 @@ public final class PairEvaluator {
   private final Mode mode;
   private final Duration retention;
 
-  /** What one evaluation produced. */
-  public record Result(List<Emission> emissions, Long nextDeadline, boolean purge) {}
+  /**
+   * What one evaluation produced.
+   *
+   * @param lagSamples what the pair teaches about the workflow's fingerprint lags ({@link
+   *     FingerprintLags#NEVER} for each expected output that never arrived, when the pair is first
+   *     decided on its fingerprint timeout)
+   */
+  public record Result(
+      List<Emission> emissions, Long nextDeadline, boolean purge, List<Long> lagSamples) {}
 
   public PairEvaluator(Inventory inventory, Mode mode, Duration retention) {
     this.inventory = inventory;
@@ -37,11 +44,20 @@ public final class PairEvaluator {
     this.retention = retention;
   }
 
+  /** {@link #evaluate(PairState, long, FingerprintLags)} with nothing learned. */
   public Result evaluate(PairState s, long now) {
+    return evaluate(s, now, FingerprintLags.NONE);
+  }
+
+  /**
+   * Judges {@code s} at {@code now}, waiting for missing expected fingerprints as {@code lags}, the
+   * workflow's learned fingerprint lags, say.
+   */
+  public Result evaluate(PairState s, long now, FingerprintLags lags) {
     WorkflowSpec spec = inventory.rules(s.getWorkflow());
     long purgeAt = s.getLastActivity() + retention.toMillis();
     if (now >= purgeAt) {
-      return new Result(List.of(), null, true);
+      return new Result(List.of(), null, true, List.of());
     }
     SideView baseline = SideView.of(Side.BASELINE, s.getBaseline());
     SideView candidate = SideView.of(Side.CANDIDATE, s.getCandidate());
@@ -53,8 +69,8 @@ public final class PairEvaluator {
     late(s, spec, baseline, candidate, now, out, next);
     late(s, spec, candidate, baseline, now, out, next);
     closeSla(s, spec, baseline, candidate, now, out);
-    decide(s, spec, baseline, candidate, now, out, next);
-    return new Result(out, next.earliest, false);
+    List<Long> samples = decide(s, spec, baseline, candidate, now, out, next, lags);
+    return new Result(out, next.earliest, false, samples);
   }
 
   private static void markTerminal(SideState state, SideView view, long now) {
@@ -120,52 +136,95 @@ public final class PairEvaluator {
     }
   }
 
-  private void decide(
+  /** Decides (or re-decides) the pair when it may be; answers the lag samples it teaches. */
+  private List<Long> decide(
       PairState s,
       WorkflowSpec spec,
       SideView baseline,
       SideView candidate,
       long now,
       List<Emission> out,
-      Deadline next) {
+      Deadline next,
+      FingerprintLags lags) {
     DecisionReason reason = null;
     if (DecisionRule.complete(spec, baseline, candidate)) {
       reason = DecisionReason.COMPLETE;
     } else {
+      boolean awaiting =
+          bothTerminal(baseline, candidate)
+              && DecisionRule.missingExpected(spec, baseline, candidate);
       Long due =
           DecisionRule.settleDue(
               spec,
               anchor(s.getBaseline(), baseline),
               anchor(s.getCandidate(), candidate),
-              runningSince(baseline, candidate));
+              runningSince(baseline, candidate),
+              afterBoth(spec, baseline, candidate, awaiting, lags));
       if (due != null && now >= due) {
-        reason = DecisionReason.SETTLED;
+        reason = awaiting ? DecisionReason.FINGERPRINT_TIMEOUT : DecisionReason.SETTLED;
       } else if (due != null) {
         next.offer(due);
       }
     }
     if (reason == null) {
-      return;
+      return List.of();
     }
     Verdict verdict =
         VerdictBuilder.build(
             s.getWorkflow(), s.getPartition(), spec, baseline, candidate, reason, now);
     Verdict previous = VerdictCodec.decode(s.getLastVerdict());
+    List<Long> samples =
+        previous == null && reason == DecisionReason.FINGERPRINT_TIMEOUT
+            ? never(DecisionRule.neverArrived(spec, baseline, candidate))
+            : List.of();
     if (VerdictBuilder.sameContent(verdict, previous)) {
-      return;
+      return samples;
     }
     if (VerdictBuilder.sameFindings(verdict, previous)) {
       // what a user sees (outcome, findings and their values) is unchanged: the stored verdict
       // follows the pair (a late start time, a log link) under the same revision, and nothing is
       // emitted
       s.setLastVerdict(VerdictCodec.encode(VerdictBuilder.keepRevision(verdict, previous)));
-      return;
+      return samples;
     }
     VerdictBuilder.revise(verdict, previous);
     EncodedVerdict encoded = EncodedVerdict.of(verdict);
     s.setRevision(verdict.getRevision());
     s.setLastVerdict(encoded.body());
     out.add(Emission.of(encoded));
+    return samples;
+  }
+
+  private static boolean bothTerminal(SideView baseline, SideView candidate) {
+    return baseline != null && candidate != null && baseline.terminal() && candidate.terminal();
+  }
+
+  /**
+   * How long the pair waits after both sides are terminal: for a missing expected fingerprint, up
+   * to the fingerprint timeout as the learned lags say; for a succeeded pair with no output known,
+   * the settle period or the workflow's usual lag when it fingerprints; else the settle period.
+   */
+  private static Duration afterBoth(
+      WorkflowSpec spec,
+      SideView baseline,
+      SideView candidate,
+      boolean awaiting,
+      FingerprintLags lags) {
+    if (awaiting) {
+      return lags.awaitExpected(spec.settle(), spec.fingerprintTimeout());
+    }
+    boolean succeeded =
+        (baseline != null && baseline.succeeded()) || (candidate != null && candidate.succeeded());
+    if (succeeded && DecisionRule.noOutputKnown(spec, baseline, candidate)) {
+      return lags.awaitUnknown(spec.settle(), spec.fingerprintTimeout());
+    }
+    return spec.settle();
+  }
+
+  private static List<Long> never(List<String> outputs) {
+    List<Long> samples = new ArrayList<>(outputs.size());
+    outputs.forEach(o -> samples.add(FingerprintLags.NEVER));
+    return samples;
   }
 
   /**

@@ -1,8 +1,11 @@
 package io.dualrun.reconciler.state;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
@@ -18,11 +21,16 @@ import org.apache.kafka.common.utils.ByteBufferOutputStream;
 
 /**
  * Serde of the reconciler's internal state: one format-version byte, then Avro binary of {@link
- * PairState} (no registry: the schema is this module's own). A future format bumps the version byte
- * and keeps a reader for the old one.
+ * PairState} (no registry: the schema is this module's own). A new format bumps the version byte
+ * and keeps a reader for the old ones: version 1 (before runs announced their outputs) is read with
+ * its schema, kept as a resource, and resolved to the current one — a reconciler upgraded in place
+ * reads the state its predecessor left.
  */
 public final class PairStateSerde implements Serde<PairState> {
-  static final byte VERSION = 1;
+  static final byte VERSION = 2;
+
+  /** The schema of format version 1, as written by reconcilers before version 2. */
+  static final Schema VERSION_1 = schema("PairState-v1.avsc");
 
   /**
    * The generated classes' own encoders and decoders (direct field access, no per-field schema
@@ -34,6 +42,20 @@ public final class PairStateSerde implements Serde<PairState> {
       new SpecificDatumWriter<>(PairState.getClassSchema(), MODEL);
   private final SpecificDatumReader<PairState> reader =
       new SpecificDatumReader<>(PairState.getClassSchema(), PairState.getClassSchema(), MODEL);
+
+  private final SpecificDatumReader<PairState> version1Reader =
+      new SpecificDatumReader<>(VERSION_1, PairState.getClassSchema(), MODEL);
+
+  private static Schema schema(String resource) {
+    try (InputStream in = PairStateSerde.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + resource);
+      }
+      return new Schema.Parser().parse(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   private static SpecificData customCoders() {
     SpecificData model = new SpecificData(PairState.class.getClassLoader());
@@ -75,14 +97,14 @@ public final class PairStateSerde implements Serde<PairState> {
     if (bytes == null) {
       return null;
     }
-    if (bytes.length == 0 || bytes[0] != VERSION) {
+    if (bytes.length == 0 || (bytes[0] != VERSION && bytes[0] != 1)) {
       throw new SerializationException(
           "pair state has unknown format version "
               + (bytes.length == 0 ? "(empty)" : Byte.toString(bytes[0])));
     }
     try {
       BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, 1, bytes.length - 1, null);
-      return reader.read(null, decoder);
+      return (bytes[0] == VERSION ? reader : version1Reader).read(null, decoder);
     } catch (IOException | RuntimeException e) {
       throw new SerializationException("cannot decode pair state: " + e.getMessage(), e);
     }

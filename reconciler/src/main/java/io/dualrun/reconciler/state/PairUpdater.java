@@ -80,8 +80,13 @@ public final class PairUpdater {
   /** {@link #apply(PairState, RunEvent)} for a record {@link #isDuplicate} already cleared. */
   public boolean applyUnseen(PairState state, RunEvent e) {
     SideState side = sideFor(state, e.getSide(), e.getAttempt(), e.getRunId());
-    boolean taskLevel = e.getTask() != null;
-    if (side == null || (taskLevel && e.getStatus() != RunStatus.FAILED)) {
+    // a task-level event matters when it fails (it names the failed task) or when it announces
+    // outputs (OpenLineage reports a task's datasets on the task's own COMPLETE)
+    boolean ignoredTaskEvent =
+        e.getTask() != null
+            && e.getStatus() != RunStatus.FAILED
+            && e.getExpectedOutputs().isEmpty();
+    if (side == null || ignoredTaskEvent) {
       remember(state, e.getEventId());
       return false;
     }
@@ -95,7 +100,10 @@ public final class PairUpdater {
                 e.getEventTime().toEpochMilli(),
                 e.getTask(),
                 e.getError(),
-                e.getLogUrl()));
+                e.getLogUrl(),
+                e.getExpectedOutputs().isEmpty()
+                    ? List.of()
+                    : List.copyOf(e.getExpectedOutputs())));
     return true;
   }
 

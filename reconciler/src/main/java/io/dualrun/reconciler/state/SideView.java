@@ -4,8 +4,11 @@ import io.dualrun.schemas.avro.RunStatus;
 import io.dualrun.schemas.avro.Side;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What one side of a pair amounts to, derived from its stored records of the winning attempt. The
@@ -24,6 +27,7 @@ import java.util.TreeMap;
  * @param logUrl log link, or null
  * @param outputs fingerprints of the winning attempt by output name
  * @param activeSince earliest event time of any record of the winning attempt, or null
+ * @param announced outputs the winning attempt's run-level events announced it will fingerprint
  */
 public record SideView(
     Side side,
@@ -38,7 +42,8 @@ public record SideView(
     String error,
     String logUrl,
     Map<String, StoredOutput> outputs,
-    Long activeSince) {
+    Long activeSince,
+    Set<String> announced) {
 
   private static final Comparator<StoredEvent> LATEST =
       Comparator.comparingLong(StoredEvent::getEventTime)
@@ -80,8 +85,12 @@ public record SideView(
     StoredEvent latestAny = null;
     StoredEvent failedTask = null;
     Long start = null;
+    Set<String> announced = Set.of();
     for (StoredEvent e : state.getEvents()) {
       latestAny = max(latestAny, e);
+      if (!e.getExpectedOutputs().isEmpty()) {
+        announced = union(announced, e.getExpectedOutputs());
+      }
       if (e.getTask() != null) {
         if (e.getStatus() == RunStatus.FAILED.ordinal()) {
           failedTask = maxTask(failedTask, e);
@@ -113,7 +122,14 @@ public record SideView(
         first(terminalEvent == null ? null : terminalEvent.getError(), blamed, true),
         first(main == null ? null : main.getLogUrl(), blamed, false),
         Collections.unmodifiableSortedMap(outputs),
-        activeSince(state));
+        activeSince(state),
+        announced);
+  }
+
+  private static Set<String> union(Set<String> known, List<String> more) {
+    TreeSet<String> all = new TreeSet<>(known);
+    all.addAll(more);
+    return Collections.unmodifiableSortedSet(all);
   }
 
   private static Long activeSince(SideState state) {

@@ -53,6 +53,7 @@ public final class PairProcessor extends ContextualProcessor<String, PairInput, 
   private final Inventory inventory;
   private final PairEngine engine;
   private PairStore pairs;
+  private LearnedLags lags;
   private DeadlineIndex deadlines;
   private SlaScanner sla;
   private long slaStart = -1;
@@ -67,6 +68,7 @@ public final class PairProcessor extends ContextualProcessor<String, PairInput, 
   public void init(ProcessorContext<String, Emission> context) {
     super.init(context);
     pairs = context.getStateStore(StoreNames.PAIRS);
+    lags = new LearnedLags(context.getStateStore(StoreNames.FINGERPRINT_LAGS));
     try (var stored = pairs.all()) {
       deadlines = DeadlineIndex.of(stored);
     }
@@ -101,17 +103,25 @@ public final class PairProcessor extends ContextualProcessor<String, PairInput, 
     step(
         record.key(),
         stored == null ? null : stored.getDeadline(),
-        engine.apply(stored, in.workflow(), in.partition(), new PairEngine.Input.Arrived(in), now));
+        engine.apply(
+            stored,
+            in.workflow(),
+            in.partition(),
+            new PairEngine.Input.Arrived(in),
+            now,
+            lags.of(in.workflow())),
+        in.workflow());
   }
 
   /**
    * Carries out one engine step for {@code key}: emissions forwarded, the state stored (or the pair
    * dropped), the deadline index moved from {@code indexed} to the new deadline.
    */
-  private void step(String key, Long indexed, PairEngine.Step step) {
+  private void step(String key, Long indexed, PairEngine.Step step, String workflow) {
     for (Emission e : step.emissions()) {
       context().forward(new Record<>(key, e, e.timestamp()));
     }
+    lags.learn(workflow, step.lagSamples());
     if (step.purge()) {
       deadlines.move(key, indexed, null);
       pairs.delete(key);
@@ -175,7 +185,9 @@ public final class PairProcessor extends ContextualProcessor<String, PairInput, 
                 stored.getWorkflow(),
                 stored.getPartition(),
                 new PairEngine.Input.DeadlinePassed(),
-                now));
+                now,
+                lags.of(stored.getWorkflow())),
+            stored.getWorkflow());
       }
     }
     if (slaStart < 0) {
@@ -192,6 +204,12 @@ public final class PairProcessor extends ContextualProcessor<String, PairInput, 
         key,
         stored == null ? null : stored.getDeadline(),
         engine.apply(
-            stored, spec.id(), partition, new PairEngine.Input.ExpectedBy(spec, due), now));
+            stored,
+            spec.id(),
+            partition,
+            new PairEngine.Input.ExpectedBy(spec, due),
+            now,
+            lags.of(spec.id())),
+        spec.id());
   }
 }

@@ -10,5 +10,11 @@ public final class StoreNames {
   /** Workflow id → last scanned SLA deadline (epoch millis), per task. */
   public static final String SCHEDULE_CURSORS = "reconciler-schedule-cursors";
 
+  /**
+   * Workflow id → its recent fingerprint lags in milliseconds (-1: an expected output never
+   * arrived), per task: {@code FingerprintLags}.
+   */
+  public static final String FINGERPRINT_LAGS = "reconciler-fingerprint-lags";
+
   private StoreNames() {}
 }

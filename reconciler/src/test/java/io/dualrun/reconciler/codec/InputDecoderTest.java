@@ -183,7 +183,8 @@ class InputDecoderTest {
         "load",
         null,
         "https://logs/é",
-        Map.of("team", "data", "日本", "👍"));
+        Map.of("team", "data", "日本", "👍"),
+        List.of("sales.orders", "日本"));
   }
 
   private static OutputFingerprint fingerprint() {

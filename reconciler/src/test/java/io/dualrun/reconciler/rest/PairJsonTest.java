@@ -31,7 +31,8 @@ class PairJsonTest {
         null,
         "oops",
         null,
-        new HashMap<>());
+        new HashMap<>(),
+        new java.util.ArrayList<>());
   }
 
   @Test

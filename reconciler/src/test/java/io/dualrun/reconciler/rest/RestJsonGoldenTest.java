@@ -63,7 +63,8 @@ class RestJsonGoldenTest {
         null,
         status == RunStatus.FAILED ? "oops" : null,
         null,
-        new HashMap<>());
+        new HashMap<>(),
+        new java.util.ArrayList<>());
   }
 
   /** Baseline succeeded, candidate failed: a MISMATCH with a STATUS finding. */

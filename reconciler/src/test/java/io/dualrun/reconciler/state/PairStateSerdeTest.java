@@ -30,6 +30,33 @@ class PairStateSerdeTest {
   }
 
   @Test
+  void readsTheStateAReconcilerOfFormatVersion1Left() throws Exception {
+    PairState state = PairUpdater.empty("wf", "2026-11-20", 42L);
+    state.setBaseline(
+        new SideState(
+            1,
+            new java.util.ArrayList<>(java.util.List.of(new AttemptRef(1, "run-1"))),
+            new java.util.ArrayList<>(
+                java.util.List.of(
+                    new StoredEvent(
+                        "e-1", "run-1", "cron", 1, 1_000L, null, null, null, java.util.List.of()))),
+            new java.util.ArrayList<>(),
+            5L));
+    // the fields of version 1 keep their positions in version 2 (the new one is appended)
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.write(1);
+    var encoder = org.apache.avro.io.EncoderFactory.get().binaryEncoder(out, null);
+    new org.apache.avro.specific.SpecificDatumWriter<PairState>(PairStateSerde.VERSION_1)
+        .write(state, encoder);
+    encoder.flush();
+
+    PairState read = serde.decode(out.toByteArray());
+
+    assertThat(read).isEqualTo(state);
+    assertThat(read.getBaseline().getEvents().get(0).getExpectedOutputs()).isEmpty();
+  }
+
+  @Test
   void rejectsAnUnknownFormatVersion() {
     byte[] bytes = serde.encode(PairUpdater.empty("wf", "p", 1L));
     bytes[0] = 9;

@@ -57,6 +57,15 @@ class PairProcessorTest {
             .build();
     cursors.init(context.getStateStoreContext(), cursors);
     context.addStateStore(cursors);
+    KeyValueStore<String, java.util.List<Long>> lags =
+        Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(StoreNames.FINGERPRINT_LAGS),
+                Serdes.String(),
+                FingerprintLagsSerde.lags())
+            .withLoggingDisabled()
+            .build();
+    lags.init(context.getStateStoreContext(), lags);
+    context.addStateStore(lags);
     processor =
         new PairProcessor(
             new PairProcessor.Settings(

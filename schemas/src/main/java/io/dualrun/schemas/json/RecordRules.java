@@ -19,6 +19,7 @@ public final class RecordRules {
   private static final int MAX_PARTITION = 128;
   private static final int MAX_ID = 256;
   private static final int SMALL_SCHEMA = 16;
+  private static final int MAX_EXPECTED_OUTPUTS = 256;
 
   private RecordRules() {}
 
@@ -30,7 +31,24 @@ public final class RecordRules {
     id(errors, "orchestrator", e.getOrchestrator());
     id(errors, "runId", e.getRunId());
     attempt(errors, e.getAttempt());
+    expectedOutputs(errors, e.getExpectedOutputs());
     return errors;
+  }
+
+  private static void expectedOutputs(List<FieldError> errors, List<String> outputs) {
+    if (outputs == null) {
+      return;
+    }
+    if (outputs.size() > MAX_EXPECTED_OUTPUTS) {
+      errors.add(
+          new FieldError(
+              "expectedOutputs",
+              "at most " + MAX_EXPECTED_OUTPUTS + " outputs, got " + outputs.size()));
+      return;
+    }
+    for (int i = 0; i < outputs.size(); i++) {
+      id(errors, "expectedOutputs[" + i + "]", outputs.get(i));
+    }
   }
 
   public static List<FieldError> check(OutputFingerprint f) {

@@ -54,7 +54,8 @@ class TopicCatalogTest {
             "COLUMN_STAT",
             "DURATION");
     assertThat(names(Outcome.values())).containsExactly("MATCH", "MISMATCH");
-    assertThat(names(DecisionReason.values())).containsExactly("COMPLETE", "SETTLED");
+    assertThat(names(DecisionReason.values()))
+        .containsExactly("COMPLETE", "SETTLED", "FINGERPRINT_TIMEOUT");
     assertThat(names(BreachKind.values()))
         .containsExactly("CANDIDATE_LATE", "BASELINE_LATE", "SLA_MISSED");
     assertThat(names(NotificationAction.values()))
