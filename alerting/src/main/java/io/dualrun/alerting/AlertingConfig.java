@@ -2,6 +2,7 @@ package io.dualrun.alerting;
 
 import io.dualrun.alerting.delivery.RetryPolicy;
 import io.dualrun.alerting.delivery.Routes;
+import io.dualrun.alerting.fold.AlertClock;
 import io.dualrun.alerting.receiver.ReceiverConfig;
 import io.dualrun.config.CommonSettings;
 import io.dualrun.config.ConfigDef;
@@ -23,6 +24,8 @@ import java.util.Map;
  * @param groupWait how long a change waits for more before it is announced
  * @param repeatInterval how often a firing alert is announced again
  * @param tick how often due announcements are looked for
+ * @param clock which time group waits and repeats count in
+ * @param idleFlush record clock: how long without a signal before waiting changes are announced
  */
 public record AlertingConfig(
     CommonSettings common,
@@ -32,6 +35,8 @@ public record AlertingConfig(
     Duration groupWait,
     Duration repeatInterval,
     Duration tick,
+    AlertClock clock,
+    Duration idleFlush,
     RetryPolicy retry,
     String pairUrlTemplate,
     List<ReceiverConfig> receivers,
@@ -77,6 +82,21 @@ public record AlertingConfig(
           Duration.ofSeconds(1),
           Duration.ofMillis(1),
           "how often due announcements are looked for");
+  public static final ConfigKey<String> CLOCK =
+      ConfigKey.string(
+          "alerting.clock",
+          "wall",
+          "`wall`: group wait and repeat interval count in wall-clock time; `record`: in the"
+              + " signals' own time (a verdict's decision time, a breach's observation time), for a"
+              + " reconciler in replay mode: the same history gives the same notifications every"
+              + " time, and a firing alert is never repeated");
+  public static final ConfigKey<Duration> IDLE_FLUSH =
+      ConfigKey.duration(
+          "alerting.idle-flush",
+          Duration.ofSeconds(5),
+          Duration.ofMillis(1),
+          "with `alerting.clock: record`: the changes still in their group wait are announced once"
+              + " no signal arrived for this long (wall clock)");
   public static final ConfigKey<Duration> INITIAL_BACKOFF =
       ConfigKey.duration(
           "alerting.retry.initial-backoff",
@@ -120,6 +140,8 @@ public record AlertingConfig(
               GROUP_WAIT,
               REPEAT_INTERVAL,
               TICK,
+              CLOCK,
+              IDLE_FLUSH,
               INITIAL_BACKOFF,
               MAX_BACKOFF,
               DEADLINE,
@@ -141,6 +163,11 @@ public record AlertingConfig(
               + ": alerting.retry.max-backoff: must be at least alerting.retry.initial-backoff");
     }
     List<ReceiverConfig> receivers = ReceiverConfigs.parse(c);
+    AlertClock clock = AlertClock.parse(CLOCK.from(c));
+    if (clock == null) {
+      throw new ConfigException(
+          c.source() + ": alerting.clock: '" + CLOCK.from(c) + "' is not wall or record");
+    }
     return new AlertingConfig(
         common,
         APPLICATION_ID.from(c),
@@ -149,6 +176,8 @@ public record AlertingConfig(
         GROUP_WAIT.from(c),
         REPEAT_INTERVAL.from(c),
         TICK.from(c),
+        clock,
+        IDLE_FLUSH.from(c),
         new RetryPolicy(initial, max, DEADLINE.from(c)),
         pairUrlTemplate(c),
         receivers,
@@ -174,6 +203,8 @@ public record AlertingConfig(
         groupWait,
         repeatInterval,
         tick,
+        clock,
+        idleFlush,
         retry,
         pairUrlTemplate,
         receivers,

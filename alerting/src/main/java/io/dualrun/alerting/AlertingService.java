@@ -6,6 +6,7 @@ import io.dualrun.alerting.delivery.DeliveryWorker;
 import io.dualrun.alerting.delivery.LaneContext;
 import io.dualrun.alerting.delivery.LedgerEntry;
 import io.dualrun.alerting.delivery.NotificationLog;
+import io.dualrun.alerting.fold.AlertClock;
 import io.dualrun.alerting.fold.AlertTopology;
 import io.dualrun.alerting.fold.DeadLetterHandler;
 import io.dualrun.alerting.kafka.KeyedLog;
@@ -62,6 +63,12 @@ import org.slf4j.LoggerFactory;
 public final class AlertingService implements HostedService {
   private static final Logger LOG = LoggerFactory.getLogger(AlertingService.class);
   private static final Duration STARTUP = Duration.ofSeconds(90);
+
+  /** How long every announcement stays on the alerts topic before compaction. */
+  static final Duration ALERTS_HISTORY = Duration.ofDays(1);
+
+  /** How long the record clock's fold waits for an input partition not yet fetched (KIP-695). */
+  static final long RECORD_CLOCK_TASK_IDLE_MS = 2_000L;
 
   private AlertingConfig config;
   private final Clock clock;
@@ -160,8 +167,14 @@ public final class AlertingService implements HostedService {
     Map<String, String> compact =
         Map.of("cleanup.policy", "compact", "min.insync.replicas", rf >= 3 ? "2" : "1");
     int partitions = config.common().topics().partitions();
+    // every announcement stays readable for a day before compaction keeps the latest of each
+    // alert; stamped when written, so that the day counts in wall-clock time even when the record
+    // clock dates announcements in the past
+    Map<String, String> alerts = new java.util.HashMap<>(compact);
+    alerts.put("min.compaction.lag.ms", Long.toString(ALERTS_HISTORY.toMillis()));
+    alerts.put("message.timestamp.type", "LogAppendTime");
     return Map.of(
-        config.alertsTopic(), new TopicSpec(partitions, rf, compact),
+        config.alertsTopic(), new TopicSpec(partitions, rf, alerts),
         config.silencesTopic(), new TopicSpec(1, rf, compact),
         config.deliveriesTopic(), new TopicSpec(partitions, rf, compact));
   }
@@ -198,15 +211,24 @@ public final class AlertingService implements HostedService {
             StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG),
         "true");
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-    // signals are folded by pair revision, in any order: none waits for another input's partition
-    props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
+    if (config.clock() == AlertClock.RECORD) {
+      // the record clock follows the signals' time: the three inputs are merged in time order,
+      // waiting for an input partition whose records on the broker are not fetched yet
+      props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, RECORD_CLOCK_TASK_IDLE_MS);
+    } else {
+      // signals are folded by pair revision, in any order: none waits for another input's
+      // partition
+      props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
+    }
     var topology =
         AlertTopology.build(
             catalog,
             config.alertsTopic(),
             config.groupWait(),
             config.repeatInterval(),
-            config.tick());
+            config.tick(),
+            config.clock(),
+            config.idleFlush());
     KafkaStreams ks = new KafkaStreams(topology, props);
     new KafkaStreamsMetrics(ks).bindTo(metrics);
     ks.setUncaughtExceptionHandler(

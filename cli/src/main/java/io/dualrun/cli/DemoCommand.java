@@ -2,6 +2,9 @@ package io.dualrun.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dualrun.alerting.AlertingConfig;
+import io.dualrun.alerting.model.AlertEvent;
+import io.dualrun.cli.demo.AlertLog;
 import io.dualrun.cli.demo.DemoLoader;
 import io.dualrun.cli.demo.DemoReport;
 import io.dualrun.cli.demo.DemoResults;
@@ -116,7 +119,7 @@ final class DemoCommand implements Callable<Integer> {
         log);
     out.flush();
     try (WebhookSink sink = WebhookSink.start();
-        Standalone standalone = start(dir, inventory, sink)) {
+        Standalone standalone = start(dir, settings(inventory, sink))) {
       LocalPlatform platform = standalone.platform();
       out.println("dualrun demo: running; API and dashboard on " + standalone.httpUrl());
       out.flush();
@@ -131,12 +134,21 @@ final class DemoCommand implements Callable<Integer> {
               Duration.ofSeconds(3),
               timeout,
               () -> {});
-      List<String> alerts = sink.awaitQuiet(Duration.ofSeconds(4), Duration.ofSeconds(60));
+      // alerting announces what still waits once its input has been idle (IDLE_FLUSH): the demo
+      // waits longer than that for the last deliveries
+      List<WebhookSink.Notice> received =
+          sink.awaitQuiet(IDLE_FLUSH.plusSeconds(4), Duration.ofSeconds(90));
+      List<AlertEvent> announced =
+          AlertLog.read(
+              platform.kafkaConfig(),
+              AlertingConfig.from(ConfigMap.of("demo", settings(inventory, sink))).alertsTopic(),
+              Duration.ofSeconds(30));
       new DemoReport(
               results,
               getJson(standalone.httpUrl(), "/v1/readiness"),
               getJson(standalone.httpUrl(), "/v1/waves"),
-              alerts)
+              announced,
+              received)
           .print(out);
       out.flush();
       if (keepRunning) {
@@ -195,14 +207,26 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private Standalone start(Path dir, Path inventory, WebhookSink sink) {
+  /** How long alerting waits without a signal before it announces what still waits. */
+  private static final Duration IDLE_FLUSH = Duration.ofSeconds(5);
+
+  /** The demo's settings of every service. */
+  private static Map<String, Object> settings(Path inventory, WebhookSink sink) {
     Map<String, Object> settings = new HashMap<>();
     settings.put("inventory", inventory.toString());
     settings.put("reconciler.mode", "replay");
-    settings.put("alerting.group-wait", "1s");
+    // alerting follows the verdicts' own time, like the replaying reconciler: the same recording
+    // gives the same notifications every run; a change waits an hour of that time for more
+    settings.put("alerting.clock", "record");
+    settings.put("alerting.group-wait", "1h");
+    settings.put("alerting.idle-flush", IDLE_FLUSH.toMillis() + "ms");
     settings.put(
         "receivers", List.of(Map.of("name", "demo-webhook", "type", "webhook", "url", sink.url())));
     settings.put("routes", Map.of("default", List.of("demo-webhook")));
+    return settings;
+  }
+
+  private Standalone start(Path dir, Map<String, Object> settings) {
     StandaloneConfig config =
         new StandaloneConfig(dir.resolve("data"), 0, 0, 0, Ports.LOOPBACK, httpPort)
             // one partition per topic: one stream time, so the recording's last records close

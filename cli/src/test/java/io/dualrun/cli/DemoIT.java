@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -63,9 +64,21 @@ class DemoIT {
             "Cycle (they read each other's outputs; they cut over together): finance-ledger, payments-recon")
         // uninventoried workflows are reconciled, flagged
         .containsPattern("adhoc-export \\* +3 +3 +0")
-        // one alert per workflow and kind, saying how many partitions
-        .contains("[FIRING] marketing-attribution: SCHEMA on 6 partitions")
-        .contains("[FIRING] customer-dim: ROW_COUNT on 2 partitions (critical)");
+        // one alert per workflow and kind, saying how many partitions, opened, updated, resolved
+        .contains("UPDATE   marketing-attribution: SCHEMA on 6 partitions (warning)")
+        .contains("RESOLVE  payments-recon: STATUS on 1 partition (critical)");
+    // the README shows what the demo prints: each of its lines as printed, the alerts whole
+    List<String> printed = out.lines().map(String::stripTrailing).toList();
+    List<String> shown = readmeDemoBlock();
+    assertThat(shown).hasSizeGreaterThan(40);
+    for (String line : shown) {
+      if (!line.equals("…") && !line.isEmpty()) {
+        assertThat(printed).as("README line printed by the demo").contains(line);
+      }
+    }
+    assertThat(section(printed, "Alerts: ", "The demo's webhook received"))
+        .as("the alert section, as in the README (the same every run)")
+        .isEqualTo(section(shown, "Alerts: ", "The demo's webhook received"));
     // the whole log in the data directory; results alone on stdout
     assertThat(out).contains("log in " + dir.resolve("dualrun.log").toAbsolutePath());
     assertThat(dir.resolve("dualrun.log"))
@@ -78,5 +91,35 @@ class DemoIT {
     // noise that must not alarm: a clean month with lost starts, duplicates and reordering
     assertThat(out).containsPattern("kpi-dashboard +31 +31 +0 ");
     assertThat(out).doesNotContain("kpi-dashboard/2026");
+  }
+
+  /** The lines of the README's demo output block. */
+  private static List<String> readmeDemoBlock() {
+    try {
+      List<String> readme = java.nio.file.Files.readAllLines(java.nio.file.Path.of("../README.md"));
+      int start = readme.indexOf("Verdicts per workflow (latest revision of each pair)");
+      assertThat(start).as("README.md shows the demo's output").isPositive();
+      int end = start;
+      while (!readme.get(end).equals("```")) {
+        end++;
+      }
+      return readme.subList(start, end).stream().map(String::stripTrailing).toList();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The lines from the one starting with {@code first} to the one starting with {@code last}. */
+  private static List<String> section(List<String> lines, String first, String last) {
+    int from = -1;
+    for (int i = 0; i < lines.size(); i++) {
+      if (from < 0 && lines.get(i).startsWith(first)) {
+        from = i;
+      }
+      if (from >= 0 && lines.get(i).startsWith(last)) {
+        return lines.subList(from, i + 1);
+      }
+    }
+    throw new AssertionError("no section from '" + first + "' to '" + last + "' in " + lines);
   }
 }

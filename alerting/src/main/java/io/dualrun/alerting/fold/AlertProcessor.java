@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -18,7 +19,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Folds signals (keyed by workflow) into the alerts store and forwards the alert emissions that are
  * due (keyed by alertId): those of the alerts a signal changed at once, when nothing holds them
- * back (no group wait left), and every other one on a wall-clock tick.
+ * back (no group wait left), and every other one on a tick.
+ *
+ * <p>With the wall clock, the tick runs on wall-clock time. With the record clock, time is the
+ * signals' own: before each signal, the alerts whose group wait that signal's time passes are
+ * judged at their due time (so what is announced never depends on how Kafka Streams batches
+ * records), and once no signal arrived for the idle flush (wall clock), the changes still waiting
+ * are announced at their due time: the input is taken to be complete.
  */
 final class AlertProcessor implements Processor<String, Signal, String, AlertEvent> {
   static final String ALERTS_STORE = "alerts";
@@ -26,13 +33,24 @@ final class AlertProcessor implements Processor<String, Signal, String, AlertEve
 
   private final Decider decider;
   private final Duration tick;
+  private final AlertClock clock;
+  private final Duration idleFlush;
   private ProcessorContext<String, AlertEvent> context;
   private KeyValueStore<String, AlertState> alerts;
   private KeyValueStore<String, Integer> pairs;
+  private DirtyIndex dirty;
+  private long recordTimeMs = Long.MIN_VALUE;
+  private long lastSignalWallMs;
 
   AlertProcessor(Decider decider, Duration tick) {
+    this(decider, tick, AlertClock.WALL, Duration.ZERO);
+  }
+
+  AlertProcessor(Decider decider, Duration tick, AlertClock clock, Duration idleFlush) {
     this.decider = decider;
     this.tick = tick;
+    this.clock = clock;
+    this.idleFlush = idleFlush;
   }
 
   @Override
@@ -40,7 +58,16 @@ final class AlertProcessor implements Processor<String, Signal, String, AlertEve
     this.context = context;
     this.alerts = context.getStateStore(ALERTS_STORE);
     this.pairs = context.getStateStore(PAIRS_STORE);
-    context.schedule(tick, PunctuationType.WALL_CLOCK_TIME, this::tick);
+    if (clock == AlertClock.RECORD) {
+      dirty = new DirtyIndex(decider.groupWait());
+      try (KeyValueIterator<String, AlertState> it = alerts.all()) {
+        it.forEachRemaining(kv -> dirty.track(kv.value));
+      }
+      lastSignalWallMs = context.currentSystemTimeMs();
+      context.schedule(tick, PunctuationType.WALL_CLOCK_TIME, this::flushWhenIdle);
+    } else {
+      context.schedule(tick, PunctuationType.WALL_CLOCK_TIME, this::tick);
+    }
   }
 
   @Override
@@ -48,12 +75,37 @@ final class AlertProcessor implements Processor<String, Signal, String, AlertEve
     if (record.value() == null) {
       return;
     }
-    long wallClockMs = context.currentSystemTimeMs();
-    Instant now = Instant.ofEpochMilli(wallClockMs);
+    long nowMs;
+    if (clock == AlertClock.RECORD) {
+      recordTimeMs = Math.max(recordTimeMs, record.timestamp());
+      lastSignalWallMs = context.currentSystemTimeMs();
+      nowMs = recordTimeMs;
+      judge(dirty.dueBy(nowMs));
+    } else {
+      nowMs = context.currentSystemTimeMs();
+    }
+    Instant now = Instant.ofEpochMilli(nowMs);
     StoreView view = new StoreView();
     Folder.apply(record.value(), now, view);
     for (AlertState state : view.changed) {
-      decide(state, now, wallClockMs);
+      decide(state, now, nowMs);
+    }
+  }
+
+  /** Record clock: announces every waiting change once the input has been idle long enough. */
+  private void flushWhenIdle(long wallClockMs) {
+    if (wallClockMs - lastSignalWallMs >= idleFlush.toMillis()) {
+      judge(dirty.all());
+    }
+  }
+
+  /** Record clock: judges each alert at its due time. */
+  private void judge(List<Map.Entry<Long, String>> due) {
+    for (Map.Entry<Long, String> e : due) {
+      AlertState state = alerts.get(e.getValue());
+      if (state != null) {
+        decide(state, Instant.ofEpochMilli(e.getKey()), e.getKey());
+      }
     }
   }
 
@@ -73,12 +125,15 @@ final class AlertProcessor implements Processor<String, Signal, String, AlertEve
 
   private void decide(AlertState state, Instant now, long wallClockMs) {
     long before = state.version();
-    var dirty = state.dirtySince();
+    Instant dirtyBefore = state.dirtySince();
     decider
         .decide(state, now)
         .ifPresent(e -> context.forward(new Record<>(e.alertId(), e, wallClockMs)));
-    if (state.version() != before || dirty != state.dirtySince()) {
+    if (state.version() != before || dirtyBefore != state.dirtySince()) {
       alerts.put(state.alertId(), state);
+    }
+    if (dirty != null) {
+      dirty.track(state);
     }
   }
 

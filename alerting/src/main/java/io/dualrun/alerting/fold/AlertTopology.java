@@ -26,12 +26,29 @@ import org.apache.kafka.streams.state.Stores;
 public final class AlertTopology {
   private AlertTopology() {}
 
+  /** The fold on the wall clock. */
   public static Topology build(
       TopicCatalog catalog,
       String alertsTopic,
       Duration groupWait,
       Duration repeatInterval,
       Duration tick) {
+    return build(catalog, alertsTopic, groupWait, repeatInterval, tick, AlertClock.WALL, tick);
+  }
+
+  /**
+   * The fold on {@code clock}. With the record clock a firing alert is never repeated (a replay
+   * announces changes) and the changes still waiting are announced once no signal arrived for
+   * {@code idleFlush}.
+   */
+  public static Topology build(
+      TopicCatalog catalog,
+      String alertsTopic,
+      Duration groupWait,
+      Duration repeatInterval,
+      Duration tick,
+      AlertClock clock,
+      Duration idleFlush) {
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
@@ -69,7 +86,7 @@ public final class AlertTopology {
             .filter((k, v) -> v != null, Named.as("breaches-only"))
             .mapValues(SignalMapper::fromBreach, Named.as("breach-signals"));
 
-    Decider decider = new Decider(groupWait, repeatInterval);
+    Decider decider = new Decider(groupWait, clock == AlertClock.RECORD ? null : repeatInterval);
     mismatches
         .merge(matches, Named.as("merge-verdict-signals"))
         .merge(breaches, Named.as("merge-breach-signals"))
@@ -78,7 +95,7 @@ public final class AlertTopology {
             Repartitioned.with(Serdes.String(), new JsonSerde<>(Signal.class))
                 .withName("signals-by-workflow"))
         .process(
-            () -> new AlertProcessor(decider, tick),
+            () -> new AlertProcessor(decider, tick, clock, idleFlush),
             Named.as("fold"),
             AlertProcessor.ALERTS_STORE,
             AlertProcessor.PAIRS_STORE)

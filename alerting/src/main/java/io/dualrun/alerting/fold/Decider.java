@@ -16,7 +16,7 @@ import java.util.TreeSet;
 /**
  * Decides, on each tick, whether an alert is due for an emission: a change that has waited the
  * group wait (OPEN, UPDATE, RESOLVE, or NONE when it resolved before anyone was told), or a firing
- * alert not announced for the repeat interval (REPEAT).
+ * alert not announced for the repeat interval (REPEAT; never when the interval is null).
  */
 public final class Decider {
   private final Duration groupWait;
@@ -27,6 +27,10 @@ public final class Decider {
     this.repeatInterval = repeatInterval;
   }
 
+  public Duration groupWait() {
+    return groupWait;
+  }
+
   /** The emission due now, if any; {@code state} is updated accordingly. */
   public Optional<AlertEvent> decide(AlertState state, Instant now) {
     if (state.dirtySince() != null) {
@@ -35,7 +39,8 @@ public final class Decider {
       }
       return changed(state, now);
     }
-    if (state.status() == AlertStatus.FIRING
+    if (repeatInterval != null
+        && state.status() == AlertStatus.FIRING
         && state.lastNotifiedAt() != null
         && !state.lastNotifiedAt().plus(repeatInterval).isAfter(now)) {
       return Optional.of(emit(state, AlertAction.REPEAT, AlertStatus.FIRING, now, null));

@@ -1,6 +1,9 @@
 package io.dualrun.cli.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dualrun.alerting.model.AlertAction;
+import io.dualrun.alerting.model.AlertEvent;
+import io.dualrun.alerting.render.MessageRenderer;
 import io.dualrun.schemas.avro.BreachState;
 import io.dualrun.schemas.avro.Finding;
 import io.dualrun.schemas.avro.FreshnessBreach;
@@ -20,13 +23,24 @@ public final class DemoReport {
   private final DemoResults results;
   private final JsonNode readiness;
   private final JsonNode waves;
-  private final List<String> alerts;
+  private final List<AlertEvent> announced;
+  private final List<WebhookSink.Notice> received;
 
-  public DemoReport(DemoResults results, JsonNode readiness, JsonNode waves, List<String> alerts) {
+  /**
+   * @param announced every announcement alerting decided, in order (null: no alert section)
+   * @param received what the demo's webhook received
+   */
+  public DemoReport(
+      DemoResults results,
+      JsonNode readiness,
+      JsonNode waves,
+      List<AlertEvent> announced,
+      List<WebhookSink.Notice> received) {
     this.results = results;
     this.readiness = readiness;
     this.waves = waves;
-    this.alerts = alerts;
+    this.announced = announced;
+    this.received = received;
   }
 
   public void print(PrintWriter out) {
@@ -211,13 +225,53 @@ public final class DemoReport {
         evidence.path("decided").asInt());
   }
 
+  /**
+   * Every announcement (OPEN, UPDATE, RESOLVE) by alert, in the order alerting decided them, and
+   * whether the webhook received the latest of each.
+   */
   private void alerts(PrintWriter out) {
-    if (alerts == null) {
+    if (announced == null) {
       return;
     }
+    List<AlertEvent> told =
+        announced.stream()
+            .filter(e -> e.action() != AlertAction.NONE)
+            .sorted(
+                java.util.Comparator.comparing(AlertEvent::alertId)
+                    .thenComparingLong(AlertEvent::version))
+            .toList();
+    Map<String, Long> latest = new java.util.TreeMap<>();
+    told.forEach(e -> latest.put(e.alertId(), e.version()));
     out.println();
-    out.println("Alerts received by the demo's webhook: " + alerts.size());
-    alerts.stream().sorted().forEach(a -> out.println("  " + clip(a)));
+    out.println(
+        "Alerts: "
+            + told.size()
+            + " announcements of "
+            + latest.size()
+            + " alerts (by alert, in the order alerting decided them)");
+    for (AlertEvent e : told) {
+      String title = MessageRenderer.title(e);
+      out.println(
+          "  "
+              + clip(
+                  String.format("%-8s %s", e.action(), title.substring(title.indexOf("] ") + 2))));
+    }
+    long delivered =
+        latest.entrySet().stream()
+            .filter(
+                l ->
+                    received.stream()
+                        .anyMatch(
+                            n -> n.alertId().equals(l.getKey()) && n.version() == l.getValue()))
+            .count();
+    out.println(
+        "The demo's webhook received the latest announcement of "
+            + (delivered == latest.size() ? "every alert" : delivered + " of the alerts")
+            + " ("
+            + delivered
+            + " of "
+            + latest.size()
+            + "; a newer version replaces one not yet delivered)");
   }
 
   private static String counts(Map<String, Long> counts) {

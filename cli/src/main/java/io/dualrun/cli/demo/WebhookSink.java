@@ -5,14 +5,44 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** A local webhook receiver that keeps what alerting sends it, for the demo's printout. */
+/**
+ * A local webhook receiver that keeps what alerting sends it, for the demo's printout: one {@link
+ * Notice} per alert version (a retried delivery, with the same idempotency key, counts once).
+ */
 public final class WebhookSink implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final List<String> received = new ArrayList<>();
+  private final Map<String, Notice> received = new LinkedHashMap<>();
   private final Javalin app;
   private long lastChange = System.nanoTime();
+
+  /**
+   * One notification: which alert, its version, what happened (OPEN, UPDATE, REPEAT, RESOLVE) and
+   * its title.
+   */
+  public record Notice(String alertId, long version, String action, String title)
+      implements Comparable<Notice> {
+    private static final Comparator<Notice> ORDER =
+        Comparator.comparing(Notice::alertId).thenComparingLong(Notice::version);
+
+    /** {@code OPEN customer-dim: ROW_COUNT on 2 partitions (critical)}. */
+    public String line() {
+      String t =
+          title.startsWith("[") && title.contains("] ")
+              ? title.substring(title.indexOf("] ") + 2)
+              : title;
+      return String.format("%-8s %s", action, t);
+    }
+
+    @Override
+    public int compareTo(Notice other) {
+      return ORDER.compare(this, other);
+    }
+  }
 
   private WebhookSink() {
     app =
@@ -35,38 +65,47 @@ public final class WebhookSink implements AutoCloseable {
   }
 
   private synchronized void add(String body) {
-    received.add(summary(body));
+    Notice n = notice(body);
+    received.put(n.alertId() + "#" + n.version() + "#" + n.action(), n);
     lastChange = System.nanoTime();
   }
 
-  private static String summary(String body) {
+  private static Notice notice(String body) {
     try {
       JsonNode n = JSON.readTree(body);
-      for (String field : List.of("title", "summary", "text")) {
-        if (n.hasNonNull(field)) {
-          return n.get(field).asText();
-        }
-      }
+      return new Notice(
+          n.path("alertId").asText("?"),
+          n.path("alertVersion").asLong(),
+          n.path("action").asText("?"),
+          n.path("title").asText(body));
     } catch (java.io.IOException e) {
-      return "(not JSON) " + body;
+      return new Notice("?", 0, "?", "(not JSON) " + body);
     }
-    return body;
   }
 
-  /** Waits until nothing arrived for {@code quiet} (at most {@code max}); returns what arrived. */
-  public List<String> awaitQuiet(Duration quiet, Duration max) throws InterruptedException {
+  /**
+   * Waits until nothing arrived for {@code quiet} (at most {@code max}); returns what arrived, by
+   * alert and version.
+   */
+  public List<Notice> awaitQuiet(Duration quiet, Duration max) throws InterruptedException {
     long end = System.nanoTime() + max.toNanos();
     while (System.nanoTime() < end) {
       synchronized (this) {
         if (!received.isEmpty() && System.nanoTime() - lastChange > quiet.toNanos()) {
-          return List.copyOf(received);
+          return sorted();
         }
       }
       Thread.sleep(200);
     }
     synchronized (this) {
-      return List.copyOf(received);
+      return sorted();
     }
+  }
+
+  private List<Notice> sorted() {
+    List<Notice> all = new ArrayList<>(received.values());
+    all.sort(null);
+    return all;
   }
 
   @Override
