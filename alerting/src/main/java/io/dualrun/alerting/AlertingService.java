@@ -125,7 +125,16 @@ public final class AlertingService implements HostedService {
               config.common().topics(),
               true);
       TopicInitializer.ensure(admin, catalog.all(), STARTUP);
-      TopicInitializer.ensureSpecs(admin, internalTopics(), STARTUP);
+      TopicInitializer.ensureSpecs(
+          admin,
+          internalTopics(
+              inputPartitions(
+                  admin,
+                  List.of(
+                      catalog.mismatches().name(),
+                      catalog.verdicts().name(),
+                      catalog.freshness().name()))),
+          STARTUP);
     }
     Producer<String, byte[]> bytes = closeLater(producer(kafka, new ByteArraySerializer()));
     Producer<String, Notification> notifications =
@@ -162,10 +171,41 @@ public final class AlertingService implements HostedService {
         config.alertsTopic());
   }
 
-  private Map<String, TopicSpec> internalTopics() {
+  /** The most partitions any of {@code topics} has: what the fold's repartition topic gets. */
+  private static int inputPartitions(Admin admin, List<String> topics) {
+    try {
+      return admin
+          .describeTopics(topics)
+          .allTopicNames()
+          .get(STARTUP.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+          .values()
+          .stream()
+          .mapToInt(d -> d.partitions().size())
+          .max()
+          .orElseThrow();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while describing " + topics, e);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("cannot describe " + topics + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Alerting's own topics, and the fold's repartition topic as Kafka Streams would create it:
+   * created before the streams start, their consumer never asks the broker for a topic that does
+   * not exist yet (which Kafka's client logs as a warning, several times, at first start).
+   */
+  private Map<String, TopicSpec> internalTopics(int inputPartitions) {
     short rf = config.common().topics().replicationFactor();
     Map<String, String> compact =
         Map.of("cleanup.policy", "compact", "min.insync.replicas", rf >= 3 ? "2" : "1");
+    Map<String, String> repartition =
+        Map.of(
+            "cleanup.policy", "delete",
+            "retention.ms", "-1",
+            "segment.bytes", "52428800",
+            "min.insync.replicas", rf >= 3 ? "2" : "1");
     int partitions = config.common().topics().partitions();
     // every announcement stays readable for a day before compaction keeps the latest of each
     // alert; stamped when written, so that the day counts in wall-clock time even when the record
@@ -174,9 +214,14 @@ public final class AlertingService implements HostedService {
     alerts.put("min.compaction.lag.ms", Long.toString(ALERTS_HISTORY.toMillis()));
     alerts.put("message.timestamp.type", "LogAppendTime");
     return Map.of(
-        config.alertsTopic(), new TopicSpec(partitions, rf, alerts),
-        config.silencesTopic(), new TopicSpec(1, rf, compact),
-        config.deliveriesTopic(), new TopicSpec(partitions, rf, compact));
+        config.applicationId() + "-" + AlertTopology.SIGNALS_REPARTITION + "-repartition",
+        new TopicSpec(inputPartitions, rf, repartition),
+        config.alertsTopic(),
+        new TopicSpec(partitions, rf, alerts),
+        config.silencesTopic(),
+        new TopicSpec(1, rf, compact),
+        config.deliveriesTopic(),
+        new TopicSpec(partitions, rf, compact));
   }
 
   private Map<ReceiverConfig, Receiver> receivers() {

@@ -88,6 +88,10 @@ class DemoIT {
         .doesNotContain("Using an OS temp directory in the state.dir")
         .doesNotContain("Unable to assign");
     assertThat(out).doesNotContain(" INFO ").doesNotContain(" WARN ");
+    assertThat(dir.resolve("dualrun.log"))
+        .as("no warning on a clean run (first start included: every topic exists before use)")
+        .content()
+        .doesNotContain(" WARN ");
     // noise that must not alarm: a clean month with lost starts, duplicates and reordering
     assertThat(out).containsPattern("kpi-dashboard +31 +31 +0 ");
     assertThat(out).doesNotContain("kpi-dashboard/2026");

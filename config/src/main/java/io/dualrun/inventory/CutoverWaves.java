@@ -58,13 +58,42 @@ public final class CutoverWaves {
       Map<Integer, List<String>> waves, List<List<String>> cycles, List<Placement> workflows) {}
 
   /**
+   * The datasets each workflow was seen to read and write (OpenLineage inputs and outputs,
+   * announced and fingerprinted outputs), beside what the inventory declares.
+   *
+   * @param reads workflow → datasets it read
+   * @param writes workflow → datasets it wrote
+   */
+  public record Observed(Map<String, Set<String>> reads, Map<String, Set<String>> writes) {
+    public static final Observed NONE = new Observed(Map.of(), Map.of());
+
+    Set<String> readsOf(String workflow) {
+      return reads.getOrDefault(workflow, Set.of());
+    }
+
+    Set<String> writesOf(String workflow) {
+      return writes.getOrDefault(workflow, Set.of());
+    }
+  }
+
+  /** {@link #plan(List, Observed, Map, Set)} from the inventory's datasets alone. */
+  public static Plan plan(
+      List<WorkflowSpec> specs, Map<String, String> status, Set<String> cutOver) {
+    return plan(specs, Observed.NONE, status, cutOver);
+  }
+
+  /**
    * @param specs the declared workflows
+   * @param observed the datasets they were seen to read and write, added to their declared ones
    * @param status READY or NOT_READY per workflow (absent: NOT_READY)
    * @param cutOver the workflows whose candidate is primary already
    */
   public static Plan plan(
-      List<WorkflowSpec> specs, Map<String, String> status, Set<String> cutOver) {
-    Map<String, TreeSet<String>> up = upstream(specs);
+      List<WorkflowSpec> specs,
+      Observed observed,
+      Map<String, String> status,
+      Set<String> cutOver) {
+    Map<String, TreeSet<String>> up = upstream(specs, observed);
     Map<String, TreeSet<String>> down = new TreeMap<>();
     up.keySet().forEach(w -> down.put(w, new TreeSet<>()));
     up.forEach((w, ups) -> ups.forEach(u -> down.get(u).add(w)));
@@ -152,17 +181,22 @@ public final class CutoverWaves {
   }
 
   /**
-   * Workflow → the workflows writing a dataset it reads (itself included when it reads its own).
+   * Workflow → the workflows writing a dataset it reads (itself included when it reads its own),
+   * from the declared and the observed datasets of the declared workflows.
    */
-  static Map<String, TreeSet<String>> upstream(List<WorkflowSpec> specs) {
+  static Map<String, TreeSet<String>> upstream(List<WorkflowSpec> specs, Observed observed) {
     Map<String, TreeSet<String>> writers = new HashMap<>();
     for (WorkflowSpec s : specs) {
       s.outputs().forEach(o -> writers.computeIfAbsent(o.name(), k -> new TreeSet<>()).add(s.id()));
+      observed
+          .writesOf(s.id())
+          .forEach(d -> writers.computeIfAbsent(d, k -> new TreeSet<>()).add(s.id()));
     }
     Map<String, TreeSet<String>> up = new TreeMap<>();
     for (WorkflowSpec s : specs) {
       TreeSet<String> u = new TreeSet<>();
       s.inputs().forEach(d -> u.addAll(writers.getOrDefault(d, new TreeSet<>())));
+      observed.readsOf(s.id()).forEach(d -> u.addAll(writers.getOrDefault(d, new TreeSet<>())));
       up.put(s.id(), u);
     }
     return up;

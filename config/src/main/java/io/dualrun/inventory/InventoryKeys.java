@@ -120,8 +120,9 @@ public final class InventoryKeys {
           new Key(
               "inputs",
               "none",
-              "names of the datasets the workflow reads; a workflow reading another's output is"
-                  + " its downstream (`dualrun report waves`)",
+              "names of the datasets the workflow reads, besides those its runs report (OpenLineage"
+                  + " inputs); a workflow reading another's output is its downstream (`dualrun"
+                  + " report waves`)",
               false));
 
   private InventoryKeys() {}

@@ -116,4 +116,25 @@ class CutoverWavesTest {
     assertThat(plan.waves().get(n)).containsExactly("w" + (n - 1));
     assertThat(plan.cycles()).isEmpty();
   }
+
+  @Test
+  void datasetsSeenInLineageJoinTheDeclaredOnes() {
+    // suppliers was seen writing raw.suppliers_clean, which kpi was seen reading; audit was seen
+    // writing reporting.audit, read by nobody
+    CutoverWaves.Observed seen =
+        new CutoverWaves.Observed(
+            Map.of("kpi", Set.of("raw.suppliers_clean")),
+            Map.of("suppliers", Set.of("raw.suppliers_clean"), "audit", Set.of("reporting.audit")));
+
+    Plan plan = CutoverWaves.plan(GRAPH.workflows(), seen, allReady(), Set.of());
+
+    assertThat(of(plan, "kpi").upstream()).containsExactly("orders", "revenue", "suppliers");
+    assertThat(of(plan, "suppliers").blastRadius()).containsExactly("kpi");
+    assertThat(of(plan, "kpi").wave()).isEqualTo(3);
+    assertThat(CutoverWaves.plan(GRAPH.workflows(), allReady(), Set.of()).workflows())
+        .as("without what was seen, as declared")
+        .filteredOn(p -> p.workflow().equals("suppliers"))
+        .singleElement()
+        .satisfies(p -> assertThat(p.blastRadius()).isEmpty());
+  }
 }

@@ -44,7 +44,8 @@ class LineageRoutesTest {
                     "task":{"task_id":"load"}},
          "processing_engine":{"name":"Airflow","version":"2.10.3"}}},
        "job":{"namespace":"airflow-prod","name":"revenue_daily.load"},
-       "inputs":[],
+       "inputs":[{"namespace":"postgres://db:5432","name":"raw.orders"},
+                 {"namespace":"postgres://db:5432","name":"fx.rates"}],
        "outputs":[{"namespace":"postgres://db:5432","name":"analytics.revenue_daily",
          "facets":{"schema":{"fields":[{"name":"ID","type":"integer"},{"name":"amount","type":"numeric(12,2)"},
                                         {"name":"day","type":"date"}]}},
@@ -102,6 +103,9 @@ class LineageRoutesTest {
     assertThat(e.getExpectedOutputs())
         .as("the COMPLETE announces every output dataset, fingerprinted here or not")
         .containsExactly("analytics.revenue_daily", "exports/revenue.csv");
+    assertThat(e.getInputs())
+        .as("the datasets it read, for the cutover waves")
+        .containsExactly("raw.orders", "fx.rates");
     OutputFingerprint f = sink.written(Outgoing.Fingerprint.class).get(0).fingerprint();
     assertThat(f.getOutput()).isEqualTo("analytics.revenue_daily");
     assertThat(f.getRowCount()).isEqualTo(1200);

@@ -24,6 +24,9 @@ import org.apache.kafka.streams.state.Stores;
  * node, store and internal topic is named; {@code AlertTopologyDescriptionTest} holds the shape.
  */
 public final class AlertTopology {
+  /** Name of the repartition by workflow (topic {@code <application id>-<name>-repartition}). */
+  public static final String SIGNALS_REPARTITION = "signals-by-workflow";
+
   private AlertTopology() {}
 
   /** The fold on the wall clock. */
@@ -93,7 +96,7 @@ public final class AlertTopology {
         .selectKey((k, s) -> s.workflow(), Named.as("key-by-workflow"))
         .repartition(
             Repartitioned.with(Serdes.String(), new JsonSerde<>(Signal.class))
-                .withName("signals-by-workflow"))
+                .withName(SIGNALS_REPARTITION))
         .process(
             () -> new AlertProcessor(decider, tick, clock, idleFlush),
             Named.as("fold"),

@@ -30,7 +30,8 @@ record LineageEvent(
     int attempt,
     String error,
     String logUrl,
-    List<Output> outputs) {
+    List<Output> outputs,
+    List<String> inputs) {
 
   /** A parent or root job of a task-level event. */
   record JobRef(String namespace, String name, String runId) {}
@@ -91,7 +92,8 @@ record LineageEvent(
             attempt,
             error(eventType, facets),
             optionalText(facets.path("airflow").path("taskInstance").path("log_url")),
-            outputs));
+            outputs,
+            inputs(e.path("inputs"))));
   }
 
   private static List<JobRef> ancestors(JsonNode parent) {
@@ -129,6 +131,18 @@ record LineageEvent(
       return "the run was aborted";
     }
     return message;
+  }
+
+  /** The names of the input datasets, each once. */
+  private static List<String> inputs(JsonNode inputs) {
+    List<String> names = new ArrayList<>();
+    for (JsonNode i : inputs) {
+      String name = optionalText(i.path("name"));
+      if (name != null && !names.contains(name)) {
+        names.add(name);
+      }
+    }
+    return names;
   }
 
   private static List<Output> outputs(JsonNode outputs) {

@@ -107,6 +107,7 @@ public final class LineageMapper {
             .setLogUrl(e.logUrl())
             .setAttributes(attributes)
             .setExpectedOutputs(announced(e, status))
+            .setInputs(e.inputs())
             .build();
     run.setEventId(EventIds.derive(run));
     return run;

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import org.apache.avro.generic.IndexedRecord;
 
 /**
@@ -17,8 +18,8 @@ import org.apache.avro.generic.IndexedRecord;
  * {@code eventId}. The canonical form is the record's schema-driven JSON ({@link AvroJson#write})
  * with object keys sorted and no white space, so a hook that retries the same event, in whatever
  * spelling, gets the same id and is never counted twice. A field added to a schema later is left
- * out while it holds its default ({@code expectedOutputs: []}), so an event keeps the id it had
- * before the field existed.
+ * out while it holds its default ({@code expectedOutputs: []}, {@code inputs: []}), so an event
+ * keeps the id it had before the field existed.
  */
 public final class EventIds {
   private static final ObjectMapper SORTED =
@@ -26,15 +27,20 @@ public final class EventIds {
   private static final ThreadLocal<MessageDigest> SHA256 =
       ThreadLocal.withInitial(EventIds::newDigest);
 
+  /** Fields added to the schemas later, left out of the id while empty. */
+  private static final List<String> ADDED_LISTS = List.of("expectedOutputs", "inputs");
+
   private EventIds() {}
 
   /** The id of {@code record}, ignoring whatever its eventId field holds. */
   public static String derive(IndexedRecord record) {
     ObjectNode json = AvroJson.write(record);
     json.remove("eventId");
-    JsonNode announced = json.get("expectedOutputs");
-    if (announced != null && announced.isArray() && announced.isEmpty()) {
-      json.remove("expectedOutputs");
+    for (String added : ADDED_LISTS) {
+      JsonNode list = json.get(added);
+      if (list != null && list.isArray() && list.isEmpty()) {
+        json.remove(added);
+      }
     }
     return sha256(canonical(json));
   }

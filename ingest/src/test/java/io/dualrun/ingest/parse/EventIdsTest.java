@@ -55,9 +55,13 @@ class EventIdsTest {
     ObjectNode before = AvroJson.write(record);
     before.remove("eventId");
     before.remove("expectedOutputs");
+    before.remove("inputs");
     String idBefore = referenceSha256(sortedTree(before).toString());
 
     assertThat(EventIds.derive(record)).isEqualTo(idBefore);
+    record.setInputs(List.of("raw.orders"));
+    assertThat(EventIds.derive(record)).isNotEqualTo(idBefore);
+    record.setInputs(List.of());
     record.setExpectedOutputs(List.of("sales.orders"));
     assertThat(EventIds.derive(record)).isNotEqualTo(idBefore);
   }

@@ -41,6 +41,7 @@ public final class RunEventReader {
     String logUrl = optionalString(in);
     Map<String, String> attributes = stringMap(in);
     List<String> expectedOutputs = list(in, AvroInput::readString);
+    List<String> inputs = list(in, AvroInput::readString);
     return new RunEvent(
         eventId,
         workflow,
@@ -55,6 +56,7 @@ public final class RunEventReader {
         error,
         logUrl,
         attributes,
-        expectedOutputs);
+        expectedOutputs,
+        inputs);
   }
 }

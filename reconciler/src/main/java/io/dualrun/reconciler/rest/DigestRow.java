@@ -1,5 +1,6 @@
 package io.dualrun.reconciler.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -16,7 +17,9 @@ import java.util.List;
   "inventoried",
   "baselineDurationMs",
   "candidateDurationMs",
-  "openBreaches"
+  "openBreaches",
+  "reads",
+  "writes"
 })
 public record DigestRow(
     String workflow,
@@ -25,7 +28,9 @@ public record DigestRow(
     boolean inventoried,
     Long baselineDurationMs,
     Long candidateDurationMs,
-    List<String> openBreaches) {
+    List<String> openBreaches,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> reads,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> writes) {
 
   static DigestRow of(JsonNode n) {
     List<String> open = new ArrayList<>();
@@ -37,6 +42,14 @@ public record DigestRow(
         n.path("inventoried").asBoolean(),
         n.path("baselineDurationMs").isNumber() ? n.path("baselineDurationMs").asLong() : null,
         n.path("candidateDurationMs").isNumber() ? n.path("candidateDurationMs").asLong() : null,
-        List.copyOf(open));
+        List.copyOf(open),
+        texts(n.path("reads")),
+        texts(n.path("writes")));
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(x -> out.add(x.asText()));
+    return List.copyOf(out);
   }
 }

@@ -132,6 +132,25 @@ final class PairJson {
         spec.inventoried(),
         b == null || !b.succeeded() ? null : b.durationMs(),
         c == null || !c.succeeded() ? null : c.durationMs(),
-        open);
+        open,
+        datasets(b, c, true),
+        datasets(b, c, false));
+  }
+
+  /** The datasets either side read ({@code reads}) or wrote: announced or fingerprinted. */
+  private static List<String> datasets(SideView b, SideView c, boolean reads) {
+    java.util.TreeSet<String> names = new java.util.TreeSet<>();
+    for (SideView v : new SideView[] {b, c}) {
+      if (v == null) {
+        continue;
+      }
+      if (reads) {
+        names.addAll(v.reads());
+      } else {
+        names.addAll(v.announced());
+        names.addAll(v.outputs().keySet());
+      }
+    }
+    return List.copyOf(names);
   }
 }

@@ -123,14 +123,35 @@ public final class ReconcilerRoutes {
     ctx.json(out);
   }
 
-  /** Cutover waves of the declared workflows, from their datasets and readiness. */
+  /**
+   * Cutover waves of the declared workflows, from their datasets (declared, and seen in their
+   * pairs: OpenLineage inputs and outputs, announced and fingerprinted outputs) and readiness.
+   */
   private static void waves(Context ctx, PairQueries queries) throws java.io.IOException {
-    var grouped = WorkflowSummaries.byWorkflow(digests(ctx, queries).rows(), queries.inventory());
+    List<DigestRow> all = digests(ctx, queries).rows();
+    var grouped = WorkflowSummaries.byWorkflow(all, queries.inventory());
     java.util.Map<String, String> status = new java.util.HashMap<>();
     for (WorkflowSpec spec : queries.inventory().workflows()) {
       List<DigestRow> rows = grouped.getOrDefault(spec.id(), List.of());
       status.put(spec.id(), Readiness.of(spec, rows).status());
     }
-    ctx.json(CutoverWaves.plan(queries.inventory().workflows(), status, java.util.Set.of()));
+    ctx.json(
+        CutoverWaves.plan(
+            queries.inventory().workflows(), observed(all), status, java.util.Set.of()));
+  }
+
+  /** The datasets each workflow's pairs show it read and wrote. */
+  static CutoverWaves.Observed observed(List<DigestRow> rows) {
+    java.util.Map<String, java.util.Set<String>> reads = new java.util.HashMap<>();
+    java.util.Map<String, java.util.Set<String>> writes = new java.util.HashMap<>();
+    for (DigestRow r : rows) {
+      if (!r.reads().isEmpty()) {
+        reads.computeIfAbsent(r.workflow(), w -> new java.util.TreeSet<>()).addAll(r.reads());
+      }
+      if (!r.writes().isEmpty()) {
+        writes.computeIfAbsent(r.workflow(), w -> new java.util.TreeSet<>()).addAll(r.writes());
+      }
+    }
+    return new CutoverWaves.Observed(reads, writes);
   }
 }

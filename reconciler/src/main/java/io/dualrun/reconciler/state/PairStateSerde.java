@@ -22,15 +22,19 @@ import org.apache.kafka.common.utils.ByteBufferOutputStream;
 /**
  * Serde of the reconciler's internal state: one format-version byte, then Avro binary of {@link
  * PairState} (no registry: the schema is this module's own). A new format bumps the version byte
- * and keeps a reader for the old ones: version 1 (before runs announced their outputs) is read with
- * its schema, kept as a resource, and resolved to the current one — a reconciler upgraded in place
- * reads the state its predecessor left.
+ * and keeps a reader for the old ones: version 1 (before runs announced their outputs) and version
+ * 2 (before events kept the datasets their runs read) are read with their schemas, kept as
+ * resources, and resolved to the current one — a reconciler upgraded in place reads the state its
+ * predecessor left.
  */
 public final class PairStateSerde implements Serde<PairState> {
-  static final byte VERSION = 2;
+  static final byte VERSION = 3;
 
   /** The schema of format version 1, as written by reconcilers before version 2. */
   static final Schema VERSION_1 = schema("PairState-v1.avsc");
+
+  /** The schema of format version 2, as written by reconcilers before version 3. */
+  static final Schema VERSION_2 = schema("PairState-v2.avsc");
 
   /**
    * The generated classes' own encoders and decoders (direct field access, no per-field schema
@@ -45,6 +49,8 @@ public final class PairStateSerde implements Serde<PairState> {
 
   private final SpecificDatumReader<PairState> version1Reader =
       new SpecificDatumReader<>(VERSION_1, PairState.getClassSchema(), MODEL);
+  private final SpecificDatumReader<PairState> version2Reader =
+      new SpecificDatumReader<>(VERSION_2, PairState.getClassSchema(), MODEL);
 
   private static Schema schema(String resource) {
     try (InputStream in = PairStateSerde.class.getResourceAsStream(resource)) {
@@ -97,14 +103,20 @@ public final class PairStateSerde implements Serde<PairState> {
     if (bytes == null) {
       return null;
     }
-    if (bytes.length == 0 || (bytes[0] != VERSION && bytes[0] != 1)) {
+    if (bytes.length == 0 || bytes[0] < 1 || bytes[0] > VERSION) {
       throw new SerializationException(
           "pair state has unknown format version "
               + (bytes.length == 0 ? "(empty)" : Byte.toString(bytes[0])));
     }
     try {
       BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, 1, bytes.length - 1, null);
-      return (bytes[0] == VERSION ? reader : version1Reader).read(null, decoder);
+      SpecificDatumReader<PairState> r =
+          switch (bytes[0]) {
+            case 1 -> version1Reader;
+            case 2 -> version2Reader;
+            default -> reader;
+          };
+      return r.read(null, decoder);
     } catch (IOException | RuntimeException e) {
       throw new SerializationException("cannot decode pair state: " + e.getMessage(), e);
     }

@@ -80,12 +80,13 @@ public final class PairUpdater {
   /** {@link #apply(PairState, RunEvent)} for a record {@link #isDuplicate} already cleared. */
   public boolean applyUnseen(PairState state, RunEvent e) {
     SideState side = sideFor(state, e.getSide(), e.getAttempt(), e.getRunId());
-    // a task-level event matters when it fails (it names the failed task) or when it announces
-    // outputs (OpenLineage reports a task's datasets on the task's own COMPLETE)
+    // a task-level event matters when it fails (it names the failed task) or when it names
+    // datasets (OpenLineage reports a task's inputs and outputs on the task's own events)
     boolean ignoredTaskEvent =
         e.getTask() != null
             && e.getStatus() != RunStatus.FAILED
-            && e.getExpectedOutputs().isEmpty();
+            && e.getExpectedOutputs().isEmpty()
+            && e.getInputs().isEmpty();
     if (side == null || ignoredTaskEvent) {
       remember(state, e.getEventId());
       return false;
@@ -101,9 +102,8 @@ public final class PairUpdater {
                 e.getTask(),
                 e.getError(),
                 e.getLogUrl(),
-                e.getExpectedOutputs().isEmpty()
-                    ? List.of()
-                    : List.copyOf(e.getExpectedOutputs())));
+                e.getExpectedOutputs().isEmpty() ? List.of() : List.copyOf(e.getExpectedOutputs()),
+                e.getInputs().isEmpty() ? List.of() : List.copyOf(e.getInputs())));
     return true;
   }
 

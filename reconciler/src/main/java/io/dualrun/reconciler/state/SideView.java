@@ -27,7 +27,8 @@ import java.util.TreeSet;
  * @param logUrl log link, or null
  * @param outputs fingerprints of the winning attempt by output name
  * @param activeSince earliest event time of any record of the winning attempt, or null
- * @param announced outputs the winning attempt's run-level events announced it will fingerprint
+ * @param announced outputs the winning attempt's events announced it will fingerprint
+ * @param reads datasets the winning attempt's events say the run read
  */
 public record SideView(
     Side side,
@@ -43,7 +44,8 @@ public record SideView(
     String logUrl,
     Map<String, StoredOutput> outputs,
     Long activeSince,
-    Set<String> announced) {
+    Set<String> announced,
+    Set<String> reads) {
 
   private static final Comparator<StoredEvent> LATEST =
       Comparator.comparingLong(StoredEvent::getEventTime)
@@ -86,10 +88,14 @@ public record SideView(
     StoredEvent failedTask = null;
     Long start = null;
     Set<String> announced = Set.of();
+    Set<String> reads = Set.of();
     for (StoredEvent e : state.getEvents()) {
       latestAny = max(latestAny, e);
       if (!e.getExpectedOutputs().isEmpty()) {
         announced = union(announced, e.getExpectedOutputs());
+      }
+      if (!e.getInputs().isEmpty()) {
+        reads = union(reads, e.getInputs());
       }
       if (e.getTask() != null) {
         if (e.getStatus() == RunStatus.FAILED.ordinal()) {
@@ -123,7 +129,8 @@ public record SideView(
         first(main == null ? null : main.getLogUrl(), blamed, false),
         Collections.unmodifiableSortedMap(outputs),
         activeSince(state),
-        announced);
+        announced,
+        reads);
   }
 
   private static Set<String> union(Set<String> known, List<String> more) {

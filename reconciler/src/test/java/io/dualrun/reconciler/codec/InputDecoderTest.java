@@ -184,7 +184,8 @@ class InputDecoderTest {
         null,
         "https://logs/é",
         Map.of("team", "data", "日本", "👍"),
-        List.of("sales.orders", "日本"));
+        List.of("sales.orders", "日本"),
+        List.of("raw.orders"));
   }
 
   private static OutputFingerprint fingerprint() {

@@ -122,7 +122,8 @@ class InputReadersPropertyTest {
         logUrl,
         attributes,
         // outputs announced: as many as there are attributes, so the arrays vary in length too
-        attributes.keySet().stream().sorted().toList());
+        attributes.keySet().stream().sorted().toList(),
+        attributes.values().stream().sorted().toList());
   }
 
   private static OutputFingerprint fingerprint(String id, long rows, String hash) {

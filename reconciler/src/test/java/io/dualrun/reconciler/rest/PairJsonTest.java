@@ -32,6 +32,7 @@ class PairJsonTest {
         "oops",
         null,
         new HashMap<>(),
+        new java.util.ArrayList<>(),
         new java.util.ArrayList<>());
   }
 
@@ -67,5 +68,45 @@ class PairJsonTest {
     assertThat(json.path("verdict").path("baseline").path("status").asText())
         .isEqualTo("SUCCEEDED");
     assertThat(json.path("openBreaches").isArray()).isTrue();
+  }
+
+  @Test
+  void theDigestSaysWhichDatasetsThePairsRunsReadAndWrote() {
+    Instant t0 = Instant.parse("2026-11-20T07:00:00Z");
+    var state = PairUpdater.empty("wf", "2026-11-20", t0.toEpochMilli());
+    var updater = new PairUpdater(16);
+    RunEvent baseline = event("a", Side.BASELINE, RunStatus.SUCCEEDED, t0);
+    baseline.setInputs(java.util.List.of("raw.orders", "fx.rates"));
+    baseline.setExpectedOutputs(java.util.List.of("analytics.revenue"));
+    RunEvent candidate = event("b", Side.CANDIDATE, RunStatus.SUCCEEDED, t0);
+    candidate.setInputs(java.util.List.of("raw.orders"));
+    updater.apply(state, baseline);
+    updater.apply(state, candidate);
+    updater.apply(
+        state,
+        io.dualrun.schemas.avro.OutputFingerprint.newBuilder()
+            .setEventId("f")
+            .setWorkflow("wf")
+            .setPartition("2026-11-20")
+            .setSide(Side.CANDIDATE)
+            .setRunId("run-1")
+            .setAttempt(1)
+            .setOutput("analytics.revenue_v2")
+            .setEventTime(t0)
+            .setRowCount(1)
+            .setContentHash(null)
+            .setSchema$(java.util.List.of())
+            .setColumns(java.util.List.of())
+            .setBuckets(null)
+            .build());
+
+    DigestRow row = PairJson.digest(state, Inventory.empty().rules("wf"), t0.toEpochMilli());
+
+    assertThat(row.reads()).containsExactly("fx.rates", "raw.orders");
+    assertThat(row.writes()).containsExactly("analytics.revenue", "analytics.revenue_v2");
+    var observed = ReconcilerRoutes.observed(java.util.List.of(row));
+    assertThat(observed.reads()).containsEntry("wf", java.util.Set.of("fx.rates", "raw.orders"));
+    JsonNode wire = new ObjectMapper().valueToTree(row);
+    assertThat(DigestRow.of(wire)).as("through the instance-to-instance digest").isEqualTo(row);
   }
 }

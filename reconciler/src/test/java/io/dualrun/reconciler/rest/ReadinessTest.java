@@ -38,7 +38,7 @@ class ReadinessTest {
           """);
 
   private static DigestRow row(String p, String outcome, Long b, Long c, String... breaches) {
-    return new DigestRow("kpi", p, outcome, true, b, c, List.of(breaches));
+    return new DigestRow("kpi", p, outcome, true, b, c, List.of(breaches), List.of(), List.of());
   }
 
   @Test
@@ -59,7 +59,7 @@ class ReadinessTest {
   void sidesWhoseSchedulesProduceOtherPartitionsAreNotReady() {
     List<DigestRow> rows = new ArrayList<>();
     for (String p : List.of("2026-11-03", "2026-11-02", "2026-11-01")) {
-      rows.add(new DigestRow("crm", p, "MATCH", true, 100L, 100L, List.of()));
+      rows.add(new DigestRow("crm", p, "MATCH", true, 100L, 100L, List.of(), List.of(), List.of()));
     }
     var r =
         Readiness.of(SHIFTED.rules("crm"), rows, java.time.Instant.parse("2026-11-04T00:00:00Z"));
@@ -99,7 +99,8 @@ class ReadinessTest {
     for (int i = 0; i < count; i++, d = d.minusDays(1)) {
       String p = d.toString();
       String outcome = List.of(mismatching).contains(p) ? "MISMATCH" : "MATCH";
-      rows.add(new DigestRow("ledger", p, outcome, true, 100L, 100L, List.of()));
+      rows.add(
+          new DigestRow("ledger", p, outcome, true, 100L, 100L, List.of(), List.of(), List.of()));
     }
     return rows;
   }

@@ -64,6 +64,7 @@ class RestJsonGoldenTest {
         status == RunStatus.FAILED ? "oops" : null,
         null,
         new HashMap<>(),
+        new java.util.ArrayList<>(),
         new java.util.ArrayList<>());
   }
 

@@ -29,8 +29,8 @@ class PairStateSerdeTest {
     assertThat(serde.decode(smallBytes)).isEqualTo(small);
   }
 
-  @Test
-  void readsTheStateAReconcilerOfFormatVersion1Left() throws Exception {
+  /** A pair whose baseline event announced {@code announced} and read {@code read}. */
+  private static PairState pairWith(java.util.List<String> announced, java.util.List<String> read) {
     PairState state = PairUpdater.empty("wf", "2026-11-20", 42L);
     state.setBaseline(
         new SideState(
@@ -39,21 +39,37 @@ class PairStateSerdeTest {
             new java.util.ArrayList<>(
                 java.util.List.of(
                     new StoredEvent(
-                        "e-1", "run-1", "cron", 1, 1_000L, null, null, null, java.util.List.of()))),
+                        "e-1", "run-1", "cron", 1, 1_000L, null, null, null, announced, read))),
             new java.util.ArrayList<>(),
             5L));
-    // the fields of version 1 keep their positions in version 2 (the new one is appended)
+    return state;
+  }
+
+  /** {@code state} as a reconciler of format {@code version} wrote it. */
+  private static byte[] writtenAs(int version, org.apache.avro.Schema schema, PairState state)
+      throws java.io.IOException {
+    // the fields of an older version keep their positions (new ones are appended)
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    out.write(1);
+    out.write(version);
     var encoder = org.apache.avro.io.EncoderFactory.get().binaryEncoder(out, null);
-    new org.apache.avro.specific.SpecificDatumWriter<PairState>(PairStateSerde.VERSION_1)
-        .write(state, encoder);
+    new org.apache.avro.specific.SpecificDatumWriter<PairState>(schema).write(state, encoder);
     encoder.flush();
+    return out.toByteArray();
+  }
 
-    PairState read = serde.decode(out.toByteArray());
+  @Test
+  void readsTheStateReconcilersOfEarlierFormatVersionsLeft() throws Exception {
+    PairState v1 = pairWith(java.util.List.of(), java.util.List.of());
+    PairState v2 = pairWith(java.util.List.of("sales.orders"), java.util.List.of());
 
-    assertThat(read).isEqualTo(state);
-    assertThat(read.getBaseline().getEvents().get(0).getExpectedOutputs()).isEmpty();
+    assertThat(serde.decode(writtenAs(1, PairStateSerde.VERSION_1, v1))).isEqualTo(v1);
+    PairState read = serde.decode(writtenAs(2, PairStateSerde.VERSION_2, v2));
+    assertThat(read).isEqualTo(v2);
+    assertThat(read.getBaseline().getEvents().get(0).getExpectedOutputs())
+        .containsExactly("sales.orders");
+    assertThat(read.getBaseline().getEvents().get(0).getInputs()).isEmpty();
+    PairState v3 = pairWith(java.util.List.of("sales.orders"), java.util.List.of("raw.orders"));
+    assertThat(serde.decode(serde.encode(v3))).isEqualTo(v3);
   }
 
   @Test

@@ -19,7 +19,7 @@ public final class RecordRules {
   private static final int MAX_PARTITION = 128;
   private static final int MAX_ID = 256;
   private static final int SMALL_SCHEMA = 16;
-  private static final int MAX_EXPECTED_OUTPUTS = 256;
+  private static final int MAX_DATASETS = 256;
 
   private RecordRules() {}
 
@@ -31,23 +31,23 @@ public final class RecordRules {
     id(errors, "orchestrator", e.getOrchestrator());
     id(errors, "runId", e.getRunId());
     attempt(errors, e.getAttempt());
-    expectedOutputs(errors, e.getExpectedOutputs());
+    datasets(errors, "expectedOutputs", e.getExpectedOutputs());
+    datasets(errors, "inputs", e.getInputs());
     return errors;
   }
 
-  private static void expectedOutputs(List<FieldError> errors, List<String> outputs) {
-    if (outputs == null) {
+  /** A list of dataset names: at most {@value #MAX_DATASETS}, each 1 to 256 characters. */
+  private static void datasets(List<FieldError> errors, String field, List<String> names) {
+    if (names == null) {
       return;
     }
-    if (outputs.size() > MAX_EXPECTED_OUTPUTS) {
+    if (names.size() > MAX_DATASETS) {
       errors.add(
-          new FieldError(
-              "expectedOutputs",
-              "at most " + MAX_EXPECTED_OUTPUTS + " outputs, got " + outputs.size()));
+          new FieldError(field, "at most " + MAX_DATASETS + " datasets, got " + names.size()));
       return;
     }
-    for (int i = 0; i < outputs.size(); i++) {
-      id(errors, "expectedOutputs[" + i + "]", outputs.get(i));
+    for (int i = 0; i < names.size(); i++) {
+      id(errors, field + "[" + i + "]", names.get(i));
     }
   }
 
