@@ -26,6 +26,7 @@ import java.util.Map;
  * @param tick how often due announcements are looked for
  * @param clock which time group waits and repeats count in
  * @param idleFlush record clock: how long without a signal before waiting changes are announced
+ * @param commitInterval transaction commit interval of the alert fold
  */
 public record AlertingConfig(
     CommonSettings common,
@@ -37,6 +38,7 @@ public record AlertingConfig(
     Duration tick,
     AlertClock clock,
     Duration idleFlush,
+    Duration commitInterval,
     RetryPolicy retry,
     String pairUrlTemplate,
     List<ReceiverConfig> receivers,
@@ -97,6 +99,14 @@ public record AlertingConfig(
           Duration.ofMillis(1),
           "with `alerting.clock: record`: the changes still in their group wait are announced once"
               + " no signal arrived for this long (wall clock)");
+  public static final ConfigKey<Duration> COMMIT_INTERVAL =
+      ConfigKey.duration(
+          "alerting.commit-interval",
+          Duration.ofMillis(30),
+          Duration.ofMillis(1),
+          "transaction commit interval of the alert fold: a signal reaches the fold, and an"
+              + " announcement the receivers, only at a commit (two hops); shorter is quicker and"
+              + " costs the broker more transactions");
   public static final ConfigKey<Duration> INITIAL_BACKOFF =
       ConfigKey.duration(
           "alerting.retry.initial-backoff",
@@ -142,6 +152,7 @@ public record AlertingConfig(
               TICK,
               CLOCK,
               IDLE_FLUSH,
+              COMMIT_INTERVAL,
               INITIAL_BACKOFF,
               MAX_BACKOFF,
               DEADLINE,
@@ -178,6 +189,7 @@ public record AlertingConfig(
         TICK.from(c),
         clock,
         IDLE_FLUSH.from(c),
+        COMMIT_INTERVAL.from(c),
         new RetryPolicy(initial, max, DEADLINE.from(c)),
         pairUrlTemplate(c),
         receivers,
@@ -205,6 +217,7 @@ public record AlertingConfig(
         tick,
         clock,
         idleFlush,
+        commitInterval,
         retry,
         pairUrlTemplate,
         receivers,

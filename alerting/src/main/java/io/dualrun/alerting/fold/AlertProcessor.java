@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -19,7 +18,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Folds signals (keyed by workflow) into the alerts store and forwards the alert emissions that are
  * due (keyed by alertId): those of the alerts a signal changed at once, when nothing holds them
- * back (no group wait left), and every other one on a tick.
+ * back (no group wait left), and every other one on a tick. An in-memory index of the alerts that
+ * will be due ({@link DueIndex}, rebuilt from the store when the task starts) spares a tick from
+ * reading every alert: it looks only at those due.
  *
  * <p>With the wall clock, the tick runs on wall-clock time. With the record clock, time is the
  * signals' own: before each signal, the alerts whose group wait that signal's time passes are
@@ -38,7 +39,7 @@ final class AlertProcessor implements Processor<String, Signal, String, AlertEve
   private ProcessorContext<String, AlertEvent> context;
   private KeyValueStore<String, AlertState> alerts;
   private KeyValueStore<String, Integer> pairs;
-  private DirtyIndex dirty;
+  private DueIndex due;
   private long recordTimeMs = Long.MIN_VALUE;
   private long lastSignalWallMs;
 
@@ -58,11 +59,11 @@ final class AlertProcessor implements Processor<String, Signal, String, AlertEve
     this.context = context;
     this.alerts = context.getStateStore(ALERTS_STORE);
     this.pairs = context.getStateStore(PAIRS_STORE);
+    due = new DueIndex(decider.groupWait(), decider.repeatInterval());
+    try (KeyValueIterator<String, AlertState> it = alerts.all()) {
+      it.forEachRemaining(kv -> due.track(kv.value));
+    }
     if (clock == AlertClock.RECORD) {
-      dirty = new DirtyIndex(decider.groupWait());
-      try (KeyValueIterator<String, AlertState> it = alerts.all()) {
-        it.forEachRemaining(kv -> dirty.track(kv.value));
-      }
       lastSignalWallMs = context.currentSystemTimeMs();
       context.schedule(tick, PunctuationType.WALL_CLOCK_TIME, this::flushWhenIdle);
     } else {
@@ -80,7 +81,7 @@ final class AlertProcessor implements Processor<String, Signal, String, AlertEve
       recordTimeMs = Math.max(recordTimeMs, record.timestamp());
       lastSignalWallMs = context.currentSystemTimeMs();
       nowMs = recordTimeMs;
-      judge(dirty.dueBy(nowMs));
+      judge(due.dueBy(nowMs));
     } else {
       nowMs = context.currentSystemTimeMs();
     }
@@ -95,13 +96,14 @@ final class AlertProcessor implements Processor<String, Signal, String, AlertEve
   /** Record clock: announces every waiting change once the input has been idle long enough. */
   private void flushWhenIdle(long wallClockMs) {
     if (wallClockMs - lastSignalWallMs >= idleFlush.toMillis()) {
-      judge(dirty.all());
+      // the record clock never repeats: every alert indexed waits for a change to be announced
+      judge(due.dueBy(Long.MAX_VALUE));
     }
   }
 
   /** Record clock: judges each alert at its due time. */
-  private void judge(List<Map.Entry<Long, String>> due) {
-    for (Map.Entry<Long, String> e : due) {
+  private void judge(List<Map.Entry<Long, String>> dueAlerts) {
+    for (Map.Entry<Long, String> e : dueAlerts) {
       AlertState state = alerts.get(e.getValue());
       if (state != null) {
         decide(state, Instant.ofEpochMilli(e.getKey()), e.getKey());
@@ -109,17 +111,14 @@ final class AlertProcessor implements Processor<String, Signal, String, AlertEve
     }
   }
 
+  /** Wall clock: judges the alerts due by now. */
   private void tick(long wallClockMs) {
     Instant now = Instant.ofEpochMilli(wallClockMs);
-    List<AlertState> states = new ArrayList<>();
-    try (KeyValueIterator<String, AlertState> it = alerts.all()) {
-      while (it.hasNext()) {
-        KeyValue<String, AlertState> kv = it.next();
-        states.add(kv.value);
+    for (Map.Entry<Long, String> e : due.dueBy(wallClockMs)) {
+      AlertState state = alerts.get(e.getValue());
+      if (state != null) {
+        decide(state, now, wallClockMs);
       }
-    }
-    for (AlertState state : states) {
-      decide(state, now, wallClockMs);
     }
   }
 
@@ -132,9 +131,7 @@ final class AlertProcessor implements Processor<String, Signal, String, AlertEve
     if (state.version() != before || dirtyBefore != state.dirtySince()) {
       alerts.put(state.alertId(), state);
     }
-    if (dirty != null) {
-      dirty.track(state);
-    }
+    due.track(state);
   }
 
   /** The stores as the folder sees them; remembers the alerts it changed. */

@@ -31,6 +31,11 @@ public final class Decider {
     return groupWait;
   }
 
+  /** How long a firing alert waits to be announced again; null: never. */
+  public Duration repeatInterval() {
+    return repeatInterval;
+  }
+
   /** The emission due now, if any; {@code state} is updated accordingly. */
   public Optional<AlertEvent> decide(AlertState state, Instant now) {
     if (state.dirtySince() != null) {

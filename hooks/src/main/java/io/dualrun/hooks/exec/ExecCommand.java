@@ -68,6 +68,14 @@ public final class ExecCommand implements Callable<Integer> {
               + " with the run, so its pair waits for that fingerprint. Repeatable.")
   List<String> fingerprints = new ArrayList<>();
 
+  @Option(
+      names = "--reads",
+      paramLabel = "DATASET",
+      description =
+          "A dataset the job reads: with the outputs it writes, it places the workflow in the"
+              + " cutover waves. Repeatable.")
+  List<String> reads = new ArrayList<>();
+
   @Mixin IngestOptions ingest = new IngestOptions();
 
   @Option(
@@ -193,6 +201,7 @@ public final class ExecCommand implements Callable<Integer> {
         .setError(error)
         .setAttributes(attributes)
         .setExpectedOutputs(List.copyOf(fingerprints))
+        .setInputs(List.copyOf(reads))
         .build();
   }
 

@@ -149,12 +149,14 @@ class ExecCommandTest {
   void theRunAnnouncesTheOutputsTheJobFingerprints() {
     int port = startIngest(0);
     options.addAll(List.of("--fingerprint", "sales.orders", "--fingerprint", "sales.refunds"));
+    options.addAll(List.of("--reads", "raw.orders"));
 
     assertThat(exec(port, "true")).isZero();
 
     assertThat(events())
         .extracting(RunEvent::getExpectedOutputs)
         .containsOnly(List.of("sales.orders", "sales.refunds"));
+    assertThat(events()).extracting(RunEvent::getInputs).containsOnly(List.of("raw.orders"));
   }
 
   @Test

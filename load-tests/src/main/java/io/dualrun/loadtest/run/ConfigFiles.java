@@ -52,7 +52,9 @@ final class ConfigFiles {
             + (o.replay() ? "replay" : "live")
             + "\n  http: {host: 127.0.0.1, port: "
             + httpPort
-            + "}\n  commit-interval: 100ms\n"
+            + "}\n  commit-interval: "
+            + o.commitInterval().toMillis()
+            + "ms\n"
             + "  punctuate-interval: "
             + (o.replay() ? "1s" : "200ms")
             + "\n");
@@ -68,7 +70,9 @@ final class ConfigFiles {
             + o.workDir().resolve("alerting-state")
             + "\n  http-port: 0\n  group-wait: "
             + o.groupWait().toMillis()
-            + "ms\n  tick: 100ms\n  repeat-interval: 4h\n"
+            + "ms\n  tick: 100ms\n  repeat-interval: 4h\n  commit-interval: "
+            + o.commitInterval().toMillis()
+            + "ms\n"
             + "  retry: {initial-backoff: 200ms, max-backoff: 2s, deadline: 1h}\n"
             + "receivers:\n  - {name: oracle, type: webhook, url: \""
             + receiverUrl

@@ -12,6 +12,7 @@ import java.time.Duration;
  * @param replay reconciler in replay mode (event time) rather than live
  * @param groupWait alerting's group wait
  * @param idPrefix prefixes application ids, so runs on one broker do not share state
+ * @param commitInterval the reconciler's and alerting's transaction commit interval
  */
 public record PipelineOptions(
     Path workDir,
@@ -19,4 +20,16 @@ public record PipelineOptions(
     int topicPartitions,
     boolean replay,
     Duration groupWait,
-    String idPrefix) {}
+    String idPrefix,
+    Duration commitInterval) {
+  /** Commits every 100 ms, as Kafka Streams does with exactly-once by default. */
+  public PipelineOptions(
+      Path workDir,
+      Path inventory,
+      int topicPartitions,
+      boolean replay,
+      Duration groupWait,
+      String idPrefix) {
+    this(workDir, inventory, topicPartitions, replay, groupWait, idPrefix, Duration.ofMillis(100));
+  }
+}
