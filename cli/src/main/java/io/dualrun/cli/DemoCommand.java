@@ -108,7 +108,10 @@ final class DemoCommand implements Callable<Integer> {
     }
     List<SpecificRecord> records = SampleMigration.records();
     Set<String> pairs = pairs(records);
-    out.printf(
+    // stdout carries the summary alone (the same every run); what this run is doing, with its
+    // paths and port, goes to stderr
+    PrintWriter progress = spec.commandLine().getErr();
+    progress.printf(
         "dualrun demo: %d recorded records, %d pairs (%s .. %s), data in %s%s, log in %s%n",
         records.size(),
         pairs.size(),
@@ -117,15 +120,15 @@ final class DemoCommand implements Callable<Integer> {
         dir,
         temporary && !keepRunning ? " (removed at the end when all goes well)" : "",
         log);
-    out.flush();
+    progress.flush();
     try (WebhookSink sink = WebhookSink.start();
         Standalone standalone = start(dir, settings(inventory, sink))) {
       LocalPlatform platform = standalone.platform();
-      out.println("dualrun demo: running; API and dashboard on " + standalone.httpUrl());
-      out.flush();
+      progress.println("dualrun demo: running; API and dashboard on " + standalone.httpUrl());
+      progress.flush();
       DemoLoader.load(platform.kafkaConfig(), platform.catalog(), records);
-      out.println("dualrun demo: recording written; waiting for the verdicts");
-      out.flush();
+      progress.println("dualrun demo: recording written; waiting for the verdicts");
+      progress.flush();
       DemoResults results =
           DemoResults.collect(
               platform.kafkaConfig(),
@@ -152,12 +155,11 @@ final class DemoCommand implements Callable<Integer> {
           .print(out);
       out.flush();
       if (keepRunning) {
-        out.println();
-        out.println(
+        progress.println(
             "dualrun demo: still running; dashboard on "
                 + standalone.httpUrl()
                 + "/ (Ctrl-C to stop)");
-        out.flush();
+        progress.flush();
         new CountDownLatch(1).await();
       }
       succeeded = true;

@@ -23,12 +23,14 @@ class DemoIT {
     StringWriter text = new StringWriter();
     CommandLine cli = Dualrun.commandLine();
     cli.setOut(new PrintWriter(text, true));
+    StringWriter progress = new StringWriter();
+    cli.setErr(new PrintWriter(progress, true));
     int exit = cli.execute("demo", "--data-dir", dir.toString());
     String out = text.toString();
 
     assertThat(exit).as(out).isZero();
+    assertThat(progress.toString()).contains("353 pairs");
     assertThat(out)
-        .contains("353 pairs")
         // findings of every kind, with both sides' values
         .containsPattern("customer-dim/2026-11-12 +1 +ROW_COUNT +dw.dim_customer +2400000 +2364000")
         .containsPattern("revenue-metrics/2026-11-18 +1 +CONTENT")
@@ -79,8 +81,15 @@ class DemoIT {
     assertThat(section(printed, "Alerts: ", "The demo's webhook received"))
         .as("the alert section, as in the README (the same every run)")
         .isEqualTo(section(shown, "Alerts: ", "The demo's webhook received"));
+    assertThat(out.strip().lines().map(String::stripTrailing).toList())
+        .as("stdout, word for word as the README's whole summary")
+        .isEqualTo(readmeWholeSummary());
     // the whole log in the data directory; results alone on stdout
-    assertThat(out).contains("log in " + dir.resolve("dualrun.log").toAbsolutePath());
+    assertThat(progress.toString())
+        .as("what the run is doing goes to stderr")
+        .contains("log in " + dir.resolve("dualrun.log").toAbsolutePath())
+        .contains("API and dashboard on http://");
+    assertThat(out).doesNotContain("dualrun demo:");
     assertThat(dir.resolve("dualrun.log"))
         .content()
         .contains("INFO  [main] io.dualrun.platform.LocalPlatform - local platform ready")
@@ -107,6 +116,25 @@ class DemoIT {
       while (!readme.get(end).equals("```")) {
         end++;
       }
+      return readme.subList(start, end).stream().map(String::stripTrailing).toList();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The lines of the README's whole demo summary (the block inside its details element). */
+  private static List<String> readmeWholeSummary() {
+    try {
+      List<String> readme = java.nio.file.Files.readAllLines(java.nio.file.Path.of("../README.md"));
+      int details = -1;
+      for (int i = 0; i < readme.size(); i++) {
+        if (readme.get(i).startsWith("<details><summary>The whole summary")) {
+          details = i;
+        }
+      }
+      assertThat(details).as("README.md shows the demo's whole summary").isPositive();
+      int start = readme.subList(details, readme.size()).indexOf("```") + details + 1;
+      int end = readme.subList(start, readme.size()).indexOf("```") + start;
       return readme.subList(start, end).stream().map(String::stripTrailing).toList();
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);

@@ -22,6 +22,13 @@ class ReconcilerConfigTest {
     assertThat(c.applicationId()).isEqualTo("dualrun-reconciler");
     assertThat(c.mode()).isEqualTo(Mode.LIVE);
     assertThat(c.retention()).isEqualTo(Duration.ofDays(35));
+    assertThat(c.commitInterval())
+        .as("live: verdicts reach alerting quickly")
+        .isEqualTo(Duration.ofMillis(30));
+    ConfigMap replay = ConfigMap.of("t", java.util.Map.of("reconciler.mode", "replay"));
+    assertThat(ReconcilerConfig.from(replay, CommonSettings.from(replay)).commitInterval())
+        .as("replay: throughput")
+        .isEqualTo(Duration.ofMillis(200));
     assertThat(ReconcilerTopology.streamsProperties(c).get("processing.guarantee"))
         .isEqualTo("exactly_once_v2");
   }

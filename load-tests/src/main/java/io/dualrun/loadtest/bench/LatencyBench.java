@@ -31,11 +31,13 @@ import org.HdrHistogram.Histogram;
  * alert decided (alerting's alerts topic) → delivered (the webhook).
  *
  * <pre>
- * LatencyBench [samples] [per-second] [partitions] [warm-up samples] [commit interval ms]
+ * LatencyBench [samples] [per-second] [partitions] [warm-up samples] [reconciler commit ms]
+ *     [alerting commit ms]
  * </pre>
  *
  * Defaults: 300 samples at 20/s over 6 partitions, after 200 warm-up samples that are not counted,
- * with the reconciler and alerting committing every 30 ms.
+ * with the reconciler and alerting committing every 30 ms (alerting as the reconciler when only the
+ * reconciler's interval is given).
  */
 final class LatencyBench {
   private LatencyBench() {}
@@ -57,8 +59,10 @@ final class LatencyBench {
     int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 200;
     // the reconciler's and alerting's commit interval: each of the three exactly-once hops
     // (verdict, repartition by workflow, alerts topic) is visible only at a commit
-    java.time.Duration commit =
+    java.time.Duration reconcilerCommit =
         java.time.Duration.ofMillis(args.length > 4 ? Long.parseLong(args[4]) : 30);
+    java.time.Duration alertingCommit =
+        args.length > 5 ? java.time.Duration.ofMillis(Long.parseLong(args[5])) : reconcilerCommit;
     java.nio.file.Path work = java.nio.file.Files.createTempDirectory("dualrun-latency-");
     io.dualrun.loadtest.gen.Scenario scenario =
         new io.dualrun.loadtest.gen.Scenario(
@@ -76,7 +80,8 @@ final class LatencyBench {
                     false,
                     java.time.Duration.ZERO,
                     "latency",
-                    commit))) {
+                    reconcilerCommit,
+                    alertingCommit))) {
       pipe.startReconciler("a");
       if (warmUp > 0) {
         run(pipe, warmUp, perSecond);

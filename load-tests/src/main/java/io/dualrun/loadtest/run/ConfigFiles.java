@@ -53,7 +53,7 @@ final class ConfigFiles {
             + "\n  http: {host: 127.0.0.1, port: "
             + httpPort
             + "}\n  commit-interval: "
-            + o.commitInterval().toMillis()
+            + o.reconcilerCommit().toMillis()
             + "ms\n"
             + "  punctuate-interval: "
             + (o.replay() ? "1s" : "200ms")
@@ -71,7 +71,7 @@ final class ConfigFiles {
             + "\n  http-port: 0\n  group-wait: "
             + o.groupWait().toMillis()
             + "ms\n  tick: 100ms\n  repeat-interval: 4h\n  commit-interval: "
-            + o.commitInterval().toMillis()
+            + o.alertingCommit().toMillis()
             + "ms\n"
             + "  retry: {initial-backoff: 200ms, max-backoff: 2s, deadline: 1h}\n"
             + "receivers:\n  - {name: oracle, type: webhook, url: \""

@@ -12,7 +12,8 @@ import java.time.Duration;
  * @param replay reconciler in replay mode (event time) rather than live
  * @param groupWait alerting's group wait
  * @param idPrefix prefixes application ids, so runs on one broker do not share state
- * @param commitInterval the reconciler's and alerting's transaction commit interval
+ * @param reconcilerCommit the reconciler's transaction commit interval
+ * @param alertingCommit alerting's transaction commit interval
  */
 public record PipelineOptions(
     Path workDir,
@@ -21,7 +22,8 @@ public record PipelineOptions(
     boolean replay,
     Duration groupWait,
     String idPrefix,
-    Duration commitInterval) {
+    Duration reconcilerCommit,
+    Duration alertingCommit) {
   /** Commits every 100 ms, as Kafka Streams does with exactly-once by default. */
   public PipelineOptions(
       Path workDir,
@@ -30,6 +32,14 @@ public record PipelineOptions(
       boolean replay,
       Duration groupWait,
       String idPrefix) {
-    this(workDir, inventory, topicPartitions, replay, groupWait, idPrefix, Duration.ofMillis(100));
+    this(
+        workDir,
+        inventory,
+        topicPartitions,
+        replay,
+        groupWait,
+        idPrefix,
+        Duration.ofMillis(100),
+        Duration.ofMillis(100));
   }
 }
