@@ -144,8 +144,7 @@ final class DemoCommand implements Callable<Integer> {
       List<AlertEvent> announced =
           AlertLog.read(
               platform.kafkaConfig(),
-              AlertingConfig.from(ConfigMap.of("demo", settings(inventory, sink))).alertsTopic(),
-              Duration.ofSeconds(30));
+              AlertingConfig.from(ConfigMap.of("demo", settings(inventory, sink))).alertsTopic());
       new DemoReport(
               results,
               getJson(standalone.httpUrl(), "/v1/readiness"),
