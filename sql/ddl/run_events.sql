@@ -25,6 +25,7 @@ CREATE TABLE run_events (
   `attributes` MAP<STRING NOT NULL, STRING NOT NULL> NOT NULL,
   `expectedOutputs` ARRAY<STRING NOT NULL> NOT NULL,
   `inputs` ARRAY<STRING NOT NULL> NOT NULL,
+  `jobVersion` STRING,
   `kafka_partition` INT METADATA FROM 'partition' VIRTUAL,
   `kafka_offset` BIGINT METADATA FROM 'offset' VIRTUAL,
   `kafka_timestamp` TIMESTAMP_LTZ(3) METADATA FROM 'timestamp' VIRTUAL,
@@ -43,5 +44,5 @@ CREATE TABLE run_events (
   'value.format' = 'avro-confluent',
   'value.avro-confluent.url' = 'http://localhost:8081/apis/ccompat/v7',
   -- the reader schema: the record's own Avro schema, so that enums read as STRING
-  'value.avro-confluent.schema' = '{"type":"record","name":"RunEvent","namespace":"io.dualrun.schemas.avro","fields":[{"name":"eventId","type":"string"},{"name":"workflow","type":"string"},{"name":"partition","type":"string"},{"name":"side","type":{"type":"enum","name":"Side","symbols":["BASELINE","CANDIDATE"],"json":"lowercase"}},{"name":"orchestrator","type":"string"},{"name":"runId","type":"string"},{"name":"attempt","type":"int"},{"name":"status","type":{"type":"enum","name":"RunStatus","symbols":["STARTED","SUCCEEDED","FAILED","SKIPPED"]}},{"name":"eventTime","type":{"type":"long","logicalType":"timestamp-millis"}},{"name":"task","type":["null","string"],"default":null},{"name":"error","type":["null","string"],"default":null},{"name":"logUrl","type":["null","string"],"default":null},{"name":"attributes","type":{"type":"map","values":"string"},"default":{}},{"name":"expectedOutputs","type":{"type":"array","items":"string"},"default":[]},{"name":"inputs","type":{"type":"array","items":"string"},"default":[]}]}'
+  'value.avro-confluent.schema' = '{"type":"record","name":"RunEvent","namespace":"io.dualrun.schemas.avro","fields":[{"name":"eventId","type":"string"},{"name":"workflow","type":"string"},{"name":"partition","type":"string"},{"name":"side","type":{"type":"enum","name":"Side","symbols":["BASELINE","CANDIDATE"],"json":"lowercase"}},{"name":"orchestrator","type":"string"},{"name":"runId","type":"string"},{"name":"attempt","type":"int"},{"name":"status","type":{"type":"enum","name":"RunStatus","symbols":["STARTED","SUCCEEDED","FAILED","SKIPPED"]}},{"name":"eventTime","type":{"type":"long","logicalType":"timestamp-millis"}},{"name":"task","type":["null","string"],"default":null},{"name":"error","type":["null","string"],"default":null},{"name":"logUrl","type":["null","string"],"default":null},{"name":"attributes","type":{"type":"map","values":"string"},"default":{}},{"name":"expectedOutputs","type":{"type":"array","items":"string"},"default":[]},{"name":"inputs","type":{"type":"array","items":"string"},"default":[]},{"name":"jobVersion","type":["null","string"],"default":null}]}'
 );

@@ -126,6 +126,9 @@ final class DemoCommand implements Callable<Integer> {
       LocalPlatform platform = standalone.platform();
       progress.println("dualrun demo: running; API and dashboard on " + standalone.httpUrl());
       progress.flush();
+      // the waiver is known to the reconciler before the first pair is decided
+      DemoLoader.waive(platform.kafkaConfig(), platform.catalog(), SampleMigration.waiver());
+      awaitWaiver(standalone.httpUrl(), SampleMigration.waiver().getId());
       DemoLoader.load(platform.kafkaConfig(), platform.catalog(), records);
       progress.println("dualrun demo: recording written; waiting for the verdicts");
       progress.flush();
@@ -149,6 +152,7 @@ final class DemoCommand implements Callable<Integer> {
               results,
               getJson(standalone.httpUrl(), "/v1/readiness"),
               getJson(standalone.httpUrl(), "/v1/waves"),
+              getJson(standalone.httpUrl(), "/v1/waivers"),
               announced,
               received)
           .print(out);
@@ -246,6 +250,27 @@ final class DemoCommand implements Callable<Integer> {
       }
     }
     return pairs;
+  }
+
+  /** Waits until the reconciler answers the waiver {@code id} (its copy of the topic has it). */
+  private static void awaitWaiver(String baseUrl, String id)
+      throws IOException, InterruptedException {
+    long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (true) {
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(baseUrl + "/v1/waivers/" + id)).GET().build(),
+                  HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() == 200) {
+        return;
+      }
+      if (System.nanoTime() > until) {
+        throw new IOException(
+            "the reconciler did not show waiver " + id + " within 60 s: " + response.body());
+      }
+      Thread.sleep(100);
+    }
   }
 
   private static JsonNode getJson(String baseUrl, String path)

@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
       io.dualrun.hooks.discover.InventoryCommand.class,
       SqlEntry.class,
       io.dualrun.reconciler.report.ReportCommand.class,
+      io.dualrun.reconciler.report.WaiveCommand.class,
+      io.dualrun.reconciler.report.CutoverCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Dualrun implements Runnable {

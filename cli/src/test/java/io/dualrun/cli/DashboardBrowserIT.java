@@ -84,6 +84,11 @@ class DashboardBrowserIT {
     List<SpecificRecord> records = new ArrayList<>(SampleMigration.records());
     records.addAll(hostilePair());
     requireDashboard();
+    DemoLoader.waive(
+        standalone.platform().kafkaConfig(),
+        standalone.platform().catalog(),
+        SampleMigration.waiver());
+    awaitWaiver(SampleMigration.waiver().getId());
     DemoLoader.load(standalone.platform().kafkaConfig(), standalone.platform().catalog(), records);
     awaitMismatch(WORKFLOW, PARTITION);
     awaitMismatch("xss-probe", "2026-11-20");
@@ -109,8 +114,32 @@ class DashboardBrowserIT {
         .startsWith("1 churn-features");
     assertThat(browser.findElement(By.id("waves")).getText())
         .contains("Cycle, cut over together: finance-ledger, payments-recon");
+    By waiverRow = By.cssSelector("#waiver-table tr[data-waiver='w-touch-ts-as-text']");
+    try {
+      wait.until(ExpectedConditions.presenceOfElementLocated(waiverRow));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError(
+          "no waiver row on the overview; the waivers section reads: "
+              + browser.findElement(By.id("waivers")).getText()
+              + "; status: "
+              + browser.findElement(By.id("status")).getText(),
+          e);
+    }
+    WebElement waiver = browser.findElement(waiverRow);
+    assertThat(waiver.getText())
+        .as("the overview lists the waivers")
+        .contains("marketing-attribution")
+        .contains("output mart.attribution, kind SCHEMA")
+        .contains("analytics-lead@example.com");
     screenshot("overview");
     browser.findElement(By.cssSelector("tr[data-workflow='" + WORKFLOW + "'] th a")).click();
+    WebElement week =
+        wait.until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#trend-table tr[data-week='2026-11-09']")));
+    assertThat(week.getText())
+        .as("parity of the week holding the two mismatches: 5 of 7 decided partitions match")
+        .isEqualTo("2026-11-09 7 5 0 2 71.4 %");
     WebElement evidence =
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("readiness-evidence")));
     assertThat(evidence.getText())
@@ -133,6 +162,18 @@ class DashboardBrowserIT {
     assertThat(outputs).contains(baseline).contains(candidate);
     assertThat(browser.getCurrentUrl()).endsWith("/pairs/" + WORKFLOW + "/" + PARTITION);
     screenshot("pair-" + WORKFLOW + "-" + PARTITION);
+
+    browser.get(standalone.httpUrl() + "/workflows/marketing-attribution");
+    WebElement waivedWeek =
+        wait.until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#trend-table tr[data-week='2026-11-16']")));
+    assertThat(waivedWeek.getText())
+        .as("the last week's differences are all waived: counted apart, and as parity")
+        .isEqualTo("2026-11-16 5 0 5 0 100.0 %");
+    assertThat(browser.findElement(By.id("workflow-waivers")).getText())
+        .contains("w-touch-ts-as-text");
+    screenshot("workflow-marketing-attribution");
 
     browser.get(standalone.httpUrl() + "/pairs/xss-probe/2026-11-20");
     WebElement error =
@@ -253,6 +294,24 @@ class DashboardBrowserIT {
       }
     }
     throw new AssertionError("no " + kind + " finding in " + pair);
+  }
+
+  /** Waits until the reconciler shows the waiver {@code id}, before any pair is decided. */
+  private void awaitWaiver(String id) throws Exception {
+    long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < until) {
+      HttpResponse<String> r =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(standalone.httpUrl() + "/v1/waivers/" + id))
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() == 200) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("waiver " + id + " never shown by the reconciler");
   }
 
   /** The overview's headline as the API's answers say it should read. */

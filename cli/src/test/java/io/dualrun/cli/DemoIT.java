@@ -19,7 +19,7 @@ class DemoIT {
   private final Path dir = Path.of("target", "demo-it-" + System.nanoTime()).toAbsolutePath();
 
   @Test
-  void replaysTheRecordedMigrationAndPrintsWhatItFound() {
+  void replaysTheRecordedMigrationAndPrintsWhatItFound() throws Exception {
     StringWriter text = new StringWriter();
     CommandLine cli = Dualrun.commandLine();
     cli.setOut(new PrintWriter(text, true));
@@ -34,8 +34,11 @@ class DemoIT {
         // findings of every kind, with both sides' values
         .containsPattern("customer-dim/2026-11-12 +1 +ROW_COUNT +dw.dim_customer +2400000 +2364000")
         .containsPattern("revenue-metrics/2026-11-18 +1 +CONTENT")
+        // a waiver accepts a difference: its pairs are MATCH_WITH_WAIVER, not mismatches
+        .containsPattern("marketing-attribution +31 +25 +0 +6 +SCHEMA 6 ")
         .containsPattern(
-            "marketing-attribution/2026-11-15 +1 +SCHEMA .*touch_ts:timestamp .*touch_ts:text")
+            "w-touch-ts-as-text +marketing-attribution +output mart.attribution, kind SCHEMA"
+                + " .* 6: 2026-11-15 \\.\\. 2026-11-20 ")
         .containsPattern(
             "inventory-snapshot/2026-11-08 +1 +COLUMN_STAT +dw.inventory_snapshot.quantity")
         .containsPattern("finance-ledger/2026-11-17 +1 +DURATION +PT20M +PT1H")
@@ -67,8 +70,10 @@ class DemoIT {
         // uninventoried workflows are reconciled, flagged
         .containsPattern("adhoc-export \\* +3 +3 +0")
         // one alert per workflow and kind, saying how many partitions, opened, updated, resolved
-        .contains("UPDATE   marketing-attribution: SCHEMA on 6 partitions (warning)")
-        .contains("RESOLVE  payments-recon: STATUS on 1 partition (critical)");
+        .contains("UPDATE   customer-dim: ROW_COUNT on 2 partitions (critical)")
+        .contains("RESOLVE  payments-recon: STATUS on 1 partition (critical)")
+        .doesNotContain("marketing-attribution: SCHEMA")
+        .doesNotContain("marketing-attribution/2026-11-15  ");
     // the README shows what the demo prints: each of its lines as printed, the alerts whole
     List<String> printed = out.lines().map(String::stripTrailing).toList();
     List<String> shown = readmeDemoBlock();
@@ -97,10 +102,17 @@ class DemoIT {
         .doesNotContain("Using an OS temp directory in the state.dir")
         .doesNotContain("Unable to assign");
     assertThat(out).doesNotContain(" INFO ").doesNotContain(" WARN ");
-    assertThat(dir.resolve("dualrun.log"))
+    // a transactional producer retrying a produce request the broker answered with a retriable
+    // error (CONCURRENT_TRANSACTIONS while the previous commit's markers are written) logs a
+    // warning and goes on: the output above is exact, nothing is lost or doubled
+    List<String> warnings =
+        java.nio.file.Files.readAllLines(dir.resolve("dualrun.log")).stream()
+            .filter(l -> l.contains(" WARN "))
+            .filter(l -> !(l.contains("producer.internals.Sender") && l.contains(", retrying (")))
+            .toList();
+    assertThat(warnings)
         .as("no warning on a clean run (first start included: every topic exists before use)")
-        .content()
-        .doesNotContain(" WARN ");
+        .isEmpty();
     // noise that must not alarm: a clean month with lost starts, duplicates and reordering
     assertThat(out).containsPattern("kpi-dashboard +31 +31 +0 ");
     assertThat(out).doesNotContain("kpi-dashboard/2026");

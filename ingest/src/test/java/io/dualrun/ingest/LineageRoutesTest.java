@@ -86,6 +86,21 @@ class LineageRoutesTest {
     assertThat(e.getAttempt()).isEqualTo(1);
     assertThat(e.getTask()).isNull();
     assertThat(e.getExpectedOutputs()).as("only a COMPLETE announces outputs").isEmpty();
+    assertThat(e.getJobVersion()).as("no sourceCodeLocation facet").isNull();
+  }
+
+  @Test
+  void theJobsSourceCodeVersionBecomesTheEventsJobVersion() {
+    String versioned =
+        DAG_START.replace(
+            "\"jobType\":{",
+            "\"sourceCodeLocation\":{\"type\":\"git\",\"url\":\"https://git.example.com/dags\","
+                + "\"version\":\"4f2a9c1\"},\"jobType\":{");
+    TestHttp.Answer a = http.post("/api/v1/lineage", versioned, TOKEN);
+
+    assertThat(a.status()).as(a.body()).isEqualTo(202);
+    assertThat(sink.written(Outgoing.Event.class).get(0).event().getJobVersion())
+        .isEqualTo("4f2a9c1");
   }
 
   @Test

@@ -134,7 +134,8 @@ final class PlatformSampleRecords {
                     "1204332",
                     "1204330",
                     "candidate has 2 rows fewer",
-                    List.of()),
+                    List.of(),
+                    null),
                 new Finding(
                     FindingKind.CONTENT,
                     "analytics.revenue_daily",
@@ -142,7 +143,8 @@ final class PlatformSampleRecords {
                     "9f3a2c71d04be8a1",
                     "77aa0c71d04be8a1",
                     "content differs in 2 of 64 buckets",
-                    List.of(7, 41))))
+                    List.of(7, 41),
+                    null)))
         .build();
   }
 

@@ -2,12 +2,18 @@ package io.dualrun.reconciler;
 
 import io.dualrun.config.CommonSettings;
 import io.dualrun.inventory.Inventory;
+import io.dualrun.reconciler.rest.CutoverRoutes;
+import io.dualrun.reconciler.rest.KafkaDesk;
 import io.dualrun.reconciler.rest.PairQueries;
 import io.dualrun.reconciler.rest.ReconcilerRoutes;
+import io.dualrun.reconciler.rest.WaiverRoutes;
+import io.dualrun.reconciler.stream.StoreNames;
 import io.dualrun.reconciler.web.DashboardRoutes;
 import io.dualrun.registry.LoggingListener;
 import io.dualrun.registry.RegistryException;
 import io.dualrun.registry.SchemaRegistry;
+import io.dualrun.schemas.avro.Cutover;
+import io.dualrun.schemas.avro.Waiver;
 import io.dualrun.schemas.serde.AvroSerde;
 import io.dualrun.schemas.topic.Topic;
 import io.dualrun.schemas.topic.TopicCatalog;
@@ -50,6 +56,8 @@ public final class ReconcilerService implements HostedService {
   private final Inventory inventory;
   private volatile ReconcilerConfig config;
   private volatile KafkaStreams streams;
+  private volatile KafkaDesk<Waiver> waivers;
+  private volatile KafkaDesk<Cutover> cutovers;
   private final PrometheusMeterRegistry metrics;
   private final LoggingListener registryListener;
 
@@ -89,7 +97,10 @@ public final class ReconcilerService implements HostedService {
    */
   @Override
   public void routes(Javalin app) {
-    ReconcilerRoutes.routes(app, queries());
+    PairQueries queries = queries();
+    ReconcilerRoutes.routes(app, queries, this::cutOver);
+    WaiverRoutes.routes(app, () -> waivers, java.time.Clock.systemUTC());
+    CutoverRoutes.routes(app, () -> cutovers, queries, java.time.Clock.systemUTC());
     DashboardRoutes.routes(app);
   }
 
@@ -161,6 +172,20 @@ public final class ReconcilerService implements HostedService {
     streams = s;
     new KafkaStreamsMetrics(s).bindTo(metrics);
     s.start();
+    waivers =
+        new KafkaDesk<>(
+            catalog.waivers(),
+            common.kafkaClientProperties(),
+            s,
+            StoreNames.WAIVERS,
+            Waiver::getId);
+    cutovers =
+        new KafkaDesk<>(
+            catalog.cutovers(),
+            common.kafkaClientProperties(),
+            s,
+            StoreNames.CUTOVERS,
+            Cutover::getWorkflow);
     LOG.info(
         "reconciler {} started in {} mode, {} inventoried workflows, REST on {}:{}",
         config.applicationId(),
@@ -206,7 +231,12 @@ public final class ReconcilerService implements HostedService {
    */
   private static void registerSchemas(TopicCatalog catalog) {
     for (Topic<?, ?> t :
-        List.<Topic<?, ?>>of(catalog.verdicts(), catalog.mismatches(), catalog.freshness())) {
+        List.<Topic<?, ?>>of(
+            catalog.verdicts(),
+            catalog.mismatches(),
+            catalog.freshness(),
+            catalog.waivers(),
+            catalog.cutovers())) {
       AvroSerde<?> serde = (AvroSerde<?>) t.valueSerde();
       for (int attempt = 1; ; attempt++) {
         try {
@@ -246,6 +276,17 @@ public final class ReconcilerService implements HostedService {
     return inventory;
   }
 
+  /** The workflows whose candidate is primary (none before {@link #start}). */
+  private java.util.Set<String> cutOver() {
+    KafkaDesk<Cutover> desk = cutovers;
+    if (desk == null) {
+      return java.util.Set.of();
+    }
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    desk.all().forEach(c -> out.add(c.getWorkflow()));
+    return out;
+  }
+
   /** Kafka Streams state (NOT_STARTED before {@link #start}). */
   public String state() {
     return streams == null ? "NOT_STARTED" : streams.state().name();
@@ -253,6 +294,14 @@ public final class ReconcilerService implements HostedService {
 
   @Override
   public synchronized void close() {
+    if (waivers != null) {
+      waivers.close();
+      waivers = null;
+    }
+    if (cutovers != null) {
+      cutovers.close();
+      cutovers = null;
+    }
     if (streams != null) {
       // a clean stop leaves the group: the other instances (or this one restarted) take the
       // tasks over at once instead of after the consumer group's session timeout

@@ -13,6 +13,8 @@ import io.dualrun.reconciler.stream.FingerprintLagsSerde;
 import io.dualrun.reconciler.stream.PairInputDeserializer;
 import io.dualrun.reconciler.stream.PairProcessor;
 import io.dualrun.reconciler.stream.StoreNames;
+import io.dualrun.schemas.avro.Cutover;
+import io.dualrun.schemas.avro.Waiver;
 import io.dualrun.schemas.topic.TopicCatalog;
 import java.util.List;
 import java.util.Properties;
@@ -24,6 +26,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
@@ -37,6 +40,8 @@ public final class ReconcilerTopology {
   public static final String INPUTS_SOURCE = "inputs-source";
   public static final String OUTPUTS_SINK = "outputs-sink";
   public static final String PROCESSOR = "reconcile-pairs";
+  public static final String WAIVERS = "waivers";
+  public static final String CUTOVERS = "cutovers";
 
   private ReconcilerTopology() {}
 
@@ -82,6 +87,24 @@ public final class ReconcilerTopology {
             StoreNames.SCHEDULE_CURSORS,
             StoreNames.FINGERPRINT_LAGS)
         .to(sink, Produced.with(Serdes.String(), outputs(sink)).withName(OUTPUTS_SINK));
+
+    // every instance holds every waiver and cutover (a handful), in memory, restored from their
+    // compacted topics;
+    // added last, so that the pairs' sub-topology keeps its number (and its tasks their ids)
+    builder.globalTable(
+        catalog.waivers().name(),
+        Consumed.with(catalog.waivers().keySerde(), catalog.waivers().valueSerde())
+            .withName(WAIVERS),
+        Materialized.<String, Waiver>as(Stores.inMemoryKeyValueStore(StoreNames.WAIVERS))
+            .withKeySerde(catalog.waivers().keySerde())
+            .withValueSerde(catalog.waivers().valueSerde()));
+    builder.globalTable(
+        catalog.cutovers().name(),
+        Consumed.with(catalog.cutovers().keySerde(), catalog.cutovers().valueSerde())
+            .withName(CUTOVERS),
+        Materialized.<String, Cutover>as(Stores.inMemoryKeyValueStore(StoreNames.CUTOVERS))
+            .withKeySerde(catalog.cutovers().keySerde())
+            .withValueSerde(catalog.cutovers().valueSerde()));
   }
 
   /** Emissions are written by {@code sink}, never read back. */

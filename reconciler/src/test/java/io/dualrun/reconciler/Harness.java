@@ -51,6 +51,8 @@ final class Harness implements AutoCloseable {
   final TestInputTopic<String, RunEvent> events;
   final TestInputTopic<String, OutputFingerprint> fingerprints;
   final TestInputTopic<byte[], byte[]> rawEvents;
+  final TestInputTopic<String, io.dualrun.schemas.avro.Waiver> waivers;
+  final TestInputTopic<String, io.dualrun.schemas.avro.Cutover> cutovers;
   final TestOutputTopic<String, Verdict> verdicts;
   final TestOutputTopic<String, Verdict> mismatches;
   final TestOutputTopic<String, FreshnessBreach> freshness;
@@ -92,6 +94,16 @@ final class Harness implements AutoCloseable {
     rawEvents =
         driver.createInputTopic(
             TopicCatalog.RUN_EVENTS, new ByteArraySerializer(), new ByteArraySerializer());
+    waivers =
+        driver.createInputTopic(
+            TopicCatalog.WAIVERS,
+            new StringSerializer(),
+            catalog.waivers().valueSerde().serializer());
+    cutovers =
+        driver.createInputTopic(
+            TopicCatalog.CUTOVERS,
+            new StringSerializer(),
+            catalog.cutovers().valueSerde().serializer());
     verdicts =
         driver.createOutputTopic(
             TopicCatalog.VERDICTS,
@@ -140,6 +152,25 @@ final class Harness implements AutoCloseable {
       fingerprints.pipeInput(
           new TestRecord<>(key(f.getWorkflow(), f.getPartition()), f, f.getEventTime()));
     }
+  }
+
+  /** Records {@code w} (a null value of id {@code id} deletes). */
+  void waiver(String id, io.dualrun.schemas.avro.Waiver w) {
+    waivers.pipeInput(id, w);
+  }
+
+  /** Records that {@code workflow} cut over from {@code fromPartition} (null: undone). */
+  void cutover(String workflow, String fromPartition) {
+    cutovers.pipeInput(
+        workflow,
+        fromPartition == null
+            ? null
+            : io.dualrun.schemas.avro.Cutover.newBuilder()
+                .setWorkflow(workflow)
+                .setFromPartition(fromPartition)
+                .setAt(T0)
+                .setStabilizeUntil(T0.plus(Duration.ofDays(28)))
+                .build());
   }
 
   void sendAll(List<?> records) {

@@ -95,7 +95,20 @@ final class SampleRecords {
             60_000L,
             null,
             List.of(finding(FindingKind.ROW_COUNT, "sales.orders", null, "10", "0"))),
-        verdict("inventory-sync", "2026-11-20", 1, Outcome.MATCH, 100_000L, 50_000L, List.of()));
+        verdict("inventory-sync", "2026-11-20", 1, Outcome.MATCH, 100_000L, 50_000L, List.of()),
+        verdict(
+            "inventory-sync",
+            "2026-11-21",
+            1,
+            Outcome.MATCH_WITH_WAIVER,
+            null,
+            null,
+            List.of(waived(finding(FindingKind.ROW_COUNT, "stock.levels", null, "50", "51")))));
+  }
+
+  private static Finding waived(Finding f) {
+    f.setWaiver("w-stock-late-rows");
+    return f;
   }
 
   /** A MATCH verdict of {@code workflow/partition} at {@code revision}. */

@@ -56,18 +56,21 @@ class SqlQueriesIT {
   void parityRatePerWorkflowPerDay() {
     QueryResult result = single(shipped("parity_rate"));
     assertThat(result.columnNames())
-        .containsExactly("workflow", "partition_day", "decided", "matching", "parity_pct");
+        .containsExactly(
+            "workflow", "partition_day", "decided", "matching", "waived", "parity_pct");
     // current verdicts: revenue-daily 20 (rev 2) MATCH, 21 MISMATCH, 22 MATCH, 23 MISMATCH;
-    // orders-hourly 21T07 MISMATCH, 21T08 MATCH, 22T01 MISMATCH; inventory-sync 20 MATCH
+    // orders-hourly 21T07 MISMATCH, 21T08 MATCH, 22T01 MISMATCH; inventory-sync 20 MATCH,
+    // 21 MATCH_WITH_WAIVER (counted apart, and as parity)
     assertThat(text(result))
         .containsExactly(
-            List.of("inventory-sync", "2026-11-20", "1", "1", "100.0"),
-            List.of("orders-hourly", "2026-11-21", "2", "1", "50.0"),
-            List.of("orders-hourly", "2026-11-22", "1", "0", "0.0"),
-            List.of("revenue-daily", "2026-11-20", "1", "1", "100.0"),
-            List.of("revenue-daily", "2026-11-21", "1", "0", "0.0"),
-            List.of("revenue-daily", "2026-11-22", "1", "1", "100.0"),
-            List.of("revenue-daily", "2026-11-23", "1", "0", "0.0"));
+            List.of("inventory-sync", "2026-11-20", "1", "1", "0", "100.0"),
+            List.of("inventory-sync", "2026-11-21", "1", "0", "1", "100.0"),
+            List.of("orders-hourly", "2026-11-21", "2", "1", "0", "50.0"),
+            List.of("orders-hourly", "2026-11-22", "1", "0", "0", "0.0"),
+            List.of("revenue-daily", "2026-11-20", "1", "1", "0", "100.0"),
+            List.of("revenue-daily", "2026-11-21", "1", "0", "0", "0.0"),
+            List.of("revenue-daily", "2026-11-22", "1", "1", "0", "100.0"),
+            List.of("revenue-daily", "2026-11-23", "1", "0", "0", "0.0"));
   }
 
   @Test

@@ -78,8 +78,9 @@ public final class AlertTopology {
                 catalog.verdicts().name(),
                 Consumed.with(Serdes.String(), catalog.verdicts().valueSerde())
                     .withName("verdicts"))
+            // a MATCH_WITH_WAIVER resolves like a MATCH: every difference is accepted
             .filter(
-                (k, v) -> v != null && v.getOutcome() == Outcome.MATCH, Named.as("matches-only"))
+                (k, v) -> v != null && v.getOutcome() != Outcome.MISMATCH, Named.as("matches-only"))
             .mapValues(SignalMapper::fromVerdict, Named.as("match-signals"));
     KStream<String, Signal> breaches =
         builder.stream(

@@ -19,10 +19,16 @@ import java.util.Map;
 public final class SignalMapper {
   private SignalMapper() {}
 
-  /** A verdict revision: one member per finding kind present (none for a MATCH). */
+  /**
+   * A verdict revision: one member per finding kind present, waived findings left out (none for a
+   * MATCH or a MATCH_WITH_WAIVER).
+   */
   public static Signal fromVerdict(Verdict v) {
     Map<String, List<FindingLine>> byKind = new LinkedHashMap<>();
     for (Finding f : v.getFindings()) {
+      if (f.getWaiver() != null) {
+        continue;
+      }
       byKind
           .computeIfAbsent(f.getKind().name(), k -> new ArrayList<>())
           .add(

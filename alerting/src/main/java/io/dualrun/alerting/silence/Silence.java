@@ -1,6 +1,7 @@
 package io.dualrun.alerting.silence;
 
 import io.dualrun.alerting.model.Member;
+import io.dualrun.config.text.Glob;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;

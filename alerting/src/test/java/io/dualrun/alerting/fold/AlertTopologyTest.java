@@ -167,6 +167,30 @@ class AlertTopologyTest {
   }
 
   @Test
+  void aPairWhoseDifferencesAreWaivedResolvesLikeAMatch() {
+    mismatch("waived", 1, 1);
+    driver.advanceWallClockTime(WAIT.plusSeconds(1));
+    assertThat(alerts.readValue().action()).isEqualTo(AlertAction.OPEN);
+
+    var finding = io.dualrun.alerting.Records.rowCount();
+    finding.setWaiver("w-late-orders");
+    var waived =
+        io.dualrun.alerting.Records.verdict(
+            "waived",
+            partition(1),
+            2,
+            io.dualrun.schemas.avro.Outcome.MATCH_WITH_WAIVER,
+            java.util.List.of(finding));
+    waived.setPreviousOutcome(io.dualrun.schemas.avro.Outcome.MISMATCH);
+    waived.setResolution(true);
+    verdicts.pipeInput("waived/" + partition(1), waived);
+    driver.advanceWallClockTime(WAIT.plusSeconds(1));
+    AlertEvent resolved = alerts.readValue();
+    assertThat(resolved.action()).isEqualTo(AlertAction.RESOLVE);
+    assertThat(alerts.isEmpty()).isTrue();
+  }
+
+  @Test
   void anOlderRevisionArrivingAfterTheResolutionChangesNothing() {
     verdicts.pipeInput("late/" + partition(1), match("late", partition(1), 2));
     mismatches.pipeInput("late/" + partition(1), rowCountMismatch("late", partition(1), 1));

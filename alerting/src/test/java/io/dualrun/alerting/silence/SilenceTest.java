@@ -7,6 +7,7 @@ import io.dualrun.alerting.Records;
 import io.dualrun.alerting.fold.SignalMapper;
 import io.dualrun.alerting.model.Json;
 import io.dualrun.alerting.model.Member;
+import io.dualrun.config.text.Glob;
 import io.dualrun.schemas.json.FieldError;
 import io.dualrun.schemas.json.ValidationException;
 import java.time.Duration;

@@ -56,6 +56,22 @@ public final class DemoLoader {
     return sent.size();
   }
 
+  /** Records {@code waiver} on the waivers topic, acknowledged by Kafka. */
+  public static void waive(
+      Map<String, Object> kafka, TopicCatalog catalog, io.dualrun.schemas.avro.Waiver waiver)
+      throws InterruptedException, ExecutionException {
+    Map<String, Object> props = new java.util.HashMap<>(kafka);
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(
+            props,
+            new org.apache.kafka.common.serialization.ByteArraySerializer(),
+            new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+      producer.send(record(catalog.waivers(), waiver.getId(), waiver)).get();
+    }
+  }
+
   /**
    * The Kafka timestamp is left to the producer (now): the reconciler reads event time from the
    * records themselves, and the broker refuses timestamps far from its clock.

@@ -23,6 +23,7 @@ public final class DemoReport {
   private final DemoResults results;
   private final JsonNode readiness;
   private final JsonNode waves;
+  private final JsonNode waivers;
   private final List<AlertEvent> announced;
   private final List<WebhookSink.Notice> received;
 
@@ -34,11 +35,13 @@ public final class DemoReport {
       DemoResults results,
       JsonNode readiness,
       JsonNode waves,
+      JsonNode waivers,
       List<AlertEvent> announced,
       List<WebhookSink.Notice> received) {
     this.results = results;
     this.readiness = readiness;
     this.waves = waves;
+    this.waivers = waivers;
     this.announced = announced;
     this.received = received;
   }
@@ -46,6 +49,7 @@ public final class DemoReport {
   public void print(PrintWriter out) {
     workflows(out);
     mismatches(out);
+    waivers(out);
     resolutions(out);
     breaches(out);
     readiness(out);
@@ -58,7 +62,8 @@ public final class DemoReport {
     out.println();
     out.println("Verdicts per workflow (latest revision of each pair)");
     TextTable t =
-        new TextTable("WORKFLOW", "PAIRS", "MATCH", "MISMATCH", "FINDINGS", "BREACHES", "SCENARIO");
+        new TextTable(
+            "WORKFLOW", "PAIRS", "MATCH", "MISMATCH", "WAIVED", "FINDINGS", "BREACHES", "SCENARIO");
     Map<String, List<Verdict>> byWorkflow = new TreeMap<>();
     results
         .latest
@@ -67,6 +72,8 @@ public final class DemoReport {
     byWorkflow.forEach(
         (wf, verdicts) -> {
           long match = verdicts.stream().filter(v -> v.getOutcome() == Outcome.MATCH).count();
+          long waived =
+              verdicts.stream().filter(v -> v.getOutcome() == Outcome.MATCH_WITH_WAIVER).count();
           Map<String, Long> kinds =
               verdicts.stream()
                   .flatMap(v -> v.getFindings().stream())
@@ -83,7 +90,8 @@ public final class DemoReport {
               wf + (verdicts.get(0).getInventoried() ? "" : " *"),
               verdicts.size(),
               match,
-              verdicts.size() - match,
+              verdicts.size() - match - waived,
+              waived,
               counts(kinds),
               counts(breachKinds),
               SampleMigration.SCENARIO.getOrDefault(wf, ""));
@@ -113,6 +121,51 @@ public final class DemoReport {
               }
             });
     t.print(out);
+  }
+
+  /** Each waiver, and the pairs whose differences it accepted (MATCH_WITH_WAIVER). */
+  private void waivers(PrintWriter out) {
+    out.println();
+    out.println("Waivers (differences accepted on purpose)");
+    TextTable t =
+        new TextTable("WAIVER", "WORKFLOW", "SCOPE", "OWNER", "EXPIRES", "PAIRS WAIVED", "REASON");
+    List<Verdict> waived =
+        results.latest.values().stream()
+            .filter(v -> v.getOutcome() == Outcome.MATCH_WITH_WAIVER)
+            .toList();
+    if (waivers != null) {
+      for (JsonNode w : waivers) {
+        String id = w.path("id").asText();
+        List<String> pairs =
+            waived.stream()
+                .filter(v -> v.getFindings().stream().anyMatch(f -> id.equals(f.getWaiver())))
+                .map(Verdict::getPartition)
+                .sorted()
+                .toList();
+        t.row(
+            id,
+            w.path("workflow").asText(),
+            scope(w),
+            w.path("owner").asText(),
+            w.path("expiresAt").asText("never"),
+            pairs.isEmpty()
+                ? "0"
+                : pairs.size() + ": " + pairs.get(0) + " .. " + pairs.get(pairs.size() - 1),
+            clip(w.path("reason").asText()));
+      }
+    }
+    t.print(out);
+  }
+
+  private static String scope(JsonNode w) {
+    List<String> parts = new ArrayList<>();
+    for (String field : List.of("output", "column", "kind", "version")) {
+      if (w.path(field).isTextual()) {
+        parts.add(field + " " + w.path(field).asText());
+      }
+    }
+    w.path("partitions").forEach(p -> parts.add("partition " + p.asText()));
+    return parts.isEmpty() ? "every finding" : String.join(", ", parts);
   }
 
   private void resolutions(PrintWriter out) {

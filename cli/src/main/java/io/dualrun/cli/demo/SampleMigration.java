@@ -3,10 +3,12 @@ package io.dualrun.cli.demo;
 import io.dualrun.schemas.avro.BucketHashes;
 import io.dualrun.schemas.avro.ColumnStats;
 import io.dualrun.schemas.avro.ColumnType;
+import io.dualrun.schemas.avro.FindingKind;
 import io.dualrun.schemas.avro.OutputFingerprint;
 import io.dualrun.schemas.avro.RunEvent;
 import io.dualrun.schemas.avro.RunStatus;
 import io.dualrun.schemas.avro.Side;
+import io.dualrun.schemas.avro.Waiver;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,7 +44,8 @@ public final class SampleMigration {
               "orders-ingest",
               "STATUS: candidate fails on 11-19; 11-10 fails then a retry matches"),
           Map.entry(
-              "marketing-attribution", "SCHEMA: candidate writes touch_ts as text from 11-15"),
+              "marketing-attribution",
+              "SCHEMA: candidate writes touch_ts as text from 11-15, waived"),
           Map.entry("inventory-snapshot", "COLUMN_STAT: sum(quantity) differs on 11-08"),
           Map.entry("finance-ledger", "DURATION: candidate 3x slower on the last 5 days"),
           Map.entry(
@@ -60,6 +63,24 @@ public final class SampleMigration {
   private record Timed(Instant arrival, int order, SpecificRecord record) {}
 
   private SampleMigration() {}
+
+  /**
+   * The waiver the demo records before the recording is replayed: marketing-attribution's candidate
+   * writes touch_ts as text, which the mart's readers accept, until the end of January.
+   */
+  public static Waiver waiver() {
+    return Waiver.newBuilder()
+        .setId("w-touch-ts-as-text")
+        .setWorkflow("marketing-attribution")
+        .setOutput("mart.attribution")
+        .setKind(FindingKind.SCHEMA)
+        .setOwner("analytics-lead@example.com")
+        .setReason("touch_ts as ISO-8601 text is read by every mart reader")
+        .setCreatedAt(RECORDED_AT)
+        .setExpiresAt(Instant.parse("2027-02-01T00:00:00Z"))
+        .setCreatedBy("demo")
+        .build();
+  }
 
   /** The recorded records in arrival order. */
   public static List<SpecificRecord> records() {

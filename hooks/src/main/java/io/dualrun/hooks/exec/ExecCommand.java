@@ -33,7 +33,6 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "exec",
-    mixinStandardHelpOptions = true,
     description = "Runs a command and reports its start and end to dualrun ingest.")
 public final class ExecCommand implements Callable<Integer> {
   static final int USAGE = 2;
@@ -75,6 +74,20 @@ public final class ExecCommand implements Callable<Integer> {
           "A dataset the job reads: with the outputs it writes, it places the workflow in the"
               + " cutover waves. Repeatable.")
   List<String> reads = new ArrayList<>();
+
+  @Option(
+      names = "--version",
+      paramLabel = "VERSION",
+      description =
+          "The job's version (a release, a commit): a waiver recorded for one version does not"
+              + " cover a run of another. (dualrun's own version: dualrun --version.)")
+  String jobVersion;
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  boolean help;
 
   @Mixin IngestOptions ingest = new IngestOptions();
 
@@ -202,6 +215,7 @@ public final class ExecCommand implements Callable<Integer> {
         .setAttributes(attributes)
         .setExpectedOutputs(List.copyOf(fingerprints))
         .setInputs(List.copyOf(reads))
+        .setJobVersion(jobVersion)
         .build();
   }
 

@@ -149,9 +149,11 @@ class ExecCommandTest {
   void theRunAnnouncesTheOutputsTheJobFingerprints() {
     int port = startIngest(0);
     options.addAll(List.of("--fingerprint", "sales.orders", "--fingerprint", "sales.refunds"));
-    options.addAll(List.of("--reads", "raw.orders"));
+    options.addAll(List.of("--reads", "raw.orders", "--version", "2.3.1"));
 
     assertThat(exec(port, "true")).isZero();
+
+    assertThat(events()).extracting(RunEvent::getJobVersion).containsOnly("2.3.1");
 
     assertThat(events())
         .extracting(RunEvent::getExpectedOutputs)
@@ -164,6 +166,7 @@ class ExecCommandTest {
     int port = startIngest(0);
     assertThat(exec(port, "true")).isZero();
     assertThat(events()).extracting(RunEvent::getExpectedOutputs).containsOnly(List.of());
+    assertThat(events()).extracting(RunEvent::getJobVersion).containsOnly((String) null);
   }
 
   @Test

@@ -31,7 +31,8 @@ record LineageEvent(
     String error,
     String logUrl,
     List<Output> outputs,
-    List<String> inputs) {
+    List<String> inputs,
+    String jobVersion) {
 
   /** A parent or root job of a task-level event. */
   record JobRef(String namespace, String name, String runId) {}
@@ -93,7 +94,8 @@ record LineageEvent(
             error(eventType, facets),
             optionalText(facets.path("airflow").path("taskInstance").path("log_url")),
             outputs,
-            inputs(e.path("inputs"))));
+            inputs(e.path("inputs")),
+            optionalText(e.path("job").path("facets").path("sourceCodeLocation").path("version"))));
   }
 
   private static List<JobRef> ancestors(JsonNode parent) {

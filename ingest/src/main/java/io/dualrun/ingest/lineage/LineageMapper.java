@@ -108,6 +108,7 @@ public final class LineageMapper {
             .setAttributes(attributes)
             .setExpectedOutputs(announced(e, status))
             .setInputs(e.inputs())
+            .setJobVersion(e.jobVersion())
             .build();
     run.setEventId(EventIds.derive(run));
     return run;

@@ -18,8 +18,8 @@ import org.apache.avro.generic.IndexedRecord;
  * {@code eventId}. The canonical form is the record's schema-driven JSON ({@link AvroJson#write})
  * with object keys sorted and no white space, so a hook that retries the same event, in whatever
  * spelling, gets the same id and is never counted twice. A field added to a schema later is left
- * out while it holds its default ({@code expectedOutputs: []}, {@code inputs: []}), so an event
- * keeps the id it had before the field existed.
+ * out while it holds its default ({@code expectedOutputs: []}, {@code inputs: []}, {@code
+ * jobVersion: null}), so an event keeps the id it had before the field existed.
  */
 public final class EventIds {
   private static final ObjectMapper SORTED =
@@ -30,6 +30,9 @@ public final class EventIds {
   /** Fields added to the schemas later, left out of the id while empty. */
   private static final List<String> ADDED_LISTS = List.of("expectedOutputs", "inputs");
 
+  /** Optional fields added to the schemas later, left out of the id while null. */
+  private static final List<String> ADDED_OPTIONALS = List.of("jobVersion");
+
   private EventIds() {}
 
   /** The id of {@code record}, ignoring whatever its eventId field holds. */
@@ -39,6 +42,12 @@ public final class EventIds {
     for (String added : ADDED_LISTS) {
       JsonNode list = json.get(added);
       if (list != null && list.isArray() && list.isEmpty()) {
+        json.remove(added);
+      }
+    }
+    for (String added : ADDED_OPTIONALS) {
+      JsonNode value = json.get(added);
+      if (value != null && value.isNull()) {
         json.remove(added);
       }
     }

@@ -56,6 +56,7 @@ class EventIdsTest {
     before.remove("eventId");
     before.remove("expectedOutputs");
     before.remove("inputs");
+    before.remove("jobVersion");
     String idBefore = referenceSha256(sortedTree(before).toString());
 
     assertThat(EventIds.derive(record)).isEqualTo(idBefore);
@@ -64,6 +65,11 @@ class EventIdsTest {
     record.setInputs(List.of());
     record.setExpectedOutputs(List.of("sales.orders"));
     assertThat(EventIds.derive(record)).isNotEqualTo(idBefore);
+    record.setExpectedOutputs(List.of());
+    record.setJobVersion("1.4.0");
+    assertThat(EventIds.derive(record)).isNotEqualTo(idBefore);
+    record.setJobVersion(null);
+    assertThat(EventIds.derive(record)).isEqualTo(idBefore);
   }
 
   private static String referenceSha256(String text) throws Exception {

@@ -42,6 +42,7 @@ public final class RunEventReader {
     Map<String, String> attributes = stringMap(in);
     List<String> expectedOutputs = list(in, AvroInput::readString);
     List<String> inputs = list(in, AvroInput::readString);
+    String jobVersion = optionalString(in);
     return new RunEvent(
         eventId,
         workflow,
@@ -57,6 +58,7 @@ public final class RunEventReader {
         logUrl,
         attributes,
         expectedOutputs,
-        inputs);
+        inputs,
+        jobVersion);
   }
 }

@@ -90,5 +90,6 @@ public final class VerdictWriter {
       out.writeInt(b);
     }
     out.writeArrayEnd();
+    optionalString(out, f.getWaiver());
   }
 }

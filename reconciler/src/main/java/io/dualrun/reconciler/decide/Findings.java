@@ -19,6 +19,36 @@ public final class Findings {
     return findings;
   }
 
+  /**
+   * The findings of a pair judged on its candidate alone (its workflow has cut over): STATUS when
+   * the candidate did not succeed, OUTPUT_MISSING for each output declared or announced that a
+   * succeeded candidate did not fingerprint.
+   */
+  public static List<Finding> alone(WorkflowSpec spec, SideView candidate) {
+    List<Finding> findings = new ArrayList<>();
+    StatusFindings.addAlone(findings, candidate);
+    if (candidate != null && candidate.succeeded()) {
+      java.util.TreeSet<String> expected = new java.util.TreeSet<>(candidate.announced());
+      spec.outputs().forEach(o -> expected.add(o.name()));
+      for (String name : expected) {
+        if (!candidate.outputs().containsKey(name)) {
+          findings.add(
+              finding(
+                  FindingKind.OUTPUT_MISSING,
+                  name,
+                  null,
+                  StatusFindings.CUT_OVER,
+                  "missing",
+                  "Output "
+                      + name
+                      + " has no fingerprint on the candidate (the workflow has cut"
+                      + " over)."));
+        }
+      }
+    }
+    return findings;
+  }
+
   static Finding finding(
       FindingKind kind,
       String output,

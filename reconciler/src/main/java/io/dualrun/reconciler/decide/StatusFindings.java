@@ -30,6 +30,23 @@ final class StatusFindings {
     findings.add(Findings.finding(FindingKind.STATUS, null, null, b, c, capitalise(detail)));
   }
 
+  /**
+   * The candidate alone, its workflow having cut over: a finding unless it SUCCEEDED or was
+   * SKIPPED; the baseline's value is {@value #CUT_OVER}.
+   */
+  static void addAlone(List<Finding> findings, SideView candidate) {
+    String c = label(candidate);
+    if (c.equals("SUCCEEDED") || c.equals("SKIPPED")) {
+      return;
+    }
+    String detail =
+        describe("candidate", candidate) + " (the workflow has cut over: no baseline to compare).";
+    findings.add(Findings.finding(FindingKind.STATUS, null, null, CUT_OVER, c, capitalise(detail)));
+  }
+
+  /** The baseline's value in findings of a pair judged on the candidate alone. */
+  static final String CUT_OVER = "CUT_OVER";
+
   private static String describe(String name, SideView side) {
     if (side == null) {
       return name + " never reported a run";

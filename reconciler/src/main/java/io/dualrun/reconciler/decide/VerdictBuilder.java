@@ -1,6 +1,8 @@
 package io.dualrun.reconciler.decide;
 
 import io.dualrun.inventory.WorkflowSpec;
+import io.dualrun.reconciler.policy.WaiverBook;
+import io.dualrun.reconciler.policy.WaiverRules;
 import io.dualrun.reconciler.state.SideView;
 import io.dualrun.reconciler.state.StoredOutput;
 import io.dualrun.schemas.avro.DecisionReason;
@@ -19,7 +21,7 @@ import org.apache.avro.Schema;
 public final class VerdictBuilder {
   private VerdictBuilder() {}
 
-  /** The verdict for the pair as it stands, before revision bookkeeping. */
+  /** The verdict for the pair as it stands, no waiver recorded, before revision bookkeeping. */
   public static Verdict build(
       String workflow,
       String partition,
@@ -28,12 +30,39 @@ public final class VerdictBuilder {
       SideView candidate,
       DecisionReason reason,
       long now) {
+    return build(workflow, partition, spec, baseline, candidate, reason, now, WaiverBook.NONE);
+  }
+
+  /**
+   * The verdict for the pair as it stands, its findings marked with the waivers of the workflow
+   * ({@code waivers}, looked up only when there is a finding) that cover them at {@code now},
+   * before revision bookkeeping.
+   */
+  public static Verdict build(
+      String workflow,
+      String partition,
+      WorkflowSpec spec,
+      SideView baseline,
+      SideView candidate,
+      DecisionReason reason,
+      long now,
+      WaiverBook waivers) {
     var findings = Findings.of(spec, baseline, candidate);
+    Outcome outcome =
+        findings.isEmpty()
+            ? Outcome.MATCH
+            : WaiverRules.apply(
+                findings,
+                waivers.of(workflow),
+                workflow,
+                partition,
+                now,
+                candidate == null ? null : candidate.jobVersion());
     return Verdict.newBuilder()
         .setWorkflow(workflow)
         .setPartition(partition)
         .setRevision(0)
-        .setOutcome(findings.isEmpty() ? Outcome.MATCH : Outcome.MISMATCH)
+        .setOutcome(outcome)
         .setPreviousOutcome(null)
         .setResolution(false)
         .setReason(reason)
@@ -42,6 +71,42 @@ public final class VerdictBuilder {
         .setOwner(spec.owner())
         .setTier(spec.inventoried() ? spec.tier() : null)
         .setBaseline(summary(baseline))
+        .setCandidate(summary(candidate))
+        .setFindings(findings)
+        .build();
+  }
+
+  /**
+   * The verdict of a pair judged on its candidate alone (its workflow has cut over): reason
+   * CANDIDATE_ALONE, no baseline summary, the findings of {@link Findings#alone} with their
+   * waivers.
+   */
+  public static Verdict buildAlone(
+      String workflow,
+      String partition,
+      WorkflowSpec spec,
+      SideView candidate,
+      long now,
+      WaiverBook waivers) {
+    var findings = Findings.alone(spec, candidate);
+    Outcome outcome =
+        findings.isEmpty()
+            ? Outcome.MATCH
+            : WaiverRules.apply(
+                findings, waivers.of(workflow), workflow, partition, now, candidate.jobVersion());
+    return Verdict.newBuilder()
+        .setWorkflow(workflow)
+        .setPartition(partition)
+        .setRevision(0)
+        .setOutcome(outcome)
+        .setPreviousOutcome(null)
+        .setResolution(false)
+        .setReason(DecisionReason.CANDIDATE_ALONE)
+        .setDecidedAt(Instant.ofEpochMilli(now))
+        .setInventoried(spec.inventoried())
+        .setOwner(spec.owner())
+        .setTier(spec.inventoried() ? spec.tier() : null)
+        .setBaseline(null)
         .setCandidate(summary(candidate))
         .setFindings(findings)
         .build();
@@ -56,7 +121,7 @@ public final class VerdictBuilder {
     next.setRevision(previous.getRevision() + 1);
     next.setPreviousOutcome(previous.getOutcome());
     next.setResolution(
-        previous.getOutcome() == Outcome.MISMATCH && next.getOutcome() == Outcome.MATCH);
+        previous.getOutcome() == Outcome.MISMATCH && next.getOutcome() != Outcome.MISMATCH);
     return next;
   }
 

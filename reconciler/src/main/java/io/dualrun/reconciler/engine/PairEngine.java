@@ -2,6 +2,7 @@ package io.dualrun.reconciler.engine;
 
 import io.dualrun.inventory.Inventory;
 import io.dualrun.inventory.WorkflowSpec;
+import io.dualrun.reconciler.policy.Policies;
 import io.dualrun.reconciler.state.PairCopy;
 import io.dualrun.reconciler.state.PairState;
 import io.dualrun.reconciler.state.PairUpdater;
@@ -100,8 +101,23 @@ public final class PairEngine {
       Input input,
       long now,
       FingerprintLags lags) {
+    return apply(stored, workflow, partition, input, now, lags, Policies.NONE);
+  }
+
+  /**
+   * Same, the pair judged as {@code policies} say when it is decided: its findings accepted by the
+   * active waivers of its workflow, on the candidate alone once its workflow has cut over.
+   */
+  public Step apply(
+      PairState stored,
+      String workflow,
+      String partition,
+      Input input,
+      long now,
+      FingerprintLags lags,
+      Policies policies) {
     if (input instanceof Input.Arrived arrived) {
-      return arrived(stored, workflow, partition, arrived.record(), now, lags);
+      return arrived(stored, workflow, partition, arrived.record(), now, lags, policies);
     }
     if (input instanceof Input.DeadlinePassed) {
       if (stored == null) {
@@ -109,12 +125,12 @@ public final class PairEngine {
       }
       PairState state = PairCopy.of(stored);
       state.setDeadline(null);
-      return judge(state, now, new ArrayList<>(), lags, List.of());
+      return judge(state, now, new ArrayList<>(), lags, policies, List.of());
     }
     Input.ExpectedBy expected = (Input.ExpectedBy) input;
     PairState state =
         stored == null ? PairUpdater.empty(workflow, partition, now) : PairCopy.of(stored);
-    return expectedBy(state, expected.spec(), expected.due(), now, lags);
+    return expectedBy(state, expected.spec(), expected.due(), now, lags, policies);
   }
 
   /** The record's side changes; a material change judges the pair. */
@@ -124,7 +140,8 @@ public final class PairEngine {
       String partition,
       PairInput in,
       long now,
-      FingerprintLags lags) {
+      FingerprintLags lags,
+      Policies policies) {
     if (stored != null && updater.isDuplicate(stored, in.eventId())) {
       return Step.NOTHING;
     }
@@ -139,14 +156,25 @@ public final class PairEngine {
       return new Step(state, true, false, List.of(), List.of());
     }
     state.setLastActivity(Math.max(state.getLastActivity(), now));
-    return judge(state, now, new ArrayList<>(), lags, LagSamples.arrived(stored, state, in));
+    return judge(
+        state, now, new ArrayList<>(), lags, policies, LagSamples.arrived(stored, state, in));
   }
 
   /** Every side not yet done gets an SLA_MISSED breach; a pair that got one is judged. */
   private Step expectedBy(
-      PairState state, WorkflowSpec spec, long due, long now, FingerprintLags lags) {
+      PairState state,
+      WorkflowSpec spec,
+      long due,
+      long now,
+      FingerprintLags lags,
+      Policies policies) {
     List<Emission> out = new ArrayList<>();
+    boolean alone = policies.cutovers().alone(state.getWorkflow(), state.getPartition());
     for (Side side : Side.values()) {
+      if (alone && side == Side.BASELINE) {
+        // the workflow has cut over: the baseline no longer runs, nothing is expected of it
+        continue;
+      }
       SideState sideState = side == Side.BASELINE ? state.getBaseline() : state.getCandidate();
       SideView view = SideView.of(side, sideState);
       if ((view == null || !view.done())
@@ -159,7 +187,7 @@ public final class PairEngine {
       return Step.NOTHING;
     }
     state.setLastActivity(Math.max(state.getLastActivity(), now));
-    return judge(state, now, out, lags, List.of());
+    return judge(state, now, out, lags, policies, List.of());
   }
 
   /** Judges the pair and moves its deadline when it must ({@link #DEADLINE_SLACK_MS}). */
@@ -168,8 +196,9 @@ public final class PairEngine {
       long now,
       List<Emission> out,
       FingerprintLags lags,
+      Policies policies,
       List<Long> arrivalSamples) {
-    PairEvaluator.Result result = evaluator.evaluate(state, now, lags);
+    PairEvaluator.Result result = evaluator.evaluate(state, now, lags, policies);
     List<Long> samples = arrivalSamples;
     if (!result.lagSamples().isEmpty()) {
       samples = new ArrayList<>(arrivalSamples);

@@ -6,6 +6,7 @@ import io.dualrun.reconciler.decide.DecisionRule;
 import io.dualrun.reconciler.decide.EncodedVerdict;
 import io.dualrun.reconciler.decide.VerdictBuilder;
 import io.dualrun.reconciler.decide.VerdictCodec;
+import io.dualrun.reconciler.policy.Policies;
 import io.dualrun.reconciler.state.PairState;
 import io.dualrun.reconciler.state.SideState;
 import io.dualrun.reconciler.state.SideView;
@@ -54,6 +55,15 @@ public final class PairEvaluator {
    * workflow's learned fingerprint lags, say.
    */
   public Result evaluate(PairState s, long now, FingerprintLags lags) {
+    return evaluate(s, now, lags, Policies.NONE);
+  }
+
+  /**
+   * Judges {@code s} at {@code now}, waiting for missing expected fingerprints as {@code lags} say,
+   * its findings accepted as the active waivers of the workflow say, on the candidate alone when
+   * the workflow has cut over and the pair is of its first candidate-only partition or later.
+   */
+  public Result evaluate(PairState s, long now, FingerprintLags lags, Policies policies) {
     WorkflowSpec spec = inventory.rules(s.getWorkflow());
     long purgeAt = s.getLastActivity() + retention.toMillis();
     if (now >= purgeAt) {
@@ -66,10 +76,15 @@ public final class PairEvaluator {
     List<Emission> out = new ArrayList<>();
     Deadline next = new Deadline(now);
     next.offer(purgeAt);
+    closeSla(s, spec, baseline, candidate, now, out);
+    if (policies.cutovers().alone(s.getWorkflow(), s.getPartition())) {
+      // cut over: no side is late against the other, the candidate is judged alone
+      decideAlone(s, spec, candidate, now, out, next, policies);
+      return new Result(out, next.earliest, false, List.of());
+    }
     late(s, spec, baseline, candidate, now, out, next);
     late(s, spec, candidate, baseline, now, out, next);
-    closeSla(s, spec, baseline, candidate, now, out);
-    List<Long> samples = decide(s, spec, baseline, candidate, now, out, next, lags);
+    List<Long> samples = decide(s, spec, baseline, candidate, now, out, next, lags, policies);
     return new Result(out, next.earliest, false, samples);
   }
 
@@ -145,7 +160,8 @@ public final class PairEvaluator {
       long now,
       List<Emission> out,
       Deadline next,
-      FingerprintLags lags) {
+      FingerprintLags lags,
+      Policies policies) {
     DecisionReason reason = null;
     if (DecisionRule.complete(spec, baseline, candidate)) {
       reason = DecisionReason.COMPLETE;
@@ -171,28 +187,74 @@ public final class PairEvaluator {
     }
     Verdict verdict =
         VerdictBuilder.build(
-            s.getWorkflow(), s.getPartition(), spec, baseline, candidate, reason, now);
+            s.getWorkflow(),
+            s.getPartition(),
+            spec,
+            baseline,
+            candidate,
+            reason,
+            now,
+            policies.waivers());
     Verdict previous = VerdictCodec.decode(s.getLastVerdict());
     List<Long> samples =
         previous == null && reason == DecisionReason.FINGERPRINT_TIMEOUT
             ? never(DecisionRule.neverArrived(spec, baseline, candidate))
             : List.of();
+    // what a user sees unchanged (outcome, findings and their values): the stored verdict follows
+    // the pair (a late start time, a log link) under the same revision, and nothing is emitted
+    emit(s, verdict, out);
+    return samples;
+  }
+
+  /**
+   * Decides a pair of a workflow that has cut over on its candidate alone: once the candidate is
+   * terminal with every expected output fingerprinted, or once its fingerprint timeout has passed
+   * after it became terminal.
+   */
+  private void decideAlone(
+      PairState s,
+      WorkflowSpec spec,
+      SideView candidate,
+      long now,
+      List<Emission> out,
+      Deadline next,
+      Policies policies) {
+    if (candidate == null || !candidate.terminal()) {
+      return;
+    }
+    if (DecisionRule.missingExpected(spec, null, candidate)) {
+      long due =
+          anchor(s.getCandidate(), candidate)
+              + Math.max(spec.settle().toMillis(), spec.fingerprintTimeout().toMillis());
+      if (now < due) {
+        next.offer(due);
+        return;
+      }
+    }
+    emit(
+        s,
+        VerdictBuilder.buildAlone(
+            s.getWorkflow(), s.getPartition(), spec, candidate, now, policies.waivers()),
+        out);
+  }
+
+  /**
+   * Records {@code verdict} as the pair's latest and emits it, unless a user would see the same.
+   */
+  private static void emit(PairState s, Verdict verdict, List<Emission> out) {
+    Verdict previous = VerdictCodec.decode(s.getLastVerdict());
     if (VerdictBuilder.sameContent(verdict, previous)) {
-      return samples;
+      return;
     }
     if (VerdictBuilder.sameFindings(verdict, previous)) {
-      // what a user sees (outcome, findings and their values) is unchanged: the stored verdict
-      // follows the pair (a late start time, a log link) under the same revision, and nothing is
-      // emitted
       s.setLastVerdict(VerdictCodec.encode(VerdictBuilder.keepRevision(verdict, previous)));
-      return samples;
+      return;
     }
     VerdictBuilder.revise(verdict, previous);
     EncodedVerdict encoded = EncodedVerdict.of(verdict);
     s.setRevision(verdict.getRevision());
     s.setLastVerdict(encoded.body());
     out.add(Emission.of(encoded));
-    return samples;
   }
 
   private static boolean bothTerminal(SideView baseline, SideView candidate) {

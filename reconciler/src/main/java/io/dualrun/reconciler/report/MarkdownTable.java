@@ -26,7 +26,7 @@ final class MarkdownTable {
           List.of(
               r.workflow(),
               r.state(),
-              r.cleanPartitions() + "/" + r.requiredPartitions(),
+              r.cleanText(),
               Integer.toString(r.openBreaches().size()),
               DurationText.human(r.candidateP95Ms())
                   + " vs "

@@ -10,7 +10,9 @@ import java.util.List;
  * @param workflow workflow id
  * @param state READY or NOT_READY
  * @param owner owner from the inventory, or null
- * @param cleanPartitions how many of the last required partitions MATCH
+ * @param cleanPartitions how many of the last required partitions are clean (MATCH or
+ *     MATCH_WITH_WAIVER)
+ * @param waivedPartitions how many of those are MATCH_WITH_WAIVER
  * @param requiredPartitions how many consecutive clean partitions cutover needs
  * @param openBreaches ids of the open freshness breaches
  * @param candidateP95Ms candidate duration p95 over those partitions, or null when unknown
@@ -26,6 +28,7 @@ record ReadinessRow(
     String state,
     String owner,
     int cleanPartitions,
+    int waivedPartitions,
     int requiredPartitions,
     List<String> openBreaches,
     Long candidateP95Ms,
@@ -39,9 +42,14 @@ record ReadinessRow(
   /** From one {@code /v1/readiness} entry and the workflow's {@code /v1/workflows} summary. */
   static ReadinessRow of(JsonNode readiness, JsonNode summary) {
     int clean = 0;
+    int waived = 0;
     for (JsonNode p : readiness.path("partitions")) {
-      if (p.path("outcome").asText().equals("MATCH")) {
+      String outcome = p.path("outcome").asText();
+      if (outcome.equals("MATCH") || outcome.equals("MATCH_WITH_WAIVER")) {
         clean++;
+      }
+      if (outcome.equals("MATCH_WITH_WAIVER")) {
+        waived++;
       }
     }
     return new ReadinessRow(
@@ -49,6 +57,7 @@ record ReadinessRow(
         readiness.path("status").asText(),
         readiness.path("owner").isTextual() ? readiness.path("owner").asText() : null,
         clean,
+        waived,
         readiness.path("requiredPartitions").asInt(),
         texts(summary == null ? null : summary.path("openBreaches")),
         millis(readiness.path("candidateP95Ms")),
@@ -60,6 +69,14 @@ record ReadinessRow(
             ? readiness.path("evidence").path("mismatchRateBelow").asDouble()
             : null,
         texts(readiness.path("reasons")));
+  }
+
+  /** "12/14", or "12/14 (2 waived)" when waivers made some of them clean. */
+  String cleanText() {
+    return cleanPartitions
+        + "/"
+        + requiredPartitions
+        + (waivedPartitions == 0 ? "" : " (" + waivedPartitions + " waived)");
   }
 
   private static Integer whole(JsonNode n) {

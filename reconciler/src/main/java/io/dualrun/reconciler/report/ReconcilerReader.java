@@ -33,11 +33,30 @@ final class ReconcilerReader {
   }
 
   JsonNode get(String path) throws ReportException {
+    return send("GET", path, null, 200);
+  }
+
+  /**
+   * Sends {@code body} (or nothing) with {@code method} and answers the JSON reply (an empty object
+   * when there is none), when the status is {@code expected}; otherwise a {@link ReportException}
+   * naming the status and each reason the reply gives.
+   */
+  JsonNode send(String method, String path, JsonNode body, int expected) throws ReportException {
     URI uri = base.resolve(path);
     HttpResponse<String> response;
     try {
       HttpRequest.Builder request =
-          HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "application/json").GET();
+          HttpRequest.newBuilder(uri)
+              .timeout(TIMEOUT)
+              .header("Accept", "application/json")
+              .method(
+                  method,
+                  body == null
+                      ? HttpRequest.BodyPublishers.noBody()
+                      : HttpRequest.BodyPublishers.ofString(body.toString()));
+      if (body != null) {
+        request.header("Content-Type", "application/json");
+      }
       if (token != null) {
         request.header("Authorization", "Bearer " + token);
       }
@@ -50,13 +69,30 @@ final class ReconcilerReader {
     } catch (IllegalArgumentException e) {
       throw new ReportException("not a usable URL " + uri + ": " + e.getMessage());
     }
-    JsonNode body = parse(uri, response.body());
-    if (response.statusCode() != 200) {
-      String reason = body.path("error").asText("");
+    JsonNode reply =
+        response.body().isBlank() ? JSON.createObjectNode() : parse(uri, response.body());
+    if (response.statusCode() != expected) {
+      String reason = reason(reply);
       throw new ReportException(
           uri + " answered " + response.statusCode() + (reason.isEmpty() ? "" : ": " + reason));
     }
-    return body;
+    return reply;
+  }
+
+  /** {@code error}, or every {@code errors[].field: reason}, of a refusal. */
+  private static String reason(JsonNode reply) {
+    if (reply.path("errors").isArray()) {
+      java.util.List<String> reasons = new java.util.ArrayList<>();
+      reply
+          .path("errors")
+          .forEach(
+              e ->
+                  reasons.add(
+                      (e.path("field").asText("").isEmpty() ? "" : e.path("field").asText() + ": ")
+                          + e.path("reason").asText()));
+      return String.join("; ", reasons);
+    }
+    return reply.path("error").asText("");
   }
 
   private static JsonNode parse(URI uri, String body) throws ReportException {

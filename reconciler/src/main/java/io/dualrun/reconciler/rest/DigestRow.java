@@ -5,10 +5,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One pair as the list endpoints see it, merged from every instance; also the rows of the
- * instance-to-instance digest answer.
+ * instance-to-instance digest answer. {@code baselineRows} / {@code candidateRows}: each output's
+ * row count on a side that succeeded.
  */
 @JsonPropertyOrder({
   "workflow",
@@ -19,7 +22,9 @@ import java.util.List;
   "candidateDurationMs",
   "openBreaches",
   "reads",
-  "writes"
+  "writes",
+  "baselineRows",
+  "candidateRows"
 })
 public record DigestRow(
     String workflow,
@@ -30,7 +35,44 @@ public record DigestRow(
     Long candidateDurationMs,
     List<String> openBreaches,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> reads,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> writes) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> writes,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> baselineRows,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> candidateRows) {
+
+  /** A row without row counts. */
+  DigestRow(
+      String workflow,
+      String partition,
+      String outcome,
+      boolean inventoried,
+      Long baselineDurationMs,
+      Long candidateDurationMs,
+      List<String> openBreaches,
+      List<String> reads,
+      List<String> writes) {
+    this(
+        workflow,
+        partition,
+        outcome,
+        inventoried,
+        baselineDurationMs,
+        candidateDurationMs,
+        openBreaches,
+        reads,
+        writes,
+        Map.of(),
+        Map.of());
+  }
+
+  /** Decided with no finding, or with every finding waived: what readiness counts as clean. */
+  boolean clean() {
+    return outcome.equals("MATCH") || waived();
+  }
+
+  /** Decided with findings, every one covered by a waiver. */
+  boolean waived() {
+    return outcome.equals("MATCH_WITH_WAIVER");
+  }
 
   static DigestRow of(JsonNode n) {
     List<String> open = new ArrayList<>();
@@ -44,7 +86,15 @@ public record DigestRow(
         n.path("candidateDurationMs").isNumber() ? n.path("candidateDurationMs").asLong() : null,
         List.copyOf(open),
         texts(n.path("reads")),
-        texts(n.path("writes")));
+        texts(n.path("writes")),
+        counts(n.path("baselineRows")),
+        counts(n.path("candidateRows")));
+  }
+
+  private static Map<String, Long> counts(JsonNode object) {
+    Map<String, Long> out = new TreeMap<>();
+    object.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asLong()));
+    return out;
   }
 
   private static List<String> texts(JsonNode array) {

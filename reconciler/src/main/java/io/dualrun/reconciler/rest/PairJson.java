@@ -134,7 +134,18 @@ final class PairJson {
         c == null || !c.succeeded() ? null : c.durationMs(),
         open,
         datasets(b, c, true),
-        datasets(b, c, false));
+        datasets(b, c, false),
+        rows(b),
+        rows(c));
+  }
+
+  /** Each output's row count on {@code side} when it succeeded. */
+  private static java.util.Map<String, Long> rows(SideView side) {
+    java.util.Map<String, Long> out = new java.util.TreeMap<>();
+    if (side != null && side.succeeded()) {
+      side.outputs().forEach((name, o) -> out.put(name, o.getRowCount()));
+    }
+    return out;
   }
 
   /** The datasets either side read ({@code reads}) or wrote: announced or fingerprinted. */

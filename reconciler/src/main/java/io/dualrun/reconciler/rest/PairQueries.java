@@ -42,7 +42,7 @@ public final class PairQueries {
   public static final class Unavailable extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    Unavailable(String message) {
+    public Unavailable(String message) {
       super(message);
     }
   }

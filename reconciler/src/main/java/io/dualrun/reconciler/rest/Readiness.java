@@ -17,12 +17,13 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Cutover readiness of one workflow (DESIGN §4): READY when the last N decided partitions all
- * MATCH, no freshness breach is open, the candidate's p95 duration is at most ratio × the
- * baseline's p95 over those partitions, both sides' schedules produce the same partitions, clean
- * partitions cover every required kind of calendar day, and (when a maximum is declared) the 95 %
- * upper bound of the mismatch rate is below it; otherwise NOT_READY with every reason. A pure
- * function of the inventory's rules, the workflow's pairs and the time.
+ * Cutover readiness of one workflow (DESIGN §4): READY when the last N decided partitions are all
+ * clean (MATCH, or MATCH_WITH_WAIVER: every difference accepted by a waiver, counted apart), no
+ * freshness breach is open, the candidate's p95 duration is at most ratio × the baseline's p95 over
+ * those partitions, both sides' schedules produce the same partitions, clean partitions cover every
+ * required kind of calendar day, and (when a maximum is declared) the 95 % upper bound of the
+ * mismatch rate is below it; otherwise NOT_READY with every reason. A pure function of the
+ * inventory's rules, the workflow's pairs and the time.
  */
 final class Readiness {
   private Readiness() {}
@@ -52,7 +53,7 @@ final class Readiness {
       reasons.add("only " + decided.size() + " of the last " + n + " partitions are decided");
     }
     decided.stream()
-        .filter(r -> !r.outcome().equals("MATCH"))
+        .filter(r -> !r.clean())
         .forEach(r -> reasons.add("partition " + r.partition() + " is " + r.outcome()));
     newestFirst.forEach(
         r -> r.openBreaches().forEach(b -> reasons.add("freshness breach " + b + " is open")));
@@ -81,6 +82,7 @@ final class Readiness {
         decided.stream()
             .map(r -> new ReadinessReport.Partition(r.partition(), r.outcome()))
             .toList(),
+        (int) decided.stream().filter(DigestRow::waived).count(),
         b95,
         c95,
         spec.durationRatio(),
@@ -92,7 +94,7 @@ final class Readiness {
   /** The mismatch-rate bound over every decided partition; a reason when above the maximum. */
   private static ReadinessReport.Evidence evidence(
       ReadinessRules rules, List<DigestRow> decided, List<String> reasons) {
-    int mismatches = (int) decided.stream().filter(r -> !r.outcome().equals("MATCH")).count();
+    int mismatches = (int) decided.stream().filter(r -> !r.clean()).count();
     MismatchBound bound = MismatchBound.of(decided.size(), mismatches);
     Double max = rules.maxMismatchRate().isPresent() ? rules.maxMismatchRate().getAsDouble() : null;
     if (max != null && bound.below() >= max) {
@@ -116,10 +118,7 @@ final class Readiness {
   private static ReadinessReport.CoverageReport coverage(
       WorkflowSpec spec, List<DigestRow> decided, List<String> reasons) {
     List<String> clean =
-        decided.stream()
-            .filter(r -> r.outcome().equals("MATCH"))
-            .map(DigestRow::partition)
-            .toList();
+        decided.stream().filter(DigestRow::clean).map(DigestRow::partition).toList();
     CalendarCoverage.Result result =
         CalendarCoverage.of(spec.readiness(), spec.granularity(), spec.zone(), clean);
     if (!result.missing().isEmpty()) {

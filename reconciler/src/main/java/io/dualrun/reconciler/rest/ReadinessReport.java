@@ -11,8 +11,9 @@ import java.util.Map;
  * @param status READY or NOT_READY
  * @param inventoried whether the inventory declares it
  * @param owner its owner, or null
- * @param requiredPartitions how many last decided partitions must MATCH
+ * @param requiredPartitions how many last decided partitions must be clean
  * @param partitions those last decided partitions, newest first
+ * @param waivedPartitions how many of them are MATCH_WITH_WAIVER (clean thanks to waivers)
  * @param baselineP95Ms baseline duration p95 over them, or null
  * @param candidateP95Ms candidate duration p95 over them, or null
  * @param durationRatio allowed candidate / baseline ratio
@@ -27,6 +28,7 @@ import java.util.Map;
   "owner",
   "requiredPartitions",
   "partitions",
+  "waivedPartitions",
   "baselineP95Ms",
   "candidateP95Ms",
   "durationRatio",
@@ -41,6 +43,7 @@ public record ReadinessReport(
     String owner,
     int requiredPartitions,
     List<Partition> partitions,
+    int waivedPartitions,
     Long baselineP95Ms,
     Long candidateP95Ms,
     double durationRatio,

@@ -22,6 +22,14 @@ public final class ReconcilerRoutes {
   private ReconcilerRoutes() {}
 
   public static void routes(Javalin app, PairQueries queries) {
+    routes(app, queries, java.util.Set::of);
+  }
+
+  /** Same, {@code cutOver} naming the workflows whose candidate is primary (for the waves). */
+  public static void routes(
+      Javalin app,
+      PairQueries queries,
+      java.util.function.Supplier<java.util.Set<String>> cutOver) {
     app.get("/v1/pairs/{workflow}/{partition}", ctx -> pair(ctx, queries));
     app.get(
         "/v1/workflows",
@@ -29,7 +37,7 @@ public final class ReconcilerRoutes {
     app.get("/v1/workflows/{workflow}/partitions", ctx -> partitions(ctx, queries));
     app.get("/v1/readiness", ctx -> readiness(ctx, queries, null));
     app.get("/v1/readiness/{workflow}", ctx -> readiness(ctx, queries, ctx.pathParam("workflow")));
-    app.get("/v1/waves", ctx -> waves(ctx, queries));
+    app.get("/v1/waves", ctx -> waves(ctx, queries, cutOver.get()));
     app.get(
         DIGEST_PATH, ctx -> ctx.json(queries.localDigest("true".equals(ctx.queryParam("stale")))));
     app.exception(
@@ -127,7 +135,8 @@ public final class ReconcilerRoutes {
    * Cutover waves of the declared workflows, from their datasets (declared, and seen in their
    * pairs: OpenLineage inputs and outputs, announced and fingerprinted outputs) and readiness.
    */
-  private static void waves(Context ctx, PairQueries queries) throws java.io.IOException {
+  private static void waves(Context ctx, PairQueries queries, java.util.Set<String> cutOver)
+      throws java.io.IOException {
     List<DigestRow> all = digests(ctx, queries).rows();
     var grouped = WorkflowSummaries.byWorkflow(all, queries.inventory());
     java.util.Map<String, String> status = new java.util.HashMap<>();
@@ -135,9 +144,7 @@ public final class ReconcilerRoutes {
       List<DigestRow> rows = grouped.getOrDefault(spec.id(), List.of());
       status.put(spec.id(), Readiness.of(spec, rows).status());
     }
-    ctx.json(
-        CutoverWaves.plan(
-            queries.inventory().workflows(), observed(all), status, java.util.Set.of()));
+    ctx.json(CutoverWaves.plan(queries.inventory().workflows(), observed(all), status, cutOver));
   }
 
   /** The datasets each workflow's pairs show it read and wrote. */

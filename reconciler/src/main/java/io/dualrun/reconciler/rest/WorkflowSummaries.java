@@ -32,6 +32,7 @@ final class WorkflowSummaries {
     Map<String, Integer> counts = new LinkedHashMap<>();
     counts.put("MATCH", 0);
     counts.put("MISMATCH", 0);
+    counts.put("MATCH_WITH_WAIVER", 0);
     counts.put("PENDING", 0);
     newestFirst.forEach(r -> counts.merge(r.outcome(), 1, Integer::sum));
     List<String> open = new ArrayList<>();
@@ -47,14 +48,17 @@ final class WorkflowSummaries {
         newestFirst.isEmpty() ? null : newestFirst.get(0).partition());
   }
 
-  /** Consecutive MATCH partitions, newest first, not counting pairs still pending. */
+  /**
+   * Consecutive clean (MATCH or MATCH_WITH_WAIVER) partitions, newest first, not counting pairs
+   * still pending.
+   */
   static int cleanStreak(List<DigestRow> newestFirst) {
     int streak = 0;
     for (DigestRow r : newestFirst) {
       if (r.outcome().equals("PENDING")) {
         continue;
       }
-      if (!r.outcome().equals("MATCH")) {
+      if (!r.clean()) {
         break;
       }
       streak++;

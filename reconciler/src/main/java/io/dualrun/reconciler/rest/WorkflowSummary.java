@@ -7,9 +7,10 @@ import java.util.Map;
 /**
  * One workflow's parity as {@code GET /v1/workflows} answers it.
  *
- * @param counts pairs per outcome (MATCH, MISMATCH, PENDING always present)
+ * @param counts pairs per outcome (MATCH, MISMATCH, MATCH_WITH_WAIVER, PENDING always present)
  * @param partitions pairs known
- * @param cleanStreak consecutive MATCH partitions, newest first, pending ones skipped
+ * @param cleanStreak consecutive MATCH or MATCH_WITH_WAIVER partitions, newest first, pending ones
+ *     skipped
  * @param openBreaches ids of the open freshness breaches
  * @param latestPartition the newest partition, or null
  */

@@ -23,18 +23,22 @@ import org.apache.kafka.common.utils.ByteBufferOutputStream;
  * Serde of the reconciler's internal state: one format-version byte, then Avro binary of {@link
  * PairState} (no registry: the schema is this module's own). A new format bumps the version byte
  * and keeps a reader for the old ones: version 1 (before runs announced their outputs) and version
- * 2 (before events kept the datasets their runs read) are read with their schemas, kept as
- * resources, and resolved to the current one — a reconciler upgraded in place reads the state its
- * predecessor left.
+ * 2 (before events kept the datasets their runs read) and version 3 (before events kept their job
+ * version, and while the last verdict was written with the Verdict schema before waivers) are read
+ * with their schemas, kept as resources, and resolved to the current one — a reconciler upgraded in
+ * place reads the state its predecessor left.
  */
 public final class PairStateSerde implements Serde<PairState> {
-  static final byte VERSION = 3;
+  static final byte VERSION = 4;
 
   /** The schema of format version 1, as written by reconcilers before version 2. */
   static final Schema VERSION_1 = schema("PairState-v1.avsc");
 
   /** The schema of format version 2, as written by reconcilers before version 3. */
   static final Schema VERSION_2 = schema("PairState-v2.avsc");
+
+  /** The schema of format version 3, as written by reconcilers before version 4. */
+  static final Schema VERSION_3 = schema("PairState-v3.avsc");
 
   /**
    * The generated classes' own encoders and decoders (direct field access, no per-field schema
@@ -51,6 +55,8 @@ public final class PairStateSerde implements Serde<PairState> {
       new SpecificDatumReader<>(VERSION_1, PairState.getClassSchema(), MODEL);
   private final SpecificDatumReader<PairState> version2Reader =
       new SpecificDatumReader<>(VERSION_2, PairState.getClassSchema(), MODEL);
+  private final SpecificDatumReader<PairState> version3Reader =
+      new SpecificDatumReader<>(VERSION_3, PairState.getClassSchema(), MODEL);
 
   private static Schema schema(String resource) {
     try (InputStream in = PairStateSerde.class.getResourceAsStream(resource)) {
@@ -114,9 +120,14 @@ public final class PairStateSerde implements Serde<PairState> {
           switch (bytes[0]) {
             case 1 -> version1Reader;
             case 2 -> version2Reader;
+            case 3 -> version3Reader;
             default -> reader;
           };
-      return r.read(null, decoder);
+      PairState state = r.read(null, decoder);
+      if (bytes[0] < VERSION && state.getLastVerdict() != null) {
+        state.setLastVerdict(LegacyVerdict.upgrade(state.getLastVerdict()));
+      }
+      return state;
     } catch (IOException | RuntimeException e) {
       throw new SerializationException("cannot decode pair state: " + e.getMessage(), e);
     }

@@ -103,7 +103,8 @@ public final class PairUpdater {
                 e.getError(),
                 e.getLogUrl(),
                 e.getExpectedOutputs().isEmpty() ? List.of() : List.copyOf(e.getExpectedOutputs()),
-                e.getInputs().isEmpty() ? List.of() : List.copyOf(e.getInputs())));
+                e.getInputs().isEmpty() ? List.of() : List.copyOf(e.getInputs()),
+                e.getJobVersion()));
     return true;
   }
 

@@ -29,6 +29,8 @@ import java.util.TreeSet;
  * @param activeSince earliest event time of any record of the winning attempt, or null
  * @param announced outputs the winning attempt's events announced it will fingerprint
  * @param reads datasets the winning attempt's events say the run read
+ * @param jobVersion job version of the latest event of the winning attempt that reports one, or
+ *     null
  */
 public record SideView(
     Side side,
@@ -45,7 +47,8 @@ public record SideView(
     Map<String, StoredOutput> outputs,
     Long activeSince,
     Set<String> announced,
-    Set<String> reads) {
+    Set<String> reads,
+    String jobVersion) {
 
   private static final Comparator<StoredEvent> LATEST =
       Comparator.comparingLong(StoredEvent::getEventTime)
@@ -89,8 +92,12 @@ public record SideView(
     Long start = null;
     Set<String> announced = Set.of();
     Set<String> reads = Set.of();
+    StoredEvent versioned = null;
     for (StoredEvent e : state.getEvents()) {
       latestAny = max(latestAny, e);
+      if (e.getJobVersion() != null) {
+        versioned = max(versioned, e);
+      }
       if (!e.getExpectedOutputs().isEmpty()) {
         announced = union(announced, e.getExpectedOutputs());
       }
@@ -130,7 +137,8 @@ public record SideView(
         Collections.unmodifiableSortedMap(outputs),
         activeSince(state),
         announced,
-        reads);
+        reads,
+        versioned == null ? null : versioned.getJobVersion());
   }
 
   private static Set<String> union(Set<String> known, List<String> more) {

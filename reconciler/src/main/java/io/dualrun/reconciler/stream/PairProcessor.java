@@ -6,6 +6,7 @@ import io.dualrun.reconciler.engine.Emission;
 import io.dualrun.reconciler.engine.Mode;
 import io.dualrun.reconciler.engine.PairEngine;
 import io.dualrun.reconciler.engine.PairInput;
+import io.dualrun.reconciler.policy.Policies;
 import io.dualrun.reconciler.state.PairState;
 import io.dualrun.reconciler.store.PairStore;
 import io.dualrun.schemas.PairKey;
@@ -54,6 +55,7 @@ public final class PairProcessor extends ContextualProcessor<String, PairInput, 
   private final PairEngine engine;
   private PairStore pairs;
   private LearnedLags lags;
+  private Policies policies;
   private DeadlineIndex deadlines;
   private SlaScanner sla;
   private long slaStart = -1;
@@ -69,6 +71,10 @@ public final class PairProcessor extends ContextualProcessor<String, PairInput, 
     super.init(context);
     pairs = context.getStateStore(StoreNames.PAIRS);
     lags = new LearnedLags(context.getStateStore(StoreNames.FINGERPRINT_LAGS));
+    policies =
+        new Policies(
+            new StoredWaivers(context.getStateStore(StoreNames.WAIVERS)),
+            new StoredCutovers(context.getStateStore(StoreNames.CUTOVERS)));
     try (var stored = pairs.all()) {
       deadlines = DeadlineIndex.of(stored);
     }
@@ -109,7 +115,8 @@ public final class PairProcessor extends ContextualProcessor<String, PairInput, 
             in.partition(),
             new PairEngine.Input.Arrived(in),
             now,
-            lags.of(in.workflow())),
+            lags.of(in.workflow()),
+            policies),
         in.workflow());
   }
 
@@ -186,7 +193,8 @@ public final class PairProcessor extends ContextualProcessor<String, PairInput, 
                 stored.getPartition(),
                 new PairEngine.Input.DeadlinePassed(),
                 now,
-                lags.of(stored.getWorkflow())),
+                lags.of(stored.getWorkflow()),
+                policies),
             stored.getWorkflow());
       }
     }
@@ -209,7 +217,8 @@ public final class PairProcessor extends ContextualProcessor<String, PairInput, 
             partition,
             new PairEngine.Input.ExpectedBy(spec, due),
             now,
-            lags.of(spec.id())),
+            lags.of(spec.id()),
+            policies),
         spec.id());
   }
 }

@@ -16,5 +16,17 @@ public final class StoreNames {
    */
   public static final String FINGERPRINT_LAGS = "reconciler-fingerprint-lags";
 
+  /**
+   * Waiver id → {@code Waiver}: a global store (every instance holds all of them, in memory),
+   * restored from the compacted topic {@code dualrun.waivers.v1} itself, no changelog.
+   */
+  public static final String WAIVERS = "reconciler-waivers";
+
+  /**
+   * Workflow id → {@code Cutover}: a global store like {@link #WAIVERS}, restored from {@code
+   * dualrun.cutovers.v1}.
+   */
+  public static final String CUTOVERS = "reconciler-cutovers";
+
   private StoreNames() {}
 }

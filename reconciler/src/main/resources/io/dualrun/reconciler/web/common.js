@@ -139,6 +139,27 @@ const Dash = (() => {
       children, differs ? el("span", {class: "sr-only"}, " (differs)") : null);
   }
 
+  /** What a waiver covers, in words: "output o, kind K, partitions 2026-12-*", or "every finding". */
+  function waiverScope(w) {
+    const parts = ["output", "column", "kind", "version"].filter((f) => w[f]).map((f) => f + " " + w[f]);
+    if ((w.partitions || []).length) parts.push("partitions " + w.partitions.join(" "));
+    return parts.length ? parts.join(", ") : "every finding";
+  }
+
+  /** The waivers (GET /v1/waivers) as a table with the given id. */
+  function waiverTable(waivers, id) {
+    if (!waivers.length) return message("No waiver: every difference counts.");
+    return el("table", {class: "grid", id},
+      el("thead", {}, el("tr", {}, ["Waiver", "Workflow", "Scope", "Owner", "Expires", "Reason"].map((h) => el("th", {scope: "col"}, h)))),
+      el("tbody", {}, waivers.map((w) => el("tr", {"data-waiver": w.id, class: w.expired ? "muted" : null},
+        el("th", {scope: "row"}, w.id),
+        el("td", {}, el("a", {href: workflowHref(w.workflow)}, w.workflow)),
+        el("td", {}, waiverScope(w)),
+        el("td", {}, w.owner),
+        el("td", {}, w.expiresAt ? time(w.expiresAt) + (w.expired ? " (expired)" : "") : "never"),
+        el("td", {}, w.reason)))));
+  }
+
   return {el, append, api, page, workflowHref, pairHref, getJson, failure, replace, poll,
-    time, duration, badge, externalLink, message, diffCell};
+    time, duration, badge, externalLink, message, diffCell, waiverTable};
 })();

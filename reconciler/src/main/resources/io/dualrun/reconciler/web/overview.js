@@ -10,6 +10,7 @@
     {key: "parity", label: "Parity", numeric: true},
     {key: "match", label: "MATCH", numeric: true},
     {key: "mismatch", label: "MISMATCH", numeric: true},
+    {key: "waived", label: "WAIVED", numeric: true},
     {key: "pending", label: "PENDING", numeric: true},
     {key: "cleanStreak", label: "Clean streak", numeric: true},
     {key: "breaches", label: "Open breaches", numeric: true},
@@ -22,14 +23,15 @@
     const counts = summary.counts || {};
     const match = counts.MATCH || 0;
     const mismatch = counts.MISMATCH || 0;
-    const decided = match + mismatch;
+    const waived = counts.MATCH_WITH_WAIVER || 0;
+    const decided = match + mismatch + waived;
     return {
       workflow: summary.workflow,
       owner: summary.owner || "",
       tier: tiers.has(summary.workflow) ? tiers.get(summary.workflow) : null,
       inventoried: summary.inventoried ? "yes" : "no",
-      parity: decided === 0 ? null : match / decided,
-      decided, match, mismatch,
+      parity: decided === 0 ? null : (match + waived) / decided,
+      decided, match, mismatch, waived,
       pending: counts.PENDING || 0,
       cleanStreak: summary.cleanStreak || 0,
       breaches: (summary.openBreaches || []).length,
@@ -151,8 +153,9 @@
   }
 
   async function refreshWorkflows() {
-    const [summaries, readiness, waves] = await Promise.all([getJson("v1/workflows"), getJson("v1/readiness"), getJson("v1/waves")]);
+    const [summaries, readiness, waves, waivers] = await Promise.all([getJson("v1/workflows"), getJson("v1/readiness"), getJson("v1/waves"), getJson("v1/waivers")]);
     if (!summaries.ok) return failure("Workflows", summaries);
+    replace(document.getElementById("waivers"), waivers.ok ? Dash.waiverTable(waivers.body, "waiver-table") : message(failure("Waivers", waivers), "error"));
     if (readiness.ok) {
       replace(document.getElementById("headline"), headline(readiness.body, waves.ok ? waves.body : null));
     }

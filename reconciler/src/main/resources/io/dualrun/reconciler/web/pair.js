@@ -40,7 +40,8 @@
           el("td", {}, f.column || "—"),
           diffCell("td", differs, el("span", {class: "value baseline-value"}, f.baselineValue ?? "—")),
           diffCell("td", differs, el("span", {class: "value candidate-value"}, f.candidateValue ?? "—")),
-          el("td", {}, f.detail, (f.buckets || []).length ? el("div", {class: "muted"}, "buckets: " + f.buckets.join(", ")) : null));
+          el("td", {}, f.detail, (f.buckets || []).length ? el("div", {class: "muted"}, "buckets: " + f.buckets.join(", ")) : null,
+            f.waiver ? el("div", {class: "waived"}, "waived by ", el("a", {href: "/v1/waivers/" + encodeURIComponent(f.waiver)}, f.waiver)) : null));
       })));
   }
 

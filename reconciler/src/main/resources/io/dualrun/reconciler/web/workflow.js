@@ -16,7 +16,7 @@
       ["Tier", tier === null || tier === undefined ? "—" : tier],
       ["Inventoried", s.inventoried ? "yes" : "no (reconciled with default rules)"],
       ["Partitions", s.partitions],
-      ["MATCH / MISMATCH / PENDING", (c.MATCH || 0) + " / " + (c.MISMATCH || 0) + " / " + (c.PENDING || 0)],
+      ["MATCH / MISMATCH / WAIVED / PENDING", (c.MATCH || 0) + " / " + (c.MISMATCH || 0) + " / " + (c.MATCH_WITH_WAIVER || 0) + " / " + (c.PENDING || 0)],
       ["Clean streak", s.cleanStreak],
       ["Open breaches", (s.openBreaches || []).length ? s.openBreaches.join(", ") : "none"],
     ];
@@ -26,7 +26,8 @@
   function readiness(r) {
     return [
       el("p", {}, badge(r.status), " ",
-        "last " + (r.partitions || []).filter((p) => p.outcome === "MATCH").length + " of " + r.requiredPartitions + " required partitions MATCH; ",
+        "last " + (r.partitions || []).filter((p) => p.outcome === "MATCH" || p.outcome === "MATCH_WITH_WAIVER").length + " of " + r.requiredPartitions + " required partitions clean"
+          + (r.waivedPartitions ? " (" + r.waivedPartitions + " with waivers)" : "") + "; ",
         "candidate p95 " + Dash.duration(r.candidateP95Ms) + " vs baseline p95 " + Dash.duration(r.baselineP95Ms) + " (ratio allowed " + r.durationRatio + ")"),
       r.evidence ? el("p", {id: "readiness-evidence"}, r.evidence.statement) : "",
       coverage(r.coverage),
@@ -63,6 +64,47 @@
     return list;
   }
 
+  /** Monday (UTC) of the ISO week holding the partition's day (its first 10 characters). */
+  function weekOf(partition) {
+    const day = new Date(partition.substring(0, 10) + "T00:00:00Z");
+    if (isNaN(day.getTime())) return null;
+    day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
+    return day.toISOString().substring(0, 10);
+  }
+
+  /**
+   * Parity over time: per week of partitions, the decided ones and how many matched, were waived
+   * (MATCH_WITH_WAIVER) or mismatched; parity = (matched + waived) / decided. Newest week first.
+   */
+  function trendTable(rows) {
+    const weeks = new Map();
+    rows.forEach((row) => {
+      const outcome = row.pair ? row.pair.outcome : row.outcome;
+      const week = weekOf(row.partition);
+      if (!week || outcome === "PENDING") return;
+      const w = weeks.get(week) || {week, decided: 0, match: 0, waived: 0, mismatch: 0};
+      w.decided++;
+      if (outcome === "MATCH") w.match++;
+      else if (outcome === "MATCH_WITH_WAIVER") w.waived++;
+      else w.mismatch++;
+      weeks.set(week, w);
+    });
+    const list = [...weeks.values()].sort((a, b) => b.week.localeCompare(a.week));
+    if (list.length === 0) return message("No decided partition with a date yet.");
+    return el("table", {class: "grid", id: "trend-table"},
+      el("thead", {}, el("tr", {}, ["Week of", "Decided", "MATCH", "Waived", "MISMATCH", "Parity"].map((h) => el("th", {scope: "col", class: h === "Week of" ? null : "num"}, h)))),
+      el("tbody", {}, list.map((w) => {
+        const parity = (w.match + w.waived) / w.decided;
+        return el("tr", {"data-week": w.week, class: w.mismatch ? "row-bad" : null},
+          el("th", {scope: "row"}, w.week),
+          el("td", {class: "num"}, w.decided),
+          el("td", {class: "num"}, w.match),
+          el("td", {class: "num"}, w.waived),
+          el("td", {class: "num"}, w.mismatch),
+          el("td", {class: "num"}, (100 * parity).toFixed(1) + " %"));
+      })));
+  }
+
   function partitionTable(rows) {
     if (rows.length === 0) return message("No partition of this workflow has arrived yet.");
     return el("table", {class: "grid", id: "partition-table"},
@@ -95,6 +137,10 @@
     const tier = rows.find((r) => r.pair) ? rows.find((r) => r.pair).pair.tier : null;
     if (s) replace(document.getElementById("summary"), summary(s, tier));
     replace(document.getElementById("readiness"), ready.ok ? readiness(ready.body) : message(failure("Readiness", ready), "error"));
+    replace(document.getElementById("trend"), trendTable(rows));
+    const waivers = await getJson("v1/waivers?workflow=" + enc(workflow));
+    replace(document.getElementById("workflow-waivers"),
+      waivers.ok ? Dash.waiverTable(waivers.body, "workflow-waiver-table") : message(failure("Waivers", waivers), "error"));
     replace(document.getElementById("partitions"), partitionTable(rows),
       rows.length > DETAILED ? el("p", {class: "muted"}, "Revision and findings are shown for the newest " + DETAILED + " partitions.") : null);
     return null;

@@ -158,7 +158,8 @@ class AvroWritersPropertyTest {
             optionalText(),
             optionalText(),
             text(),
-            Arbitraries.integers().list().ofMaxSize(5))
+            Arbitraries.integers().list().ofMaxSize(5),
+            optionalText())
         .as(Finding::new);
   }
 

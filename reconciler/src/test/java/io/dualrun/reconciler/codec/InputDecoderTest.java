@@ -185,7 +185,8 @@ class InputDecoderTest {
         "https://logs/é",
         Map.of("team", "data", "日本", "👍"),
         List.of("sales.orders", "日本"),
-        List.of("raw.orders"));
+        List.of("raw.orders"),
+        null);
   }
 
   private static OutputFingerprint fingerprint() {

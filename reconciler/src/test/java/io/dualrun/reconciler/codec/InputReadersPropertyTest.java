@@ -123,7 +123,9 @@ class InputReadersPropertyTest {
         attributes,
         // outputs announced: as many as there are attributes, so the arrays vary in length too
         attributes.keySet().stream().sorted().toList(),
-        attributes.values().stream().sorted().toList());
+        attributes.values().stream().sorted().toList(),
+        // a job version on some events only
+        logUrl);
   }
 
   private static OutputFingerprint fingerprint(String id, long rows, String hash) {
@@ -201,14 +203,16 @@ class InputReadersPropertyTest {
             optionalText(),
             optionalText(),
             optionalText(),
-            Arbitraries.maps(text(), text()).ofMaxSize(30))
+            Arbitraries.maps(text(), text()).ofMaxSize(30),
+            optionalText())
         .as(
-            (b, time, task, error, log, attributes) ->
+            (b, time, task, error, log, attributes, version) ->
                 b.setEventTime(time)
                     .setTask(task)
                     .setError(error)
                     .setLogUrl(log)
                     .setAttributes(attributes)
+                    .setJobVersion(version)
                     .build());
   }
 

@@ -33,7 +33,8 @@ class PairJsonTest {
         null,
         new HashMap<>(),
         new java.util.ArrayList<>(),
-        new java.util.ArrayList<>());
+        new java.util.ArrayList<>(),
+        null);
   }
 
   @Test

@@ -187,7 +187,7 @@ class ReadinessTest {
                 + "\"requiredPartitions\":3,\"partitions\":[{\"partition\":\"2026-11-30\",\"outcome\":\"MATCH\"},"
                 + "{\"partition\":\"2026-11-29\",\"outcome\":\"MATCH\"},"
                 + "{\"partition\":\"2026-11-28\",\"outcome\":\"MATCH\"}],"
-                + "\"baselineP95Ms\":100,\"candidateP95Ms\":100,\"durationRatio\":1.5,"
+                + "\"waivedPartitions\":0,\"baselineP95Ms\":100,\"candidateP95Ms\":100,\"durationRatio\":1.5,"
                 + "\"evidence\":{\"decided\":3,\"mismatches\":0,\"confidence\":0.95,"
                 + "\"mismatchRateBelow\":1.0,\"method\":\"rule of three\",\"maxMismatchRate\":null,"
                 + "\"statement\":\"0 mismatches in 3 decided partitions: the mismatch rate is below"

@@ -65,7 +65,8 @@ class RestJsonGoldenTest {
         null,
         new HashMap<>(),
         new java.util.ArrayList<>(),
-        new java.util.ArrayList<>());
+        new java.util.ArrayList<>(),
+        null);
   }
 
   /** Baseline succeeded, candidate failed: a MISMATCH with a STATUS finding. */

@@ -39,7 +39,8 @@ class PairStateSerdeTest {
             new java.util.ArrayList<>(
                 java.util.List.of(
                     new StoredEvent(
-                        "e-1", "run-1", "cron", 1, 1_000L, null, null, null, announced, read))),
+                        "e-1", "run-1", "cron", 1, 1_000L, null, null, null, announced, read,
+                        null))),
             new java.util.ArrayList<>(),
             5L));
     return state;
@@ -70,6 +71,48 @@ class PairStateSerdeTest {
     assertThat(read.getBaseline().getEvents().get(0).getInputs()).isEmpty();
     PairState v3 = pairWith(java.util.List.of("sales.orders"), java.util.List.of("raw.orders"));
     assertThat(serde.decode(serde.encode(v3))).isEqualTo(v3);
+  }
+
+  @Test
+  void upgradesTheLastVerdictOfFormatThreeToTheCurrentVerdictSchema() throws Exception {
+    io.dualrun.schemas.avro.Verdict verdict =
+        io.dualrun.schemas.avro.Verdict.newBuilder()
+            .setWorkflow("wf")
+            .setPartition("2026-11-20")
+            .setRevision(2)
+            .setOutcome(io.dualrun.schemas.avro.Outcome.MISMATCH)
+            .setPreviousOutcome(io.dualrun.schemas.avro.Outcome.MATCH)
+            .setReason(io.dualrun.schemas.avro.DecisionReason.COMPLETE)
+            .setDecidedAt(java.time.Instant.ofEpochMilli(1_000L))
+            .setInventoried(true)
+            .setFindings(
+                java.util.List.of(
+                    new io.dualrun.schemas.avro.Finding(
+                        io.dualrun.schemas.avro.FindingKind.ROW_COUNT,
+                        "sales.orders",
+                        null,
+                        "1000",
+                        "1005",
+                        "candidate has 5 rows more",
+                        java.util.List.of(3, 7),
+                        null)))
+            .build();
+    // the verdict as reconcilers of format 3 kept it: Avro binary of the schema before waivers
+    java.io.ByteArrayOutputStream old = new java.io.ByteArrayOutputStream();
+    var encoder = org.apache.avro.io.EncoderFactory.get().binaryEncoder(old, null);
+    new org.apache.avro.specific.SpecificDatumWriter<io.dualrun.schemas.avro.Verdict>(
+            LegacyVerdict.VERDICT_V1)
+        .write(verdict, encoder);
+    encoder.flush();
+    PairState v3 = pairWith(java.util.List.of(), java.util.List.of("raw.orders"));
+    v3.setLastVerdict(java.nio.ByteBuffer.wrap(old.toByteArray()));
+
+    PairState read = serde.decode(writtenAs(3, PairStateSerde.VERSION_3, v3));
+
+    assertThat(io.dualrun.reconciler.decide.VerdictCodec.decode(read.getLastVerdict()))
+        .isEqualTo(verdict);
+    assertThat(read.getBaseline().getEvents().get(0).getInputs()).containsExactly("raw.orders");
+    assertThat(read.getBaseline().getEvents().get(0).getJobVersion()).isNull();
   }
 
   @Test

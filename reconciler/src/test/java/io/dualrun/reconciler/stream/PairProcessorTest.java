@@ -66,6 +66,30 @@ class PairProcessorTest {
             .build();
     lags.init(context.getStateStoreContext(), lags);
     context.addStateStore(lags);
+    // the global stores of waivers and cutovers, empty
+    var catalog =
+        io.dualrun.schemas.topic.TopicCatalog.create(
+            io.dualrun.registry.SchemaRegistry.inMemory(),
+            io.dualrun.schemas.topic.TopicSettings.SINGLE_NODE,
+            true);
+    var waivers =
+        Stores.timestampedKeyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(StoreNames.WAIVERS),
+                Serdes.String(),
+                catalog.waivers().valueSerde())
+            .withLoggingDisabled()
+            .build();
+    waivers.init(context.getStateStoreContext(), waivers);
+    context.addStateStore(waivers);
+    var cutovers =
+        Stores.timestampedKeyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(StoreNames.CUTOVERS),
+                Serdes.String(),
+                catalog.cutovers().valueSerde())
+            .withLoggingDisabled()
+            .build();
+    cutovers.init(context.getStateStoreContext(), cutovers);
+    context.addStateStore(cutovers);
     processor =
         new PairProcessor(
             new PairProcessor.Settings(

@@ -33,6 +33,7 @@ public final class RecordRules {
     attempt(errors, e.getAttempt());
     datasets(errors, "expectedOutputs", e.getExpectedOutputs());
     datasets(errors, "inputs", e.getInputs());
+    optional(errors, "jobVersion", e.getJobVersion());
     return errors;
   }
 
@@ -48,6 +49,36 @@ public final class RecordRules {
     }
     for (int i = 0; i < names.size(); i++) {
       id(errors, field + "[" + i + "]", names.get(i));
+    }
+  }
+
+  /** A waiver: ids and texts non-empty, the workflow id's syntax, no empty scope value. */
+  public static List<FieldError> check(io.dualrun.schemas.avro.Waiver w) {
+    List<FieldError> errors = new ArrayList<>();
+    id(errors, "id", w.getId());
+    workflow(errors, w.getWorkflow());
+    optional(errors, "output", w.getOutput());
+    optional(errors, "column", w.getColumn());
+    for (int i = 0; i < w.getPartitions().size(); i++) {
+      id(errors, "partitions[" + i + "]", w.getPartitions().get(i));
+    }
+    id(errors, "owner", w.getOwner());
+    text(errors, "reason", w.getReason());
+    optional(errors, "version", w.getVersion());
+    return errors;
+  }
+
+  private static void optional(List<FieldError> errors, String field, String value) {
+    if (value != null) {
+      id(errors, field, value);
+    }
+  }
+
+  private static void text(List<FieldError> errors, String field, String value) {
+    if (value == null || value.isBlank()) {
+      errors.add(new FieldError(field, "must not be empty"));
+    } else if (value.length() > 4096) {
+      errors.add(new FieldError(field, "at most 4096 characters, got " + value.length()));
     }
   }
 

@@ -1,11 +1,13 @@
 package io.dualrun.schemas.topic;
 
 import io.dualrun.registry.SchemaRegistry;
+import io.dualrun.schemas.avro.Cutover;
 import io.dualrun.schemas.avro.FreshnessBreach;
 import io.dualrun.schemas.avro.Notification;
 import io.dualrun.schemas.avro.OutputFingerprint;
 import io.dualrun.schemas.avro.RunEvent;
 import io.dualrun.schemas.avro.Verdict;
+import io.dualrun.schemas.avro.Waiver;
 import io.dualrun.schemas.serde.AvroSerde;
 import java.time.Duration;
 import java.util.List;
@@ -28,6 +30,8 @@ public final class TopicCatalog {
   public static final String FRESHNESS = "dualrun.freshness.v1";
   public static final String NOTIFICATIONS = "dualrun.notifications.v1";
   public static final String DLQ = "dualrun.dlq.v1";
+  public static final String WAIVERS = "dualrun.waivers.v1";
+  public static final String CUTOVERS = "dualrun.cutovers.v1";
 
   private static final long DAY_MS = Duration.ofDays(1).toMillis();
 
@@ -38,6 +42,8 @@ public final class TopicCatalog {
   private final Topic<String, FreshnessBreach> freshness;
   private final Topic<String, Notification> notifications;
   private final Topic<byte[], byte[]> dlq;
+  private final Topic<String, Waiver> waivers;
+  private final Topic<String, Cutover> cutovers;
 
   private TopicCatalog(SchemaRegistry registry, TopicSettings settings, boolean autoRegister) {
     runEvents = avro(RUN_EVENTS, registry, RunEvent.class, autoRegister, spec(settings, 30));
@@ -49,6 +55,8 @@ public final class TopicCatalog {
     notifications =
         avro(NOTIFICATIONS, registry, Notification.class, autoRegister, spec(settings, 365));
     dlq = new Topic<>(DLQ, Serdes.ByteArray(), Serdes.ByteArray(), spec(settings, 30));
+    waivers = avro(WAIVERS, registry, Waiver.class, autoRegister, compacted(settings));
+    cutovers = avro(CUTOVERS, registry, Cutover.class, autoRegister, compacted(settings));
   }
 
   /** The catalog with serdes bound to {@code registry}. */
@@ -67,6 +75,17 @@ public final class TopicCatalog {
             "min.insync.replicas",
             settings.replicationFactor() >= 3 ? "2" : "1");
     return new TopicSpec(settings.partitions(), settings.replicationFactor(), configs);
+  }
+
+  /** One partition, compacted: the latest of each key is kept for ever, a null value deletes. */
+  private static TopicSpec compacted(TopicSettings settings) {
+    Map<String, String> configs =
+        Map.of(
+            "cleanup.policy",
+            "compact",
+            "min.insync.replicas",
+            settings.replicationFactor() >= 3 ? "2" : "1");
+    return new TopicSpec(1, settings.replicationFactor(), configs);
   }
 
   private static <V extends SpecificRecord> Topic<String, V> avro(
@@ -103,8 +122,27 @@ public final class TopicCatalog {
     return dlq;
   }
 
-  /** Every topic, in DESIGN §5 order. */
+  /** Accepted differences, by waiver id (compacted). */
+  public Topic<String, Waiver> waivers() {
+    return waivers;
+  }
+
+  /** Workflows whose candidate is primary, by workflow id (compacted). */
+  public Topic<String, Cutover> cutovers() {
+    return cutovers;
+  }
+
+  /** Every topic, in DESIGN §5 order, then the waivers and the cutovers. */
   public List<Topic<?, ?>> all() {
-    return List.of(runEvents, fingerprints, verdicts, mismatches, freshness, notifications, dlq);
+    return List.of(
+        runEvents,
+        fingerprints,
+        verdicts,
+        mismatches,
+        freshness,
+        notifications,
+        dlq,
+        waivers,
+        cutovers);
   }
 }

@@ -26,10 +26,11 @@ class RecordRulesTest {
             .setWorkflow("-bad/id")
             .setPartition(" ")
             .setAttempt(0)
+            .setJobVersion("")
             .build();
     assertThat(RecordRules.check(e))
         .extracting(FieldError::field)
-        .containsExactlyInAnyOrder("workflow", "partition", "attempt");
+        .containsExactlyInAnyOrder("workflow", "partition", "attempt", "jobVersion");
   }
 
   @Test

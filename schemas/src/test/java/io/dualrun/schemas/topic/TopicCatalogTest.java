@@ -30,9 +30,14 @@ class TopicCatalogTest {
             "dualrun.mismatches.v1",
             "dualrun.freshness.v1",
             "dualrun.notifications.v1",
-            "dualrun.dlq.v1");
+            "dualrun.dlq.v1",
+            "dualrun.waivers.v1",
+            "dualrun.cutovers.v1");
     assertThat(c.runEvents().spec().partitions()).isEqualTo(6);
     assertThat(c.verdicts().spec().configs()).containsEntry("cleanup.policy", "delete");
+    assertThat(c.waivers().spec().configs()).containsEntry("cleanup.policy", "compact");
+    assertThat(c.waivers().spec().partitions()).isEqualTo(1);
+    assertThat(c.cutovers().spec().configs()).containsEntry("cleanup.policy", "compact");
   }
 
   /**
@@ -53,9 +58,9 @@ class TopicCatalogTest {
             "SCHEMA",
             "COLUMN_STAT",
             "DURATION");
-    assertThat(names(Outcome.values())).containsExactly("MATCH", "MISMATCH");
+    assertThat(names(Outcome.values())).containsExactly("MATCH", "MISMATCH", "MATCH_WITH_WAIVER");
     assertThat(names(DecisionReason.values()))
-        .containsExactly("COMPLETE", "SETTLED", "FINGERPRINT_TIMEOUT");
+        .containsExactly("COMPLETE", "SETTLED", "FINGERPRINT_TIMEOUT", "CANDIDATE_ALONE");
     assertThat(names(BreachKind.values()))
         .containsExactly("CANDIDATE_LATE", "BASELINE_LATE", "SLA_MISSED");
     assertThat(names(NotificationAction.values()))

@@ -24,6 +24,9 @@ import java.util.Set;
  * 403 (a known token without the role); both with {@code {"errors":[{"field","reason"}]}}.
  */
 public final class HttpAuth {
+  /** The context attribute naming the token a request was allowed with (absent: none checked). */
+  public static final String PRINCIPAL = "dualrun.principal";
+
   private static final Set<String> PROBES = Set.of("/health", "/ready");
   private static final Set<HandlerType> READS = Set.of(HandlerType.GET, HandlerType.HEAD);
 
@@ -47,6 +50,9 @@ public final class HttpAuth {
       needed = mutations.getOrDefault(ctx.path(), Role.OPERATOR);
     }
     AccessPolicy.Decision decision = policy.check(ctx.header("Authorization"), needed);
+    if (decision instanceof AccessPolicy.Decision.Allowed a && a.principal() != null) {
+      ctx.attribute(PRINCIPAL, a.principal().name());
+    }
     if (decision instanceof AccessPolicy.Decision.Unauthenticated u) {
       ctx.header("WWW-Authenticate", "Bearer realm=\"dualrun\"");
       refuse(ctx, 401, u.reason());

@@ -1,4 +1,4 @@
-package io.dualrun.alerting.silence;
+package io.dualrun.config.text;
 
 import java.util.regex.Pattern;
 
