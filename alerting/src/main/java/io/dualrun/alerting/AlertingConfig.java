@@ -27,6 +27,7 @@ import java.util.Map;
  * @param clock which time group waits and repeats count in
  * @param idleFlush record clock: how long without a signal before waiting changes are announced
  * @param commitInterval transaction commit interval of the alert fold
+ * @param sessionTimeout how long a silent instance keeps its fold tasks and delivery partitions
  */
 public record AlertingConfig(
     CommonSettings common,
@@ -39,6 +40,7 @@ public record AlertingConfig(
     AlertClock clock,
     Duration idleFlush,
     Duration commitInterval,
+    Duration sessionTimeout,
     RetryPolicy retry,
     String pairUrlTemplate,
     List<ReceiverConfig> receivers,
@@ -107,6 +109,15 @@ public record AlertingConfig(
           "transaction commit interval of the alert fold: a signal reaches the fold, and an"
               + " announcement the receivers, only at a commit (two hops); shorter is quicker and"
               + " costs the broker more transactions");
+  public static final ConfigKey<Duration> SESSION_TIMEOUT =
+      ConfigKey.duration(
+          "alerting.session-timeout",
+          Duration.ofSeconds(10),
+          Duration.ofSeconds(6),
+          "an instance that has not heartbeated for this long (killed, stalled) loses its share of"
+              + " the alert fold and of delivery to the other instances of its application id"
+              + " (heartbeats every third of it, from the Kafka clients' own threads); at least the"
+              + " brokers' `group.min.session.timeout.ms` (6 s by default)");
   public static final ConfigKey<Duration> INITIAL_BACKOFF =
       ConfigKey.duration(
           "alerting.retry.initial-backoff",
@@ -153,6 +164,7 @@ public record AlertingConfig(
               CLOCK,
               IDLE_FLUSH,
               COMMIT_INTERVAL,
+              SESSION_TIMEOUT,
               INITIAL_BACKOFF,
               MAX_BACKOFF,
               DEADLINE,
@@ -190,6 +202,7 @@ public record AlertingConfig(
         clock,
         IDLE_FLUSH.from(c),
         COMMIT_INTERVAL.from(c),
+        SESSION_TIMEOUT.from(c),
         new RetryPolicy(initial, max, DEADLINE.from(c)),
         pairUrlTemplate(c),
         receivers,
@@ -218,6 +231,7 @@ public record AlertingConfig(
         clock,
         idleFlush,
         commitInterval,
+        sessionTimeout,
         retry,
         pairUrlTemplate,
         receivers,
@@ -234,5 +248,10 @@ public record AlertingConfig(
 
   public String deliveriesTopic() {
     return applicationId + ".deliveries";
+  }
+
+  /** The consumer group that shares the alerts topic's partitions out for delivery. */
+  public String deliveryGroup() {
+    return applicationId + "-delivery";
   }
 }

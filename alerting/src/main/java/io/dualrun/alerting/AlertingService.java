@@ -9,6 +9,7 @@ import io.dualrun.alerting.delivery.NotificationLog;
 import io.dualrun.alerting.fold.AlertClock;
 import io.dualrun.alerting.fold.AlertTopology;
 import io.dualrun.alerting.fold.DeadLetterHandler;
+import io.dualrun.alerting.kafka.GroupMembership;
 import io.dualrun.alerting.kafka.KeyedLog;
 import io.dualrun.alerting.kafka.TopicReader;
 import io.dualrun.alerting.model.AlertEvent;
@@ -42,6 +43,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -58,7 +60,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The alerting service: the alert fold (Kafka Streams, exactly_once_v2) writing alert emissions to
  * the compacted alerts topic, and the delivery worker reading them (read_committed) and delivering
- * to receivers. Silences and the delivery ledger live in compacted topics.
+ * to receivers. Instances of one application id share the work: the fold's tasks through Kafka
+ * Streams, delivery by partition of the alerts topic through the delivery group. Silences and the
+ * delivery ledger live in compacted topics that every instance reads continuously.
  */
 public final class AlertingService implements HostedService {
   private static final Logger LOG = LoggerFactory.getLogger(AlertingService.class);
@@ -92,9 +96,18 @@ public final class AlertingService implements HostedService {
             s -> s.worker == null ? 0 : s.pending().values().stream().mapToInt(i -> i).sum())
         .description("notifications waiting to be delivered, over every receiver")
         .register(metrics);
+    Gauge.builder(
+            "dualrun.alerting.delivery.partitions",
+            this,
+            s -> s.worker == null ? 0 : s.worker.delivering().size())
+        .description("partitions of the alerts topic whose alerts this instance delivers")
+        .register(metrics);
   }
 
-  /** Creates the topics, loads silences, ledger and history, starts the fold and delivery. */
+  /**
+   * Creates the topics, reads silences, ledger and history, starts the fold, and joins the delivery
+   * group once the alerts topic is read.
+   */
   public static AlertingService start(AlertingConfig config) {
     return start(config, ServiceMetrics.create());
   }
@@ -139,13 +152,21 @@ public final class AlertingService implements HostedService {
     Producer<String, byte[]> bytes = closeLater(producer(kafka, new ByteArraySerializer()));
     Producer<String, Notification> notifications =
         closeLater(producer(kafka, catalog.notifications().valueSerde().serializer()));
+    DeadLetters dlq = new DeadLetters(bytes);
+    // silences, the ledger and the notifications are read continuously: what another instance of
+    // this application id writes is seen here too
     silences =
-        new SilenceStore(new KeyedLog<>(config.silencesTopic(), Silence.class, bytes).load(kafka));
+        new SilenceStore(
+            closeLater(new KeyedLog<>(config.silencesTopic(), Silence.class, bytes))
+                .tail(kafka, dlq::send, STARTUP));
     DeliveryLedger ledger =
         new DeliveryLedger(
-            new KeyedLog<>(config.deliveriesTopic(), LedgerEntry.class, bytes).load(kafka));
-    DeadLetters dlq = new DeadLetters(bytes);
-    TopicReader.readToEnd(kafka, TopicCatalog.NOTIFICATIONS, r -> history(catalog, r, dlq));
+            closeLater(new KeyedLog<>(config.deliveriesTopic(), LedgerEntry.class, bytes))
+                .tail(kafka, dlq::send, STARTUP));
+    awaitCaughtUp(
+        closeLater(
+            TopicReader.tail(kafka, TopicCatalog.NOTIFICATIONS, r -> history(catalog, r, dlq))),
+        TopicCatalog.NOTIFICATIONS);
     LaneContext ctx =
         new LaneContext(
             ledger,
@@ -156,19 +177,24 @@ public final class AlertingService implements HostedService {
             clock);
     worker = closeLater(new DeliveryWorker(receivers(), config.routes(), view, ctx));
     streams = startStreams(catalog, kafka);
-    TopicReader tail =
-        closeLater(TopicReader.tail(kafka, config.alertsTopic(), r -> onAlert(r, dlq)));
-    awaitCaughtUp(tail);
-    worker.startDelivering();
+    awaitCaughtUp(
+        closeLater(TopicReader.tail(kafka, config.alertsTopic(), r -> onAlert(r, dlq))),
+        config.alertsTopic());
+    // every instance reads every alert (the view); the delivery group shares the alerts topic's
+    // partitions out, and each instance delivers the alerts of its own
+    closeLater(
+        GroupMembership.join(
+            kafka, config.deliveryGroup(), config.alertsTopic(), config.sessionTimeout(), worker));
     if (config.receivers().isEmpty()) {
       LOG.warn(
           "no receiver is configured (receivers:): alerts are decided and listed on /v1/alerts,"
               + " but nobody is notified");
     }
     LOG.info(
-        "alerting started: {} receivers, alerts on {}",
+        "alerting started: {} receivers, alerts on {}, delivery shared in group {}",
         config.receivers().size(),
-        config.alertsTopic());
+        config.alertsTopic(),
+        config.deliveryGroup());
   }
 
   /** The most partitions any of {@code topics} has: what the fold's repartition topic gets. */
@@ -257,6 +283,14 @@ public final class AlertingService implements HostedService {
             StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG),
         "true");
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    // a dead instance's fold tasks move to the others after the session timeout (Kafka's default
+    // is 45 s); heartbeats come from the consumer's own thread
+    props.put(
+        StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
+        (int) config.sessionTimeout().toMillis());
+    props.put(
+        StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG),
+        (int) config.sessionTimeout().toMillis() / 3);
     if (config.clock() == AlertClock.RECORD) {
       // the record clock follows the signals' time: the three inputs are merged in time order,
       // waiting for an input partition whose records on the broker are not fetched yet
@@ -306,7 +340,7 @@ public final class AlertingService implements HostedService {
       dlq.send(r, ex);
       return;
     }
-    worker.onAlert(e);
+    worker.onAlert(e, r.partition());
   }
 
   private void history(TopicCatalog catalog, ConsumerRecord<byte[], byte[]> r, DeadLetters dlq) {
@@ -321,14 +355,14 @@ public final class AlertingService implements HostedService {
     }
   }
 
-  private static void awaitCaughtUp(TopicReader tail) {
+  private static void awaitCaughtUp(TopicReader tail, String topic) {
     try {
       if (!tail.awaitCaughtUp(STARTUP)) {
-        throw new IllegalStateException("the alerts topic could not be read within " + STARTUP);
+        throw new IllegalStateException(topic + " could not be read within " + STARTUP);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while reading the alerts topic", e);
+      throw new IllegalStateException("interrupted while reading " + topic, e);
     }
   }
 
@@ -365,6 +399,11 @@ public final class AlertingService implements HostedService {
   /** The meters {@code GET /metrics} publishes: Kafka Streams', deliveries, the JVM's. */
   public PrometheusMeterRegistry metrics() {
     return metrics;
+  }
+
+  /** The partitions of the alerts topic whose alerts this instance delivers. */
+  public Set<Integer> deliveryPartitions() {
+    return worker == null ? Set.of() : worker.delivering();
   }
 
   /** Alerts waiting per receiver. */

@@ -78,6 +78,11 @@ public final class ItSupport implements AutoCloseable {
     }
   }
 
+  /** Client properties of the platform's brokers. */
+  public Map<String, Object> kafkaConfig() {
+    return platform.kafkaConfig();
+  }
+
   /** Every notification recorded so far on dualrun.notifications.v1. */
   public List<Notification> notifications() {
     List<Notification> out = new ArrayList<>();
@@ -135,6 +140,11 @@ public final class ItSupport implements AutoCloseable {
   /** Waits until {@code condition} holds, failing with {@code what} after {@link #PATIENCE}. */
   public static void await(String what, BooleanSupplier condition) {
     await(what, PATIENCE, condition, () -> "");
+  }
+
+  /** The same, {@code state} telling what is there instead on failure. */
+  public static void await(String what, BooleanSupplier condition, Supplier<String> state) {
+    await(what, PATIENCE, condition, state);
   }
 
   public static void await(

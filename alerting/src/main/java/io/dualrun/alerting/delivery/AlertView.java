@@ -10,13 +10,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The latest emission of every alert and its recent delivery history, for {@code /v1/alerts}. */
+/**
+ * The latest emission of every alert and its recent delivery history, for {@code /v1/alerts}: the
+ * attempts of this instance as they are made, those of every instance as they are read from the
+ * notifications topic (each once).
+ */
 public final class AlertView {
   /** Attempts kept per alert. */
   public static final int HISTORY = 100;
 
   private final Map<String, AlertEvent> latest = new ConcurrentHashMap<>();
-  private final Map<String, Deque<Attempt>> history = new ConcurrentHashMap<>();
+  private final Map<String, Deque<Recorded>> history = new ConcurrentHashMap<>();
+
+  private record Recorded(String notificationId, Attempt attempt) {}
 
   /** Keeps {@code e} if it is newer than what is known; returns whether it was. */
   public boolean update(AlertEvent e) {
@@ -33,10 +39,14 @@ public final class AlertView {
     return newer[0];
   }
 
+  /** Adds {@code n} to its alert's history, unless it is there already. */
   public void record(Notification n) {
-    Deque<Attempt> h = history.computeIfAbsent(n.getAlertId(), id -> new ArrayDeque<>());
+    Deque<Recorded> h = history.computeIfAbsent(n.getAlertId(), id -> new ArrayDeque<>());
     synchronized (h) {
-      h.addLast(Attempt.of(n));
+      if (h.stream().anyMatch(r -> r.notificationId().equals(n.getNotificationId()))) {
+        return;
+      }
+      h.addLast(new Recorded(n.getNotificationId(), Attempt.of(n)));
       while (h.size() > HISTORY) {
         h.removeFirst();
       }
@@ -52,12 +62,12 @@ public final class AlertView {
   }
 
   public List<Attempt> history(String alertId) {
-    Deque<Attempt> h = history.get(alertId);
+    Deque<Recorded> h = history.get(alertId);
     if (h == null) {
       return List.of();
     }
     synchronized (h) {
-      return List.copyOf(h);
+      return h.stream().map(Recorded::attempt).toList();
     }
   }
 }

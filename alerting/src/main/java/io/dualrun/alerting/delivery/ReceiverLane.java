@@ -13,23 +13,28 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Delivers to one receiver on its own thread, so a receiver that is down or slow never holds up the
  * others. One job per alert: a newer version replaces a pending one; failures are retried with
- * exponential backoff until the deadline; a rate-limited job waits for its token. Job state is only
- * touched on the lane's thread.
+ * exponential backoff until the deadline; a rate-limited job waits for its token. A job whose alert
+ * this instance no longer delivers (its partition went to another instance) is dropped. Job state
+ * is only touched on the lane's thread.
  */
 final class ReceiverLane implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ReceiverLane.class);
 
   private final Receiver receiver;
   private final LaneContext ctx;
+  private final Predicate<String> owned;
   private final TokenBucket bucket;
   private final ScheduledExecutorService executor;
   private final Map<String, Job> jobs = new HashMap<>();
@@ -48,9 +53,11 @@ final class ReceiverLane implements AutoCloseable {
     }
   }
 
-  ReceiverLane(Receiver receiver, RateLimit limit, LaneContext ctx) {
+  /** {@code owned}: whether this instance delivers an alert (by id). */
+  ReceiverLane(Receiver receiver, RateLimit limit, LaneContext ctx, Predicate<String> owned) {
     this.receiver = receiver;
     this.ctx = ctx;
+    this.owned = owned;
     this.bucket = new TokenBucket(limit, System.nanoTime());
     this.executor =
         Executors.newSingleThreadScheduledExecutor(
@@ -87,6 +94,19 @@ final class ReceiverLane implements AutoCloseable {
     schedule(e.alertId(), job.generation, Duration.ZERO);
   }
 
+  /**
+   * Drops the jobs of alerts this instance no longer delivers; completes once the attempt in
+   * flight, if any, is finished and recorded.
+   */
+  CompletableFuture<Void> release() {
+    try {
+      return CompletableFuture.runAsync(
+          () -> jobs.values().removeIf(j -> !owned.test(j.event.alertId())), executor);
+    } catch (RejectedExecutionException e) {
+      return CompletableFuture.completedFuture(null);
+    }
+  }
+
   private void schedule(String alertId, int generation, Duration delay) {
     executor.schedule(() -> run(alertId, generation), delay.toNanos(), TimeUnit.NANOSECONDS);
   }
@@ -110,6 +130,10 @@ final class ReceiverLane implements AutoCloseable {
 
   private void attempt(Job job) {
     AlertEvent e = job.event;
+    if (!owned.test(e.alertId())) {
+      jobs.remove(e.alertId());
+      return;
+    }
     if (!job.resend && ctx.ledger().done(e.alertId(), receiver.name(), e.version())) {
       jobs.remove(e.alertId());
       return;

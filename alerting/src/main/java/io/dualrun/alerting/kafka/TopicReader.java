@@ -4,8 +4,14 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,7 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads a whole topic from the beginning (committed records only, no consumer group): once to its
- * end ({@link #readToEnd}), or continuously on its own thread ({@link #tail}).
+ * end ({@link #readToEnd}), or continuously on its own thread ({@link #tail}), telling how far it
+ * has fed ({@link #awaitFed}, {@link #sync}).
  */
 public final class TopicReader implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TopicReader.class);
@@ -27,6 +34,12 @@ public final class TopicReader implements AutoCloseable {
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final String topic;
   private final CountDownLatch caughtUp = new CountDownLatch(1);
+
+  /** Per partition, the offset of the next record to feed: every record before it has been fed. */
+  private final Map<Integer, Long> fed = new ConcurrentHashMap<>();
+
+  private final Queue<CompletableFuture<Map<Integer, Long>>> endRequests =
+      new ConcurrentLinkedQueue<>();
   private volatile boolean running = true;
   private Thread thread;
 
@@ -76,7 +89,9 @@ public final class TopicReader implements AutoCloseable {
     try {
       Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
       while (running) {
+        answerEndRequests();
         consumer.poll(POLL).forEach(sink);
+        recordProgress();
         if (caughtUp.getCount() > 0 && reached(end)) {
           caughtUp.countDown();
         }
@@ -89,7 +104,33 @@ public final class TopicReader implements AutoCloseable {
       LOG.error("reading {} stopped: {}", topic, e.toString(), e);
       throw e;
     } finally {
+      running = false;
+      endRequests.forEach(f -> f.completeExceptionally(new IllegalStateException("stopped")));
+      synchronized (fed) {
+        fed.notifyAll();
+      }
       consumer.close();
+    }
+  }
+
+  private void answerEndRequests() {
+    CompletableFuture<Map<Integer, Long>> request = endRequests.poll();
+    if (request == null) {
+      return;
+    }
+    Map<Integer, Long> ends = new HashMap<>();
+    consumer.endOffsets(consumer.assignment()).forEach((tp, o) -> ends.put(tp.partition(), o));
+    for (; request != null; request = endRequests.poll()) {
+      request.complete(ends);
+    }
+  }
+
+  private void recordProgress() {
+    for (TopicPartition tp : consumer.assignment()) {
+      fed.put(tp.partition(), consumer.position(tp));
+    }
+    synchronized (fed) {
+      fed.notifyAll();
     }
   }
 
@@ -100,6 +141,61 @@ public final class TopicReader implements AutoCloseable {
   /** Waits until the records present when tailing began have all been fed. */
   public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
     return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Waits until the record at {@code offset} of {@code partition} has been fed (e.g. one just
+   * written and acknowledged).
+   *
+   * @throws IllegalStateException when it is not fed within {@code timeout}
+   */
+  public void awaitFed(int partition, long offset, Duration timeout) {
+    awaitFed(Map.of(partition, offset + 1), System.nanoTime() + timeout.toNanos());
+  }
+
+  /**
+   * Waits until every record committed to the topic before this call has been fed.
+   *
+   * @throws IllegalStateException when that does not happen within {@code timeout}
+   */
+  public void sync(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    CompletableFuture<Map<Integer, Long>> request = new CompletableFuture<>();
+    endRequests.add(request);
+    Map<Integer, Long> ends;
+    try {
+      ends = request.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading " + topic, e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException(
+          "cannot learn the end of " + topic + " within " + timeout + ": " + e, e);
+    }
+    awaitFed(ends, deadline);
+  }
+
+  private void awaitFed(Map<Integer, Long> targets, long deadline) {
+    synchronized (fed) {
+      while (!fedUpTo(targets)) {
+        long wait = deadline - System.nanoTime();
+        if (wait <= 0 || !running) {
+          throw new IllegalStateException(
+              "reading " + topic + " did not reach " + targets + " in time (at " + fed + ")");
+        }
+        try {
+          TimeUnit.NANOSECONDS.timedWait(fed, wait);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while reading " + topic, e);
+        }
+      }
+    }
+  }
+
+  private boolean fedUpTo(Map<Integer, Long> targets) {
+    return targets.entrySet().stream()
+        .allMatch(t -> fed.getOrDefault(t.getKey(), -1L) >= t.getValue());
   }
 
   @Override

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +51,7 @@ class DeliveryWorkerTest {
     final List<String> delivered = new CopyOnWriteArrayList<>();
     final AtomicInteger failuresLeft = new AtomicInteger();
     volatile CountDownLatch gate = new CountDownLatch(0);
+    final CountDownLatch entered = new CountDownLatch(1);
 
     Scripted(String name) {
       this.name = name;
@@ -67,6 +69,7 @@ class DeliveryWorkerTest {
 
     @Override
     public int deliver(ReceiverRequest out) throws DeliveryException {
+      entered.countDown();
       try {
         gate.await();
       } catch (InterruptedException e) {
@@ -106,7 +109,7 @@ class DeliveryWorkerTest {
             new RetryPolicy(Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofMinutes(5)),
             Clock.systemUTC());
     worker = new DeliveryWorker(map, new Routes(Map.of(), names), view, ctx);
-    worker.startDelivering();
+    worker.assigned(Set.of(0));
   }
 
   @AfterEach
@@ -120,8 +123,8 @@ class DeliveryWorkerTest {
     stuck.gate = new CountDownLatch(1);
     Scripted fine = new Scripted("fine");
     start(Map.of(stuck, RateLimit.UNLIMITED, fine, RateLimit.UNLIMITED));
-    worker.onAlert(Fixtures.firing("w1", 1, AlertAction.OPEN));
-    worker.onAlert(Fixtures.firing("w2", 1, AlertAction.OPEN));
+    worker.onAlert(Fixtures.firing("w1", 1, AlertAction.OPEN), 0);
+    worker.onAlert(Fixtures.firing("w2", 1, AlertAction.OPEN), 0);
     ItSupport.await("the healthy receiver", () -> fine.delivered.size() == 2);
     assertThat(stuck.delivered).isEmpty();
     stuck.gate.countDown();
@@ -134,7 +137,7 @@ class DeliveryWorkerTest {
     flaky.failuresLeft.set(2);
     start(Map.of(flaky, RateLimit.UNLIMITED));
     AlertEvent e = Fixtures.firing("w", 1, AlertAction.OPEN);
-    worker.onAlert(e);
+    worker.onAlert(e, 0);
     ItSupport.await("the third attempt", () -> flaky.delivered.size() == 1);
     ItSupport.await("the ledger", () -> ledger.done(e.alertId(), "flaky", e.version()));
     assertThat(view.history(e.alertId()))
@@ -156,8 +159,8 @@ class DeliveryWorkerTest {
         "r",
         new LedgerEntry(
             e.version(), "OPEN", io.dualrun.schemas.avro.DeliveryResult.DELIVERED, Instant.now()));
-    worker.onAlert(e);
-    worker.onAlert(Fixtures.firing("other", 1, AlertAction.OPEN));
+    worker.onAlert(e, 0);
+    worker.onAlert(Fixtures.firing("other", 1, AlertAction.OPEN), 0);
     ItSupport.await("the other alert", () -> r.delivered.size() == 1);
     assertThat(r.delivered).containsExactly("other/ROW_COUNT/v1");
   }
@@ -166,8 +169,8 @@ class DeliveryWorkerTest {
   void theRateLimitHoldsBackAndRecordsTheExcess() throws Exception {
     Scripted r = new Scripted("limited");
     start(Map.of(r, new RateLimit(1, Duration.ofHours(1))));
-    worker.onAlert(Fixtures.firing("a", 1, AlertAction.OPEN));
-    worker.onAlert(Fixtures.firing("b", 1, AlertAction.OPEN));
+    worker.onAlert(Fixtures.firing("a", 1, AlertAction.OPEN), 0);
+    worker.onAlert(Fixtures.firing("b", 1, AlertAction.OPEN), 0);
     ItSupport.await(
         "a RATE_LIMITED record",
         () ->
@@ -177,5 +180,62 @@ class DeliveryWorkerTest {
     TimeUnit.MILLISECONDS.sleep(300);
     assertThat(r.delivered).hasSize(1);
     assertThat(worker.pending().get("limited")).isEqualTo(1);
+  }
+
+  @Test
+  void onlyTheAlertsOfAssignedPartitionsAreDelivered() {
+    Scripted r = new Scripted("r");
+    start(Map.of(r, RateLimit.UNLIMITED));
+    AlertEvent elsewhere = Fixtures.firing("elsewhere", 1, AlertAction.OPEN);
+    AlertEvent done = Fixtures.firing("done", 1, AlertAction.OPEN);
+    worker.onAlert(elsewhere, 1);
+    worker.onAlert(done, 1);
+    ledger.record(
+        done.alertId(),
+        "r",
+        new LedgerEntry(
+            done.version(),
+            "OPEN",
+            io.dualrun.schemas.avro.DeliveryResult.DELIVERED,
+            Instant.now()));
+    worker.onAlert(Fixtures.firing("here", 1, AlertAction.OPEN), 0);
+    ItSupport.await("the alert of partition 0", () -> r.delivered.size() == 1);
+    assertThat(r.delivered).containsExactly("here/ROW_COUNT/v1");
+    assertThat(worker.delivering()).containsExactly(0);
+
+    worker.assigned(Set.of(1));
+    ItSupport.await("the alert of partition 1", () -> r.delivered.size() == 2);
+    assertThat(r.delivered).containsExactly("here/ROW_COUNT/v1", "elsewhere/ROW_COUNT/v1");
+    assertThat(worker.delivering()).containsExactly(0, 1);
+  }
+
+  @Test
+  void aRevocationWaitsForTheDeliveryInFlightAndDropsWhatWaits() throws Exception {
+    Scripted r = new Scripted("r");
+    r.gate = new CountDownLatch(1);
+    start(Map.of(r, RateLimit.UNLIMITED));
+    AlertEvent inFlight = Fixtures.firing("in-flight", 1, AlertAction.OPEN);
+    worker.onAlert(inFlight, 0);
+    assertThat(r.entered.await(30, TimeUnit.SECONDS)).as("the delivery started").isTrue();
+    worker.onAlert(Fixtures.firing("waiting", 1, AlertAction.OPEN), 0);
+
+    boolean[] recordedWhenReleased = new boolean[1];
+    Thread revoke =
+        new Thread(
+            () -> {
+              worker.revoked(Set.of(0));
+              recordedWhenReleased[0] = ledger.done(inFlight.alertId(), "r", inFlight.version());
+            });
+    revoke.start();
+    ItSupport.await("the partition to be given up", () -> worker.delivering().isEmpty());
+    r.gate.countDown();
+    revoke.join();
+
+    assertThat(recordedWhenReleased[0]).as("the delivery in flight was recorded first").isTrue();
+    assertThat(r.delivered).containsExactly("in-flight/ROW_COUNT/v1");
+    assertThat(worker.pending().get("r")).isZero();
+    assertThat(worker.delivering()).isEmpty();
+    worker.onAlert(Fixtures.firing("later", 1, AlertAction.OPEN), 0);
+    assertThat(worker.pending().get("r")).isZero();
   }
 }
