@@ -303,35 +303,6 @@ class WaiversIT {
     assertThat(send("GET", "/v1/cutovers/wf", READER, null).statusCode()).isEqualTo(404);
   }
 
-  /** The candidate alone ran the partition and ended {@code end}, with its fingerprint. */
-  private static void sendCandidateAlone(String partition, RunStatus end) {
-    Map<String, Object> props = new HashMap<>(platform.kafkaConfig());
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    TopicCatalog catalog = platform.catalog();
-    String key = Harness.key("wf", partition);
-    try (KafkaProducer<String, byte[]> producer =
-        new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
-      RunEvent e = Harness.event("wf", partition, Side.CANDIDATE, 1, end, Instant.now());
-      producer.send(
-          new ProducerRecord<>(
-              TopicCatalog.RUN_EVENTS,
-              key,
-              catalog.runEvents().valueSerde().serializer().serialize(TopicCatalog.RUN_EVENTS, e)));
-      OutputFingerprint f =
-          Harness.fingerprint(
-              "wf", partition, Side.CANDIDATE, 1, "sales.orders", 1000, "00000000000000aa");
-      producer.send(
-          new ProducerRecord<>(
-              TopicCatalog.FINGERPRINTS,
-              key,
-              catalog
-                  .fingerprints()
-                  .valueSerde()
-                  .serializer()
-                  .serialize(TopicCatalog.FINGERPRINTS, f)));
-    }
-  }
-
   /** One run of {@code dualrun waive ARGS} or {@code dualrun cutover ARGS}. */
   private record Cli(int code, String out, String err) {
     static Cli run(String... args) {
@@ -356,43 +327,41 @@ class WaiversIT {
 
   /** Both sides succeed; the candidate wrote 5 rows more. */
   private static void sendMismatchingPair(String partition) {
+    for (Side side : Side.values()) {
+      sendRun(partition, side, RunStatus.SUCCEEDED, side == Side.BASELINE ? 1000 : 1005);
+    }
+  }
+
+  /** The candidate alone ran the partition and ended {@code end}, with its fingerprint. */
+  private static void sendCandidateAlone(String partition, RunStatus end) {
+    sendRun(partition, Side.CANDIDATE, end, 1000);
+  }
+
+  /** One side's run of the partition, ended {@code end}, and its fingerprint of {@code rows}. */
+  private static void sendRun(String partition, Side side, RunStatus end, long rows) {
     Map<String, Object> props = new HashMap<>(platform.kafkaConfig());
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     TopicCatalog catalog = platform.catalog();
     String key = Harness.key("wf", partition);
-    Instant t = Instant.now();
+    RunEvent e = Harness.event("wf", partition, side, 1, end, Instant.now());
+    OutputFingerprint f =
+        Harness.fingerprint("wf", partition, side, 1, "sales.orders", rows, "00000000000000aa");
     try (KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
-      for (Side side : Side.values()) {
-        RunEvent e = Harness.event("wf", partition, side, 1, RunStatus.SUCCEEDED, t);
-        producer.send(
-            new ProducerRecord<>(
-                TopicCatalog.RUN_EVENTS,
-                key,
-                catalog
-                    .runEvents()
-                    .valueSerde()
-                    .serializer()
-                    .serialize(TopicCatalog.RUN_EVENTS, e)));
-        OutputFingerprint f =
-            Harness.fingerprint(
-                "wf",
-                partition,
-                side,
-                1,
-                "sales.orders",
-                side == Side.BASELINE ? 1000 : 1005,
-                "00000000000000aa");
-        producer.send(
-            new ProducerRecord<>(
-                TopicCatalog.FINGERPRINTS,
-                key,
-                catalog
-                    .fingerprints()
-                    .valueSerde()
-                    .serializer()
-                    .serialize(TopicCatalog.FINGERPRINTS, f)));
-      }
+      producer.send(
+          new ProducerRecord<>(
+              TopicCatalog.RUN_EVENTS,
+              key,
+              catalog.runEvents().valueSerde().serializer().serialize(TopicCatalog.RUN_EVENTS, e)));
+      producer.send(
+          new ProducerRecord<>(
+              TopicCatalog.FINGERPRINTS,
+              key,
+              catalog
+                  .fingerprints()
+                  .valueSerde()
+                  .serializer()
+                  .serialize(TopicCatalog.FINGERPRINTS, f)));
     }
   }
 

@@ -1,11 +1,7 @@
 package io.dualrun.reconciler.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.dualrun.schemas.avro.Cutover;
 import io.dualrun.schemas.json.AvroJson;
-import io.dualrun.schemas.json.FieldError;
-import io.dualrun.schemas.json.ValidationException;
-import io.dualrun.service.auth.HttpAuth;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -29,18 +25,11 @@ public final class CutoverRoutes {
 
   public static void routes(
       Javalin app, Supplier<Desk<Cutover>> desks, PairQueries queries, Clock clock) {
-    app.get("/v1/cutovers", ctx -> list(ctx, desk(desks), queries, clock));
-    app.get("/v1/cutovers/{workflow}", ctx -> one(ctx, desk(desks), queries, clock));
-    app.post("/v1/cutovers", ctx -> create(ctx, desk(desks), clock));
-    app.delete("/v1/cutovers/{workflow}", ctx -> remove(ctx, desk(desks)));
-  }
-
-  private static Desk<Cutover> desk(Supplier<Desk<Cutover>> desks) {
-    Desk<Cutover> desk = desks.get();
-    if (desk == null) {
-      throw new PairQueries.Unavailable("the reconciler has not started yet");
-    }
-    return desk;
+    app.get("/v1/cutovers", ctx -> list(ctx, RecordedRoutes.started(desks), queries, clock));
+    app.get(
+        "/v1/cutovers/{workflow}", ctx -> one(ctx, RecordedRoutes.started(desks), queries, clock));
+    app.post("/v1/cutovers", ctx -> create(ctx, RecordedRoutes.started(desks), clock));
+    app.delete("/v1/cutovers/{workflow}", ctx -> remove(ctx, RecordedRoutes.started(desks)));
   }
 
   private static void list(Context ctx, Desk<Cutover> desk, PairQueries queries, Clock clock)
@@ -78,18 +67,9 @@ public final class CutoverRoutes {
   }
 
   private static void create(Context ctx, Desk<Cutover> desk, Clock clock) {
-    JsonNode body;
-    try {
-      body = AvroJson.MAPPER.readTree(ctx.body());
-    } catch (IOException e) {
-      refuse(ctx, List.of(new FieldError("", "not JSON: " + e.getMessage())));
-      return;
-    }
-    Cutover c;
-    try {
-      c = CutoverRequest.parse(body, ctx.attribute(HttpAuth.PRINCIPAL), clock.instant());
-    } catch (ValidationException e) {
-      refuse(ctx, e.errors());
+    Cutover c =
+        RecordedRoutes.parse(ctx, (body, who) -> CutoverRequest.parse(body, who, clock.instant()));
+    if (c == null) {
       return;
     }
     desk.record(c, VISIBLE_WITHIN);
@@ -106,9 +86,5 @@ public final class CutoverRoutes {
     }
     desk.remove(workflow, VISIBLE_WITHIN);
     ctx.status(204);
-  }
-
-  private static void refuse(Context ctx, List<FieldError> errors) {
-    ctx.status(400).json(new WaiverRoutes.Refusal(errors));
   }
 }

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dualrun.schemas.avro.Waiver;
 import io.dualrun.schemas.json.AvroJson;
 import io.dualrun.schemas.json.FieldError;
-import io.dualrun.schemas.json.ValidationException;
-import io.dualrun.service.auth.HttpAuth;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -28,18 +26,10 @@ public final class WaiverRoutes {
   private WaiverRoutes() {}
 
   public static void routes(Javalin app, Supplier<Desk<Waiver>> desks, Clock clock) {
-    app.get("/v1/waivers", ctx -> list(ctx, desk(ctx, desks), clock));
-    app.get("/v1/waivers/{id}", ctx -> one(ctx, desk(ctx, desks), clock));
-    app.post("/v1/waivers", ctx -> create(ctx, desk(ctx, desks), clock));
-    app.delete("/v1/waivers/{id}", ctx -> remove(ctx, desk(ctx, desks)));
-  }
-
-  private static Desk<Waiver> desk(Context ctx, Supplier<Desk<Waiver>> desks) {
-    Desk<Waiver> desk = desks.get();
-    if (desk == null) {
-      throw new PairQueries.Unavailable("the reconciler has not started yet");
-    }
-    return desk;
+    app.get("/v1/waivers", ctx -> list(ctx, RecordedRoutes.started(desks), clock));
+    app.get("/v1/waivers/{id}", ctx -> one(ctx, RecordedRoutes.started(desks), clock));
+    app.post("/v1/waivers", ctx -> create(ctx, RecordedRoutes.started(desks), clock));
+    app.delete("/v1/waivers/{id}", ctx -> remove(ctx, RecordedRoutes.started(desks)));
   }
 
   private static void list(Context ctx, Desk<Waiver> desk, Clock clock) {
@@ -59,22 +49,14 @@ public final class WaiverRoutes {
   }
 
   private static void create(Context ctx, Desk<Waiver> desk, Clock clock) {
-    JsonNode body;
-    try {
-      body = AvroJson.MAPPER.readTree(ctx.body());
-    } catch (java.io.IOException e) {
-      refuse(ctx, List.of(new FieldError("", "not JSON: " + e.getMessage())));
-      return;
-    }
-    Waiver w;
-    try {
-      w = WaiverRequest.parse(body, ctx.attribute(HttpAuth.PRINCIPAL), clock.instant());
-    } catch (ValidationException e) {
-      refuse(ctx, e.errors());
+    Waiver w =
+        RecordedRoutes.parse(ctx, (body, who) -> WaiverRequest.parse(body, who, clock.instant()));
+    if (w == null) {
       return;
     }
     if (desk.find(w.getId()).isPresent()) {
-      refuse(ctx, List.of(new FieldError("id", "a waiver '" + w.getId() + "' already exists")));
+      RecordedRoutes.refuse(
+          ctx, List.of(new FieldError("id", "a waiver '" + w.getId() + "' already exists")));
       return;
     }
     desk.record(w, VISIBLE_WITHIN);
@@ -100,12 +82,5 @@ public final class WaiverRoutes {
 
   private static void notFound(Context ctx, String id) {
     ctx.status(404).json(PairQueries.error("no waiver '" + id + "'"));
-  }
-
-  /** A refused body: every bad field and why. */
-  record Refusal(List<FieldError> errors) {}
-
-  private static void refuse(Context ctx, List<FieldError> errors) {
-    ctx.status(400).json(new Refusal(errors));
   }
 }
