@@ -31,20 +31,25 @@ import java.util.Set;
 
 /**
  * A seeded migration on a 3-node KRaft cluster (topics with 3 replicas, min.insync.replicas 2):
- * ingest, two reconciler instances in child JVMs sharing one application id, alerting; the records
- * are posted through ingest over {@link #SEND} while, in turn, the active controller is killed with
- * -9 and restarted, reconciler b is killed with -9 and restarted, and the registry is down for 60 s
- * while reconciler a is killed with -9 and restarted from its schema cache. REST is polled for a
- * dozen pairs every 500 ms throughout. {@code ClusterFaultScenario [seed] [--no-faults]} exits 1
- * unless the oracle finds the run complete (noise is only reported), no valid record reached the
- * DLQ, no alert was delivered twice, ingest never answered 503 and REST never went {@link
- * #MAX_REST_GAP} without answering a pair.
+ * ingest, two reconciler instances and two alerting instances in child JVMs, each pair sharing one
+ * application id; the records are posted through ingest over {@link #SEND} while, in turn, the
+ * active controller is killed with -9 and restarted, the active alerting instance (the one
+ * delivering the most partitions of the alerts topic) is killed with -9 between two deliveries,
+ * reconciler b is killed with -9 and restarted, the registry is down for 60 s while reconciler a is
+ * killed with -9 and restarted from its schema cache, and the killed alerting instance is restarted
+ * (taking partitions back from the other). REST is polled for a dozen pairs every 500 ms
+ * throughout. {@code ClusterFaultScenario [seed] [--no-faults]} exits 1 unless the oracle finds the
+ * run complete (noise is only reported), no valid record reached the DLQ, no alert was delivered
+ * twice, the surviving alerting instance delivered every partition within {@link #MAX_TAKEOVER} of
+ * the kill, ingest never answered 503 and REST never went {@link #MAX_REST_GAP} without answering a
+ * pair.
  */
 public final class ClusterFaultScenario {
   static final int NODES = 3;
   static final int PARTITIONS = 4;
   static final Duration SEND = Duration.ofSeconds(150);
   static final Duration MAX_REST_GAP = Duration.ofSeconds(10);
+  static final Duration MAX_TAKEOVER = Duration.ofSeconds(30);
   private static final int PROBED_PAIRS = 12;
 
   /** What a run produced. */
@@ -53,6 +58,7 @@ public final class ClusterFaultScenario {
       long dlq,
       long unavailable,
       Map<String, Long> repeatedAlerts,
+      Duration alertingTakeover,
       RestProbe.Result rest) {
     /**
      * The oracle finds the run complete (nothing lost, doubled or wrong; every expected finding,
@@ -66,6 +72,7 @@ public final class ClusterFaultScenario {
           && dlq == 0
           && unavailable == 0
           && repeatedAlerts.isEmpty()
+          && (alertingTakeover == null || alertingTakeover.compareTo(MAX_TAKEOVER) <= 0)
           && rest.neverAnswered() == 0
           && rest.longestGap().compareTo(MAX_REST_GAP) <= 0;
     }
@@ -79,6 +86,11 @@ public final class ClusterFaultScenario {
           + ", alert notifications delivered more than once "
           + repeatedAlerts
           + "\n"
+          + (alertingTakeover == null
+              ? ""
+              : "alerting instance killed: the other delivered every partition after "
+                  + alertingTakeover.toMillis()
+                  + " ms\n")
           + rest.render()
           + (passed() ? "CLUSTER FAULT RUN: PASS" : "CLUSTER FAULT RUN: FAIL")
           + " (the oracle's verdict above also counts noise)\n";
@@ -113,13 +125,20 @@ public final class ClusterFaultScenario {
     PipelineOptions options =
         new PipelineOptions(dir, inventory, PARTITIONS, true, Duration.ofMillis(500), "cluster");
     try (LocalPlatform platform = LocalPlatform.start(config);
-        LocalPipeline pipeline = LocalPipeline.start(platform, options)) {
+        LocalPipeline pipeline = LocalPipeline.start(platform, options, false)) {
+      AlertingFailover alerting =
+          new AlertingFailover(
+              pipeline.startChildAlerting("a", Ports.free()),
+              pipeline.startChildAlerting("b", Ports.free()),
+              pipeline.receiver(),
+              PARTITIONS);
       int portA = Ports.free();
       int portB = Ports.free();
       ChildReconciler a = pipeline.startChildReconciler("a", portA);
       ChildReconciler b = pipeline.startChildReconciler("b", portB);
+      alerting.awaitShared(Duration.ofMinutes(3));
       IngestHttpSink sink = pipeline.ingestSink(25, 3);
-      Thread faultThread = faults(faults ? steps(platform, a, b) : List.of());
+      Thread faultThread = faults(faults ? steps(platform, a, b, alerting) : List.of());
       RestProbe probe = null;
       long start = System.nanoTime();
       for (int i = 0; i < records.size(); i++) {
@@ -157,11 +176,13 @@ public final class ClusterFaultScenario {
           TopicCounts.committedRecords(platform.kafkaConfig(), TopicCatalog.DLQ),
           sink.unavailable(),
           pipeline.receiver().repeats(),
+          alerting.takeover(),
           rest);
     }
   }
 
-  private static List<Step> steps(LocalPlatform platform, ChildReconciler a, ChildReconciler b) {
+  private static List<Step> steps(
+      LocalPlatform platform, ChildReconciler a, ChildReconciler b, AlertingFailover alerting) {
     KafkaBroker[] controller = new KafkaBroker[1];
     return List.of(
         new Step(
@@ -173,12 +194,20 @@ public final class ClusterFaultScenario {
               controller[0].kill();
             }),
         new Step(Duration.ofSeconds(25), "restart that node", () -> controller[0].start()),
+        new Step(
+            Duration.ofSeconds(38), "kill -9 the active alerting instance", alerting::killActive),
         new Step(Duration.ofSeconds(55), "kill -9 reconciler b", b::kill),
         new Step(Duration.ofSeconds(65), "restart reconciler b", b::start),
         new Step(Duration.ofSeconds(80), "kill -9 the registry", platform.registry()::kill),
         new Step(Duration.ofSeconds(85), "kill -9 reconciler a", a::kill),
         new Step(Duration.ofSeconds(115), "restart reconciler a (registry still down)", a::start),
-        new Step(Duration.ofSeconds(140), "restart the registry", platform.registry()::start));
+        new Step(Duration.ofSeconds(140), "restart the registry", platform.registry()::start),
+        // late, so that its start and the partitions it takes back do not load the machine while
+        // the reconcilers fail over
+        new Step(
+            Duration.ofSeconds(145),
+            "restart the killed alerting instance",
+            alerting::restartKilled));
   }
 
   private static Thread faults(List<Step> steps) {

@@ -10,7 +10,8 @@ class ClusterFaultIT {
 
   /** Kept under target/ so that the services' logs can be read after a failure. */
   @Test
-  void aMigrationOnAThreeNodeClusterSurvivesBrokerReconcilerAndRegistryFaults() throws Exception {
+  void aMigrationOnAThreeNodeClusterSurvivesBrokerReconcilerAlertingAndRegistryFaults()
+      throws Exception {
     Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "cluster-");
     System.out.println("work directory " + dir.toAbsolutePath());
     ClusterFaultScenario.Result result =
@@ -32,6 +33,11 @@ class ClusterFaultIT {
     assertThat(result.dlq()).as("valid records sent to the DLQ").isZero();
     assertThat(result.unavailable()).as("ingest answers 503").isZero();
     assertThat(result.repeatedAlerts()).as("notifications delivered twice").isEmpty();
+    if (result.alertingTakeover() != null) {
+      assertThat(result.alertingTakeover())
+          .as("from the alerting kill until the other instance delivers every partition")
+          .isLessThanOrEqualTo(ClusterFaultScenario.MAX_TAKEOVER);
+    }
     assertThat(result.rest().neverAnswered()).as("probed pairs never answered").isZero();
     assertThat(result.rest().longestGap())
         .as("longest time REST answered no probed pair")

@@ -3,6 +3,7 @@ package io.dualrun.loadtest.oracle;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,7 @@ public final class AlertReceiver implements AutoCloseable {
 
   private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
   private final List<Consumer<Delivery>> listeners = new CopyOnWriteArrayList<>();
+  private volatile long lastNanos = System.nanoTime();
   private Javalin app;
   private int port;
 
@@ -83,8 +85,29 @@ public final class AlertReceiver implements AutoCloseable {
             partitions,
             body.path("idempotencyKey").asText(),
             System.nanoTime());
+    lastNanos = d.receivedNanos();
     deliveries.add(d);
     listeners.forEach(l -> l.accept(d));
+  }
+
+  /**
+   * Waits until no delivery has arrived for {@code gap}, for at most {@code patience}; returns
+   * whether such a gap came.
+   */
+  public boolean awaitQuiet(Duration gap, Duration patience) {
+    long deadline = System.nanoTime() + patience.toNanos();
+    while (System.nanoTime() - lastNanos < gap.toNanos()) {
+      if (System.nanoTime() >= deadline) {
+        return false;
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
   }
 
   public void onDelivery(Consumer<Delivery> listener) {

@@ -61,14 +61,25 @@ final class ConfigFiles {
   }
 
   static Path alerting(LocalPlatform p, PipelineOptions o, String receiverUrl) {
+    return alerting(p, o, receiverUrl, "alerting", 0);
+  }
+
+  /**
+   * The configuration of one alerting instance: {@code name} names its file and state directory;
+   * {@code httpPort} 0: any free port.
+   */
+  static Path alerting(
+      LocalPlatform p, PipelineOptions o, String receiverUrl, String name, int httpPort) {
     return write(
-        o.workDir().resolve("alerting.yaml"),
+        o.workDir().resolve(name + ".yaml"),
         common(p, o)
             + "alerting:\n  application-id: "
             + o.idPrefix()
             + "-alerting\n  state-dir: "
-            + o.workDir().resolve("alerting-state")
-            + "\n  http-port: 0\n  group-wait: "
+            + o.workDir().resolve(name + "-state")
+            + "\n  http-port: "
+            + httpPort
+            + "\n  group-wait: "
             + o.groupWait().toMillis()
             + "ms\n  tick: 100ms\n  repeat-interval: 4h\n  commit-interval: "
             + o.alertingCommit().toMillis()

@@ -18,8 +18,8 @@ import java.util.List;
 
 /**
  * Every service against one {@link LocalPlatform}: ingest (its own HTTP server), alerting
- * (delivering to an {@link AlertReceiver}), and reconcilers, in this JVM or in child JVMs. Closing
- * stops everything it started, in reverse order.
+ * (delivering to an {@link AlertReceiver}) in this JVM or as instances in child JVMs, and
+ * reconcilers, in this JVM or in child JVMs. Closing stops everything it started, in reverse order.
  */
 public final class LocalPipeline implements AutoCloseable {
   private final LocalPlatform platform;
@@ -29,7 +29,7 @@ public final class LocalPipeline implements AutoCloseable {
   private int ingestPort;
   private AlertingService alerting;
   private final List<ServiceHost> reconcilers = new ArrayList<>();
-  private final List<ChildReconciler> children = new ArrayList<>();
+  private final List<ChildService> children = new ArrayList<>();
 
   private LocalPipeline(LocalPlatform platform, PipelineOptions options, AlertReceiver receiver) {
     this.platform = platform;
@@ -37,8 +37,17 @@ public final class LocalPipeline implements AutoCloseable {
     this.receiver = receiver;
   }
 
-  /** Starts ingest and alerting; reconcilers are started separately. */
+  /** Starts ingest and alerting in this JVM; reconcilers are started separately. */
   public static LocalPipeline start(LocalPlatform platform, PipelineOptions options) {
+    return start(platform, options, true);
+  }
+
+  /**
+   * Starts ingest, and alerting in this JVM when {@code alerting}; otherwise alerting instances are
+   * started separately ({@link #startChildAlerting}), as are reconcilers.
+   */
+  public static LocalPipeline start(
+      LocalPlatform platform, PipelineOptions options, boolean alerting) {
     LocalPipeline p = new LocalPipeline(platform, options, AlertReceiver.start());
     try {
       p.ingest =
@@ -46,9 +55,11 @@ public final class LocalPipeline implements AutoCloseable {
               IngestService.start(
                   IngestConfig.from(ConfigMap.load(ConfigFiles.ingest(platform, options)))));
       p.ingestPort = p.ingest.port();
-      p.alerting =
-          AlertingService.start(
-              AlertingConfig.load(ConfigFiles.alerting(platform, options, p.receiver.url())));
+      if (alerting) {
+        p.alerting =
+            AlertingService.start(
+                AlertingConfig.load(ConfigFiles.alerting(platform, options, p.receiver.url())));
+      }
       return p;
     } catch (RuntimeException e) {
       p.close();
@@ -77,6 +88,22 @@ public final class LocalPipeline implements AutoCloseable {
         new ChildReconciler(
             ConfigFiles.reconciler(platform, options, instance, httpPort),
             options.workDir().resolve("reconciler-" + instance + ".log"));
+    children.add(c);
+    return c.start();
+  }
+
+  /**
+   * An alerting instance in a child JVM whose HTTP API listens on {@code httpPort}; instances share
+   * one application id (they share the alert fold and delivery).
+   */
+  public synchronized ChildAlerting startChildAlerting(String instance, int httpPort) {
+    String name = "alerting-" + instance;
+    ChildAlerting c =
+        new ChildAlerting(
+            instance,
+            ConfigFiles.alerting(platform, options, receiver.url(), name, httpPort),
+            options.workDir().resolve(name + ".log"),
+            httpPort);
     children.add(c);
     return c.start();
   }
