@@ -3,6 +3,9 @@ package io.dualrun.loadtest;
 import io.dualrun.loadtest.oracle.AlertReceiver;
 import io.dualrun.loadtest.run.ChildAlerting;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The alerting fault of {@link ClusterFaultScenario}: two alerting instances sharing one
@@ -20,12 +23,19 @@ final class AlertingFailover {
 
   private static final Duration PATIENCE = Duration.ofSeconds(60);
 
+  /**
+   * How long before the kill a delivery may have been made and still not be recorded in the ledger
+   * (a notification-log and a ledger write, each acknowledged by two replicas, then read back).
+   */
+  static final Duration IN_FLIGHT = Duration.ofSeconds(5);
+
   private final ChildAlerting a;
   private final ChildAlerting b;
   private final AlertReceiver receiver;
   private final int partitions;
   private ChildAlerting killed;
   private volatile Duration takeover;
+  private volatile long killedAt;
 
   AlertingFailover(ChildAlerting a, ChildAlerting b, AlertReceiver receiver, int partitions) {
     this.a = a;
@@ -71,6 +81,7 @@ final class AlertingFailover {
     boolean quiet = receiver.awaitQuiet(QUIET, Duration.ofSeconds(10));
     killed.kill();
     long start = System.nanoTime();
+    killedAt = start;
     log(
         "  alerting "
             + killed.name()
@@ -104,6 +115,24 @@ final class AlertingFailover {
     log("  alerting " + killed.name());
     killed.start();
     awaitShared(Duration.ofMinutes(2));
+  }
+
+  /**
+   * Idempotency keys delivered more than once, with their count, but for those {@link
+   * #repeatedInFlight()}.
+   */
+  Map<String, Long> unexplainedRepeats() {
+    Map<String, Long> repeats = new TreeMap<>(receiver.repeats());
+    repeats.keySet().removeAll(repeatedInFlight());
+    return repeats;
+  }
+
+  /**
+   * Keys delivered once by the killed instance within {@link #IN_FLIGHT} before the kill and once
+   * more by the survivor after it: the documented repeat of a delivery not yet in the ledger.
+   */
+  Set<String> repeatedInFlight() {
+    return killed == null ? Set.of() : receiver.repeatsExplainedBy(killedAt, IN_FLIGHT);
   }
 
   /** From the kill until the survivor delivered every partition; null before a kill. */

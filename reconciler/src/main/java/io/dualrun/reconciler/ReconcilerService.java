@@ -2,6 +2,7 @@ package io.dualrun.reconciler;
 
 import io.dualrun.config.CommonSettings;
 import io.dualrun.inventory.Inventory;
+import io.dualrun.reconciler.copies.LocalCopies;
 import io.dualrun.reconciler.rest.CutoverRoutes;
 import io.dualrun.reconciler.rest.KafkaDesk;
 import io.dualrun.reconciler.rest.PairQueries;
@@ -58,6 +59,7 @@ public final class ReconcilerService implements HostedService {
   private volatile KafkaStreams streams;
   private volatile KafkaDesk<Waiver> waivers;
   private volatile KafkaDesk<Cutover> cutovers;
+  private volatile LocalCopies copies;
   private final PrometheusMeterRegistry metrics;
   private final LoggingListener registryListener;
 
@@ -171,6 +173,7 @@ public final class ReconcilerService implements HostedService {
         });
     streams = s;
     new KafkaStreamsMetrics(s).bindTo(metrics);
+    copies = LocalCopies.watch(() -> streams, metrics);
     s.start();
     waivers =
         new KafkaDesk<>(
@@ -294,6 +297,10 @@ public final class ReconcilerService implements HostedService {
 
   @Override
   public synchronized void close() {
+    if (copies != null) {
+      copies.close();
+      copies = null;
+    }
     if (waivers != null) {
       waivers.close();
       waivers = null;

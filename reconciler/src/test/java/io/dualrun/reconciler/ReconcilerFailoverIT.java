@@ -97,6 +97,7 @@ class ReconcilerFailoverIT {
         if (i == PAIRS / 2 + 10) {
           events.flush();
           prints.flush();
+          b.awaitCaughtUpCopies();
           a.kill();
           standbyAnswersForTheDeadInstance(b);
         }
@@ -324,6 +325,36 @@ class ReconcilerFailoverIT {
           .contains("kafka_stream_")
           .contains("dualrun_registry_waits_total")
           .contains("jvm_memory_used_bytes");
+    }
+
+    /**
+     * Waits until this instance's {@code /metrics} says it holds standby copies caught up with
+     * their changelogs (the moment an operator may take the other instance down).
+     */
+    void awaitCaughtUpCopies() throws Exception {
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      double standbys = Double.NaN;
+      double lag = Double.NaN;
+      while (System.nanoTime() < deadline) {
+        String body = get("/metrics").body();
+        standbys = gauge(body, "dualrun_reconciler_standby_tasks");
+        lag = gauge(body, "dualrun_reconciler_store_lag_records");
+        if (standbys > 0 && lag <= 10) {
+          return;
+        }
+        Thread.sleep(300);
+      }
+      throw new AssertionError(
+          name + " holds " + standbys + " standby tasks, " + lag + " records behind, after 60 s");
+    }
+
+    private static double gauge(String metrics, String name) {
+      return metrics
+          .lines()
+          .filter(l -> l.startsWith(name + " "))
+          .mapToDouble(l -> Double.parseDouble(l.substring(name.length() + 1).trim()))
+          .findFirst()
+          .orElse(Double.NaN);
     }
 
     JsonNode pair(String workflow, String partition) throws Exception {

@@ -129,6 +129,31 @@ public final class AlertReceiver implements AutoCloseable {
     return counts;
   }
 
+  /**
+   * Of {@link #repeats()}, those a deliverer's death at {@code killedNanos} explains: delivered
+   * exactly twice, the first copy within {@code window} before the death and the second after it (a
+   * delivery in flight, not yet recorded in the ledger, which the next owner repeats once with the
+   * same key).
+   */
+  public Set<String> repeatsExplainedBy(long killedNanos, Duration window) {
+    Set<String> explained = new TreeSet<>();
+    for (String key : repeats().keySet()) {
+      List<Long> at =
+          deliveries.stream()
+              .filter(d -> d.idempotencyKey().equals(key))
+              .map(Delivery::receivedNanos)
+              .sorted()
+              .toList();
+      if (at.size() == 2
+          && at.get(0) <= killedNanos
+          && killedNanos - at.get(0) <= window.toNanos()
+          && at.get(1) > killedNanos) {
+        explained.add(key);
+      }
+    }
+    return explained;
+  }
+
   public List<Delivery> deliveries() {
     return new ArrayList<>(deliveries);
   }

@@ -87,7 +87,8 @@ public final class LocalPipeline implements AutoCloseable {
     ChildReconciler c =
         new ChildReconciler(
             ConfigFiles.reconciler(platform, options, instance, httpPort),
-            options.workDir().resolve("reconciler-" + instance + ".log"));
+            options.workDir().resolve("reconciler-" + instance + ".log"),
+            httpPort);
     children.add(c);
     return c.start();
   }

@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -65,8 +67,8 @@ public final class RestProbe implements AutoCloseable {
     long lastAnswer = -1;
     long longestGap;
     long longestGapEnd;
-    String lastRefusal = "";
-    String refusalInLongestGap = "";
+    final Set<String> refusals = new LinkedHashSet<>();
+    String refusalsInLongestGap = "";
 
     PairState(String path) {
       this.path = path;
@@ -133,8 +135,10 @@ public final class RestProbe implements AutoCloseable {
             });
   }
 
+  /** Keeps each distinct refusal (its first 160 characters) until the pair is answered again. */
   private synchronized void refused(PairState p, int instance, String why) {
-    p.lastRefusal = instances.get(instance) + ": " + why;
+    String line = instances.get(instance) + ": " + why;
+    p.refusals.add(line.length() > 160 ? line.substring(0, 160) + "…" : line);
   }
 
   private synchronized void done(PairState p, boolean answered) {
@@ -145,8 +149,9 @@ public final class RestProbe implements AutoCloseable {
       if (p.lastAnswer >= 0 && now - p.lastAnswer > p.longestGap) {
         p.longestGap = now - p.lastAnswer;
         p.longestGapEnd = now;
-        p.refusalInLongestGap = p.lastRefusal;
+        p.refusalsInLongestGap = String.join(" | ", p.refusals);
       }
+      p.refusals.clear();
       p.lastAnswer = now;
     }
   }
@@ -164,15 +169,20 @@ public final class RestProbe implements AutoCloseable {
         never++;
       } else if (now - p.lastAnswer > longest && now - p.lastAnswer > p.longestGap) {
         longest = now - p.lastAnswer;
-        worst = p.path + " not answered since +" + (p.lastAnswer - started) / 1_000_000 + " ms";
+        worst =
+            p.path
+                + " not answered since +"
+                + (p.lastAnswer - started) / 1_000_000
+                + " ms, refusals: "
+                + String.join(" | ", p.refusals);
       } else if (p.longestGap > longest) {
         longest = p.longestGap;
         worst =
             p.path
                 + " ending at +"
                 + (p.longestGapEnd - started) / 1_000_000
-                + " ms, last refusal "
-                + p.refusalInLongestGap;
+                + " ms, refusals meanwhile: "
+                + p.refusalsInLongestGap;
       }
     }
     return new Result(all.size(), never, Duration.ofNanos(longest), worst, polls, answers);
