@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dualrun.hooks.fingerprint.FingerprintCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.Reader;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -16,28 +19,47 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.QuoteMode;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /**
  * Fingerprint throughput against the raw read cost, on a real PostgreSQL and a real MariaDB (the
- * servers of {@code FingerprintDatabasesIT}). For each database a table of N rows (bigint,
- * numeric(18,4), double, date, timestamp, text, nullable text) is generated server-side; then, in
- * alternating rounds, (a) a plain JDBC {@code SELECT *} reads every column of every row with {@code
- * getObject}, with the fingerprinter's streaming settings (auto-commit off, read-only, forward-only
- * cursor, same fetch size), and (b) {@code dualrun fingerprint --table} runs in-process without a
- * progress bar. Prints rows/s of both and the median ratio fingerprint/select. Not part of the test
- * suite. Arguments: rows (500000), rounds (3), fetch size (10000).
+ * servers of {@code FingerprintDatabasesIT}) and on a CSV file. For each database the table of
+ * {@link BenchData} is generated server-side; then, in alternating rounds, (a) a plain JDBC {@code
+ * SELECT *} reads every column of every row with {@code getObject}, with the fingerprinter's
+ * streaming settings (auto-commit off, read-only, forward-only cursor, same fetch size), (b) {@code
+ * dualrun fingerprint --table} runs in-process without a progress bar, and (c) the same with a key
+ * ({@code --bucket-key id --buckets 64}). The CSV rounds do the same on the PostgreSQL table's
+ * export: (a) is a parse of every field with the CSV reader's settings, (b) and (c) {@code dualrun
+ * fingerprint --csv} with the columns typed. Prints rows/s and the median ratios fingerprint/read.
+ * Not part of the test suite. Arguments: rows (500000), rounds (3), fetch size (10000).
  */
 public final class FingerprintBenchmark {
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final String TABLE = "fp_bench";
+  private static final String[] KEYED = {"--bucket-key", "id", "--buckets", "64"};
 
   private FingerprintBenchmark() {}
+
+  /** One timed pass over all rows; returns the content hash (null for a plain read). */
+  @FunctionalInterface
+  interface Pass {
+    String run() throws Exception;
+  }
+
+  /** A named pass. */
+  record Named(String name, Pass pass) {}
 
   public static void main(String[] args) throws Exception {
     int rows = args.length > 0 ? Integer.parseInt(args[0]) : 500_000;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     int fetchSize = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
+    // Logging starts now, not on the first fingerprint's captured stdout, where its status lines
+    // (printed when several logback-test.xml are on the class path) would precede the JSON.
+    LoggerFactory.getLogger(FingerprintBenchmark.class);
     System.out.printf(
         "rows %d, rounds %d, fetch size %d, %d CPUs, Java %s%n",
         rows,
@@ -47,13 +69,20 @@ public final class FingerprintBenchmark {
         System.getProperty("java.version"));
     List<String> summary = new ArrayList<>();
     List<String> hashes = new ArrayList<>();
-    try (Server pg = Server.start("LocalPostgres", "jdbcUrl")) {
-      createPostgres(pg.url, rows);
-      summary.add(run("PostgreSQL", pg.url, rows, rounds, fetchSize, hashes));
-    }
-    try (Server maria = Server.start("LocalMariaDb", "fpUrl")) {
-      createMariaDb(maria.url, rows);
-      summary.add(run("MariaDB", maria.url, rows, rounds, fetchSize, hashes));
+    Path csv = Files.createTempFile("fp-bench", ".csv");
+    try {
+      try (Server pg = Server.start("LocalPostgres", "jdbcUrl")) {
+        BenchData.createPostgres(pg.url, rows);
+        summary.addAll(run("PostgreSQL", jdbc(pg.url, fetchSize, rows), rows, rounds, hashes));
+        BenchData.exportCsv(pg.url, csv);
+      }
+      try (Server maria = Server.start("LocalMariaDb", "fpUrl")) {
+        BenchData.createMariaDb(maria.url, rows);
+        summary.addAll(run("MariaDB", jdbc(maria.url, fetchSize, rows), rows, rounds, hashes));
+      }
+      summary.addAll(run("CSV", csv(csv, rows), rows, rounds, hashes));
+    } finally {
+      Files.deleteIfExists(csv);
     }
     System.out.println();
     summary.forEach(System.out::println);
@@ -65,49 +94,96 @@ public final class FingerprintBenchmark {
                 : " (DIFFERENT)"));
   }
 
-  /** Alternating rounds on one database; returns its summary line. */
-  static String run(
-      String name, String url, int rows, int rounds, int fetchSize, List<String> hashes)
+  /** The read, the fingerprint and the keyed fingerprint of a database's table. */
+  static List<Named> jdbc(String url, int fetchSize, int rows) {
+    String[] table = {
+      "--jdbc", url, "--table", BenchData.TABLE, "--fetch-size", Integer.toString(fetchSize)
+    };
+    return List.of(
+        new Named("select", () -> select(url, fetchSize, rows)),
+        new Named("fingerprint", () -> fingerprint(rows, table)),
+        new Named("keyed", () -> fingerprint(rows, concat(table, KEYED))));
+  }
+
+  /** The parse, the fingerprint and the keyed fingerprint of the CSV export. */
+  static List<Named> csv(Path csv, int rows) {
+    String[] file = concat(new String[] {"--csv", csv.toString()}, BenchData.CSV_TYPES);
+    return List.of(
+        new Named("parse", () -> parse(csv, rows)),
+        new Named("fingerprint", () -> fingerprint(rows, file)),
+        new Named("keyed", () -> fingerprint(rows, concat(file, KEYED))));
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] out = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  /**
+   * Alternating rounds of {@code passes} (the first is the plain read the others are compared
+   * with); returns the summary lines.
+   */
+  static List<String> run(
+      String source, List<Named> passes, int rows, int rounds, List<String> hashes)
       throws Exception {
-    System.out.println(name + ":");
+    System.out.println(source + ":");
     // Warm-up (JIT, server caches): one pass of each, not counted.
-    select(url, fetchSize, rows);
-    fingerprint(url, fetchSize, rows);
-    double[] selectRates = new double[rounds];
-    double[] fingerprintRates = new double[rounds];
-    double[] ratios = new double[rounds];
-    String hash = null;
-    for (int r = 0; r < rounds; r++) {
-      long t0 = System.nanoTime();
-      select(url, fetchSize, rows);
-      long t1 = System.nanoTime();
-      hash = fingerprint(url, fetchSize, rows);
-      long t2 = System.nanoTime();
-      selectRates[r] = rows / ((t1 - t0) / 1e9);
-      fingerprintRates[r] = rows / ((t2 - t1) / 1e9);
-      ratios[r] = fingerprintRates[r] / selectRates[r];
-      System.out.printf(
-          Locale.ROOT,
-          "  round %d: select %.0f rows/s, fingerprint %.0f rows/s, ratio %.2f%n",
-          r + 1,
-          selectRates[r],
-          fingerprintRates[r],
-          ratios[r]);
+    for (Named p : passes) {
+      p.pass().run();
     }
-    hashes.add(name + "=" + hash);
-    return String.format(
-        Locale.ROOT,
-        "%-10s median: select %.0f rows/s, fingerprint %.0f rows/s, ratio fingerprint/select"
-            + " %.2f (target >= 0.7: %s)",
-        name,
-        median(selectRates),
-        median(fingerprintRates),
-        median(ratios),
-        median(ratios) >= 0.7 ? "met" : "NOT met");
+    double[][] rates = new double[passes.size()][rounds];
+    double[][] ratios = new double[passes.size()][rounds];
+    for (int r = 0; r < rounds; r++) {
+      StringBuilder line = new StringBuilder("  round " + (r + 1) + ":");
+      for (int p = 0; p < passes.size(); p++) {
+        long t0 = System.nanoTime();
+        String hash = passes.get(p).pass().run();
+        rates[p][r] = rows / ((System.nanoTime() - t0) / 1e9);
+        ratios[p][r] = rates[p][r] / rates[0][r];
+        line.append(
+            String.format(Locale.ROOT, " %s %.0f rows/s", passes.get(p).name(), rates[p][r]));
+        line.append(p == 0 ? "," : String.format(Locale.ROOT, " (%.2f),", ratios[p][r]));
+        if (hash != null && r == rounds - 1) {
+          hashes.add(source + " " + passes.get(p).name() + "=" + hash);
+        }
+      }
+      System.out.println(line);
+    }
+    List<String> summary = new ArrayList<>();
+    for (int p = 1; p < passes.size(); p++) {
+      summary.add(
+          String.format(
+                  Locale.ROOT,
+                  "%-10s median: %s %.0f rows/s, %s %.0f rows/s, ratio %s/%s %.2f %s",
+                  source,
+                  passes.get(0).name(),
+                  median(rates[0]),
+                  passes.get(p).name(),
+                  median(rates[p]),
+                  passes.get(p).name(),
+                  passes.get(0).name(),
+                  median(ratios[p]),
+                  Arrays.toString(round2(ratios[p])))
+              + target(passes.get(0).name(), median(ratios[p])));
+    }
+    return summary;
+  }
+
+  /** Against a plain JDBC select, the fingerprint's target is 0.7 of its throughput. */
+  private static String target(String read, double ratio) {
+    if (!read.equals("select")) {
+      return "";
+    }
+    return ratio >= 0.7 ? " (target >= 0.7: met)" : " (target >= 0.7: NOT met)";
+  }
+
+  private static double[] round2(double[] values) {
+    return Arrays.stream(values).map(v -> Math.round(v * 100) / 100.0).toArray();
   }
 
   /** Reads every column of every row with getObject, streamed like JdbcSource. */
-  static void select(String url, int fetchSize, int expectedRows) throws Exception {
+  static String select(String url, int fetchSize, int expectedRows) throws Exception {
     long count = 0;
     long nonNull = 0;
     try (Connection c = DriverManager.getConnection(url)) {
@@ -128,18 +204,50 @@ public final class FingerprintBenchmark {
       }
       c.rollback();
     }
+    check(count, expectedRows, nonNull);
+    return null;
+  }
+
+  /** Parses every field of the CSV file with the settings of {@code CsvSource}. */
+  static String parse(Path csv, int expectedRows) throws Exception {
+    CSVFormat format =
+        CSVFormat.RFC4180
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setNullString("")
+            .setQuoteMode(QuoteMode.ALL_NON_NULL)
+            .get();
+    long count = 0;
+    long nonNull = 0;
+    try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+        CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+      for (CSVRecord r : parser) {
+        for (int i = 0; i < r.size(); i++) {
+          if (r.get(i) != null) {
+            nonNull++;
+          }
+        }
+        count++;
+      }
+    }
+    check(count, expectedRows, nonNull);
+    return null;
+  }
+
+  private static void check(long count, int expectedRows, long nonNull) {
     if (count != expectedRows || nonNull == 0) {
-      throw new IllegalStateException("select read " + count + " rows, expected " + expectedRows);
+      throw new IllegalStateException("read " + count + " rows, expected " + expectedRows);
     }
   }
 
   private static ResultSet executeQuery(Statement s, int fetchSize) throws Exception {
     s.setFetchSize(fetchSize);
-    return s.executeQuery("SELECT * FROM " + TABLE);
+    return s.executeQuery("SELECT * FROM " + BenchData.TABLE);
   }
 
-  /** {@code dualrun fingerprint --table} in-process; returns the content hash. */
-  static String fingerprint(String url, int fetchSize, int expectedRows) throws Exception {
+  /** {@code dualrun fingerprint ARGS --no-progress} in-process; returns the content hash. */
+  static String fingerprint(int expectedRows, String... args) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     PrintStream stdout = System.out;
     int exit;
@@ -147,14 +255,7 @@ public final class FingerprintBenchmark {
     try {
       exit =
           new CommandLine(new FingerprintCommand())
-              .execute(
-                  "--jdbc",
-                  url,
-                  "--table",
-                  TABLE,
-                  "--fetch-size",
-                  Integer.toString(fetchSize),
-                  "--no-progress");
+              .execute(concat(args, new String[] {"--no-progress"}));
     } finally {
       System.setOut(stdout);
     }
@@ -166,58 +267,6 @@ public final class FingerprintBenchmark {
       throw new IllegalStateException("fingerprint counted " + json.path("rowCount"));
     }
     return json.path("contentHash").asText();
-  }
-
-  static void createPostgres(String url, int rows) throws Exception {
-    long t0 = System.nanoTime();
-    try (Connection c = DriverManager.getConnection(url);
-        Statement s = c.createStatement()) {
-      s.execute(
-          "CREATE TABLE "
-              + TABLE
-              + " (id bigint PRIMARY KEY, amount numeric(18,4), ratio double precision,"
-              + " day date, ts timestamp, name text, note text)");
-      s.execute(
-          "INSERT INTO "
-              + TABLE
-              + " SELECT g, ((g * 7919) % 100000000)::numeric / 10000, g::float8 / 7,"
-              + " date '2000-01-01' + (g % 10000)::int,"
-              + " timestamp '2020-01-01 00:00:00' + (g * 61) * interval '1 second'"
-              + " + (g % 1000000) * interval '1 microsecond',"
-              + " 'name-' || g || CASE WHEN g % 10 = 0 THEN ' é€' ELSE '' END,"
-              + " CASE WHEN g % 4 = 0 THEN NULL ELSE 'note ' || g END"
-              + " FROM generate_series(1::bigint, "
-              + rows
-              + ") AS g");
-      s.execute("VACUUM ANALYZE " + TABLE);
-    }
-    System.out.printf(
-        "PostgreSQL: %d rows loaded in %.1f s%n", rows, (System.nanoTime() - t0) / 1e9);
-  }
-
-  static void createMariaDb(String url, int rows) throws Exception {
-    long t0 = System.nanoTime();
-    try (Connection c = DriverManager.getConnection(url);
-        Statement s = c.createStatement()) {
-      s.execute(
-          "CREATE TABLE "
-              + TABLE
-              + " (id bigint PRIMARY KEY, amount decimal(18,4), ratio double, day date,"
-              + " ts datetime(6), name text, note text) CHARACTER SET utf8mb4");
-      s.execute(
-          "INSERT INTO "
-              + TABLE
-              + " SELECT seq, (seq * 7919 % 100000000) / 10000, CAST(seq AS DOUBLE) / 7,"
-              + " DATE '2000-01-01' + INTERVAL (seq % 10000) DAY,"
-              + " TIMESTAMP '2020-01-01 00:00:00' + INTERVAL (seq * 61) SECOND"
-              + " + INTERVAL (seq % 1000000) MICROSECOND,"
-              + " CONCAT('name-', seq, IF(seq % 10 = 0, ' é€', '')),"
-              + " IF(seq % 4 = 0, NULL, CONCAT('note ', seq))"
-              + " FROM seq_1_to_"
-              + rows);
-      s.execute("ANALYZE TABLE " + TABLE);
-    }
-    System.out.printf("MariaDB: %d rows loaded in %.1f s%n", rows, (System.nanoTime() - t0) / 1e9);
   }
 
   static double median(double[] values) {
