@@ -41,6 +41,7 @@ class EventIdsTest {
             MAPPER.readTree(fingerprint), io.dualrun.schemas.avro.OutputFingerprint.class);
     ObjectNode json = AvroJson.write(record);
     json.remove("eventId");
+    json.remove("columnHashes"); // added later: left out while null
     assertThat(EventIds.derive(record)).isEqualTo(referenceSha256(sortedTree(json).toString()));
   }
 
@@ -70,6 +71,28 @@ class EventIdsTest {
     assertThat(EventIds.derive(record)).isNotEqualTo(idBefore);
     record.setJobVersion(null);
     assertThat(EventIds.derive(record)).isEqualTo(idBefore);
+  }
+
+  @Test
+  void aFingerprintWithoutColumnHashesKeepsTheIdItHadBeforeThem() throws Exception {
+    String fingerprint =
+        "{\"workflow\":\"wf-1\",\"partition\":\"2026-11-20\",\"side\":\"candidate\","
+            + "\"runId\":\"r\",\"attempt\":2,\"output\":\"sales\",\"rowCount\":10,"
+            + "\"eventId\":\"x\",\"eventTime\":\"2026-11-20T07:05:00Z\","
+            + "\"contentHash\":\"00000000000000ff\"}";
+    var record =
+        AvroJson.read(
+            MAPPER.readTree(fingerprint), io.dualrun.schemas.avro.OutputFingerprint.class);
+    ObjectNode before = AvroJson.write(record);
+    before.remove("eventId");
+    before.remove("columnHashes");
+    String idBefore = referenceSha256(sortedTree(before).toString());
+
+    assertThat(EventIds.derive(record)).isEqualTo(idBefore);
+    record.setColumnHashes(
+        new io.dualrun.schemas.avro.ColumnHashes(
+            List.of(), List.of(new io.dualrun.schemas.avro.ColumnHash("id", "0123456789abcdef"))));
+    assertThat(EventIds.derive(record)).isNotEqualTo(idBefore);
   }
 
   private static String referenceSha256(String text) throws Exception {

@@ -7,6 +7,8 @@ import static io.dualrun.reconciler.codec.AvroReads.symbol;
 import static io.dualrun.reconciler.codec.AvroReads.time;
 
 import io.dualrun.schemas.avro.BucketHashes;
+import io.dualrun.schemas.avro.ColumnHash;
+import io.dualrun.schemas.avro.ColumnHashes;
 import io.dualrun.schemas.avro.ColumnStats;
 import io.dualrun.schemas.avro.ColumnType;
 import io.dualrun.schemas.avro.OutputFingerprint;
@@ -41,6 +43,7 @@ public final class FingerprintReader {
     List<ColumnType> schema = list(in, FingerprintReader::columnType);
     List<ColumnStats> columns = list(in, FingerprintReader::columnStats);
     BucketHashes buckets = present(in) ? buckets(in) : null;
+    ColumnHashes columnHashes = present(in) ? columnHashes(in) : null;
     return new OutputFingerprint(
         eventId,
         workflow,
@@ -54,7 +57,8 @@ public final class FingerprintReader {
         contentHash,
         schema,
         columns,
-        buckets);
+        buckets,
+        columnHashes);
   }
 
   private static ColumnType columnType(AvroInput in) throws IOException {
@@ -77,5 +81,17 @@ public final class FingerprintReader {
     List<Long> rowCounts = list(in, AvroInput::readLong);
     List<String> hashes = list(in, AvroInput::readString);
     return new BucketHashes(keyColumns, rowCounts, hashes);
+  }
+
+  private static ColumnHashes columnHashes(AvroInput in) throws IOException {
+    List<String> keyColumns = list(in, AvroInput::readName);
+    List<ColumnHash> hashes = list(in, FingerprintReader::columnHash);
+    return new ColumnHashes(keyColumns, hashes);
+  }
+
+  private static ColumnHash columnHash(AvroInput in) throws IOException {
+    String name = in.readName();
+    String hash = in.readString();
+    return new ColumnHash(name, hash);
   }
 }

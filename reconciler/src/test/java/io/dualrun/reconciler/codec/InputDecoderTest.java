@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dualrun.registry.SchemaRegistry;
 import io.dualrun.schemas.avro.BucketHashes;
+import io.dualrun.schemas.avro.ColumnHash;
+import io.dualrun.schemas.avro.ColumnHashes;
 import io.dualrun.schemas.avro.ColumnStats;
 import io.dualrun.schemas.avro.ColumnType;
 import io.dualrun.schemas.avro.OutputFingerprint;
@@ -26,6 +28,7 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.generic.GenericRecordBuilder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
@@ -101,6 +104,28 @@ class InputDecoderTest {
     assertThat(eventDecoder.deserialize(TOPIC, bytes))
         .isEqualTo(events.deserialize(TOPIC, bytes))
         .isEqualTo(expected);
+  }
+
+  /** A fingerprint from a producer older than column hashes: read, without them. */
+  @Test
+  void aFingerprintWrittenBeforeColumnHashesGoesThroughTheResolvingReader() throws Exception {
+    List<Schema.Field> fields = copyFields(OutputFingerprint.getClassSchema());
+    fields.removeIf(f -> f.name().equals("columnHashes"));
+    Schema older =
+        Schema.createRecord("OutputFingerprint", null, "io.dualrun.schemas.avro", false, fields);
+    int id = registry.register("writers-value", older);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(AvroSerde.MAGIC);
+    out.write(ByteBuffer.allocate(4).putInt(id).array());
+    BinaryEncoder e = EncoderFactory.get().directBinaryEncoder(out, null);
+    new SpecificDatumWriter<OutputFingerprint>(older).write(fingerprint(), e);
+    e.flush();
+    byte[] bytes = out.toByteArray();
+
+    assertThat(fingerprintDecoder.readsDirectly(TOPIC, id)).isFalse();
+    assertThat(fingerprintDecoder.deserialize(TOPIC, bytes))
+        .isEqualTo(fingerprints.deserialize(TOPIC, bytes))
+        .isEqualTo(OutputFingerprint.newBuilder(fingerprint()).setColumnHashes(null).build());
   }
 
   @Test
@@ -205,7 +230,8 @@ class InputDecoderTest {
         List.of(
             new ColumnStats("id", 0L, "1", "42", "903"),
             new ColumnStats("amount", 3L, null, null, null)),
-        new BucketHashes(List.of("id"), List.of(20L, 22L), List.of("0a", "0b")));
+        new BucketHashes(List.of("id"), List.of(20L, 22L), List.of("0a", "0b")),
+        new ColumnHashes(List.of("id"), List.of(new ColumnHash("amount", "00000000000000aa"))));
   }
 
   private static int id(byte[] framed) {

@@ -6,6 +6,8 @@ import static io.dualrun.reconciler.codec.AvroValues.times;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dualrun.schemas.avro.BucketHashes;
+import io.dualrun.schemas.avro.ColumnHash;
+import io.dualrun.schemas.avro.ColumnHashes;
 import io.dualrun.schemas.avro.ColumnStats;
 import io.dualrun.schemas.avro.ColumnType;
 import io.dualrun.schemas.avro.OutputFingerprint;
@@ -78,6 +80,8 @@ class InputReadersPropertyTest {
     f.setBuckets(new BucketHashes(List.of("id"), List.of(Long.MAX_VALUE, 0L), List.of("a", "b")));
     f.setColumns(List.of(new ColumnStats("c", 1L, null, "z", "0.5")));
     f.setSchema$(List.of(new ColumnType("c", "text")));
+    f.setColumnHashes(
+        new ColumnHashes(List.of("id"), List.of(new ColumnHash("c", "0123456789abcdef"))));
     assertThat(FingerprintReader.read(input(avro(f, true)))).isEqualTo(f);
   }
 
@@ -142,6 +146,7 @@ class InputReadersPropertyTest {
         hash,
         List.of(),
         List.of(),
+        null,
         null);
   }
 
@@ -222,6 +227,13 @@ class InputReadersPropertyTest {
         .as(ColumnStats::new);
   }
 
+  private static Arbitrary<ColumnHashes> columnHashes() {
+    return Combinators.combine(
+            text().list().ofMaxSize(4),
+            Combinators.combine(text(), text()).as(ColumnHash::new).list().ofMaxSize(40))
+        .as(ColumnHashes::new);
+  }
+
   private static Arbitrary<BucketHashes> buckets() {
     return Combinators.combine(
             text().list().ofMaxSize(4),
@@ -259,14 +271,16 @@ class InputReadersPropertyTest {
             optionalText(),
             Combinators.combine(text(), text()).as(ColumnType::new).list().ofMaxSize(12),
             columnStats().list().ofMaxSize(12),
-            buckets().injectNull(0.3))
+            buckets().injectNull(0.3),
+            columnHashes().injectNull(0.3))
         .as(
-            (b, rows, hash, schema, columns, buckets) ->
+            (b, rows, hash, schema, columns, buckets, columnHashes) ->
                 b.setRowCount(rows)
                     .setContentHash(hash)
                     .setSchema$(schema)
                     .setColumns(columns)
                     .setBuckets(buckets)
+                    .setColumnHashes(columnHashes)
                     .build());
   }
 }

@@ -98,6 +98,7 @@ public final class RecordRules {
     }
     columns(errors, f);
     buckets(errors, f);
+    columnHashes(errors, f);
     return errors;
   }
 
@@ -159,6 +160,20 @@ public final class RecordRules {
     for (int i = 0; i < b.getHashes().size(); i++) {
       if (!isHash(b.getHashes().get(i))) {
         errors.add(new FieldError("buckets.hashes[" + i + "]", "must be 16 lower-case hex digits"));
+      }
+    }
+  }
+
+  private static void columnHashes(List<FieldError> errors, OutputFingerprint f) {
+    var c = f.getColumnHashes();
+    if (c == null) {
+      return;
+    }
+    for (int i = 0; i < c.getHashes().size(); i++) {
+      if (!isHash(c.getHashes().get(i).getHash())) {
+        errors.add(
+            new FieldError(
+                "columnHashes.hashes[" + i + "].hash", "must be 16 lower-case hex digits"));
       }
     }
   }

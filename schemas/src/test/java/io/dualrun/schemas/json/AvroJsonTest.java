@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dualrun.schemas.Records;
+import io.dualrun.schemas.avro.ColumnHash;
+import io.dualrun.schemas.avro.ColumnHashes;
 import io.dualrun.schemas.avro.OutputFingerprint;
 import io.dualrun.schemas.avro.RunEvent;
 import io.dualrun.schemas.avro.RunStatus;
 import io.dualrun.schemas.avro.Side;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AvroJsonTest {
@@ -117,6 +120,27 @@ class AvroJsonTest {
     assertThat(AvroJson.read(written, OutputFingerprint.class)).isEqualTo(f);
     assertThat(AvroJson.read(AvroJson.write(Records.runEvent()), RunEvent.class))
         .isEqualTo(Records.runEvent());
+  }
+
+  @Test
+  void readsFingerprintsWithAndWithoutColumnHashes() throws Exception {
+    String before =
+        """
+        {"eventId":"f","workflow":"w","partition":"p","side":"baseline","runId":"r",
+         "attempt":1,"output":"o","eventTime":0,"rowCount":5,"contentHash":"00000000000000ff"}
+        """;
+    assertThat(AvroJson.read(json(before), OutputFingerprint.class).getColumnHashes()).isNull();
+
+    OutputFingerprint f =
+        OutputFingerprint.newBuilder(Records.fingerprint())
+            .setColumnHashes(
+                new ColumnHashes(
+                    List.of("day"), List.of(new ColumnHash("amount", "0123456789abcdef"))))
+            .build();
+    JsonNode written = AvroJson.write(f);
+    assertThat(written.at("/columnHashes/hashes/0/hash").asText()).isEqualTo("0123456789abcdef");
+    assertThat(written.at("/columnHashes/keyColumns/0").asText()).isEqualTo("day");
+    assertThat(AvroJson.read(written, OutputFingerprint.class)).isEqualTo(f);
   }
 
   @Test

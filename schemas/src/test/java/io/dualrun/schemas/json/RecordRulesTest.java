@@ -3,6 +3,8 @@ package io.dualrun.schemas.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dualrun.schemas.Records;
+import io.dualrun.schemas.avro.ColumnHash;
+import io.dualrun.schemas.avro.ColumnHashes;
 import io.dualrun.schemas.avro.ColumnType;
 import io.dualrun.schemas.avro.OutputFingerprint;
 import io.dualrun.schemas.avro.RunEvent;
@@ -41,9 +43,16 @@ class RecordRulesTest {
             .setContentHash("XYZ")
             .build();
     f.getBuckets().getHashes().set(1, "nothex");
+    f.setColumnHashes(
+        new ColumnHashes(
+            List.of(),
+            List.of(
+                new ColumnHash("amount", "0123456789abcdef"),
+                new ColumnHash("day", "0123456789ABCDEF"))));
     assertThat(RecordRules.check(f))
         .extracting(FieldError::field)
-        .containsExactlyInAnyOrder("rowCount", "contentHash", "buckets.hashes[1]");
+        .containsExactlyInAnyOrder(
+            "rowCount", "contentHash", "buckets.hashes[1]", "columnHashes.hashes[1].hash");
   }
 
   @Test
