@@ -227,6 +227,7 @@ public final class FingerprintCommand implements Callable<Integer> {
             .setSchema$(r.schema())
             .setColumns(r.columns())
             .setBuckets(r.buckets())
+            .setColumnHashes(r.columnHashes())
             .build();
     ObjectNode json = AvroJson.write(f);
     if (!identified) {

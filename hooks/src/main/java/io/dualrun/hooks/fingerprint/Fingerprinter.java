@@ -12,8 +12,9 @@ import java.util.stream.IntStream;
 
 /**
  * Accumulates rows into a fingerprint in constant memory: row count, content hash (sum mod 2^64 of
- * row hashes), per-column stats and, with key columns, per-bucket row counts and hashes. Rows come
- * as values in the source's column order; ignored columns are left out of everything.
+ * row hashes), per-column stats, per-column hashes and, with key columns, per-bucket row counts and
+ * hashes. Rows come as values in the source's column order; ignored columns are left out of
+ * everything.
  */
 public final class Fingerprinter {
   private final List<Column> columns;
@@ -21,6 +22,7 @@ public final class Fingerprinter {
   private final int[] keys;
   private final List<String> keyNames;
   private final ColumnStatsAccumulator[] stats;
+  private final ColumnHashAccumulator columnHashes;
   private final RowEncoder rowEncoder = new RowEncoder();
   private final RowEncoder keyEncoder = new RowEncoder();
   private final RowBuffer row = new RowBuffer();
@@ -68,6 +70,7 @@ public final class Fingerprinter {
     for (int i : hashed) {
       stats[i] = new ColumnStatsAccumulator(names.get(i), columns.get(i).kind());
     }
+    this.columnHashes = new ColumnHashAccumulator(hashed, keys);
     this.isHashed = new boolean[columns.size()];
     for (int i : hashed) {
       isHashed[i] = true;
@@ -99,17 +102,19 @@ public final class Fingerprinter {
     long h = rowEncoder.hash(row.bytes(), 0, row.size());
     content += h;
     rows++;
+    long key = 0;
     if (keys.length > 0) {
       for (int i : keys) {
         if (!isHashed[i]) {
           encode(i, values[i]);
         }
       }
-      long key = keyEncoder.hash(row.bytes(), starts, ends, keys);
+      key = keyEncoder.hash(row.bytes(), starts, ends, keys);
       int bucket = (int) Long.remainderUnsigned(key, bucketRows.length);
       bucketRows[bucket]++;
       bucketHashes[bucket] += h;
     }
+    columnHashes.add(row.bytes(), starts, ends, key);
   }
 
   /** Appends the encoding of column i's value (null marker, or marker, length and text). */
@@ -132,17 +137,27 @@ public final class Fingerprinter {
 
   /** The bucket a key (canonical key-column texts, in key order) falls into. */
   public static int bucketOf(String[] keyTexts, int buckets) {
+    return (int) Long.remainderUnsigned(keyHash(keyTexts), buckets);
+  }
+
+  /**
+   * The hash of a key (canonical key-column texts, in key order, null for null): the row hash of
+   * its encoding, which places a row in its bucket and seeds its cells' column hashes.
+   */
+  public static long keyHash(String[] keyTexts) {
     int[] positions = IntStream.range(0, keyTexts.length).toArray();
-    return (int) Long.remainderUnsigned(new RowEncoder().hash(keyTexts, positions), buckets);
+    return new RowEncoder().hash(keyTexts, positions);
   }
 
   /** What the rows added so far amount to. */
   public FingerprintResult result() {
     List<ColumnType> schema = new ArrayList<>();
     List<ColumnStats> columnStats = new ArrayList<>();
+    List<String> names = new ArrayList<>();
     for (int i : hashed) {
       schema.add(new ColumnType(columns.get(i).name(), columns.get(i).kind().label()));
       columnStats.add(stats[i].result());
+      names.add(columns.get(i).name());
     }
     BucketHashes b = null;
     if (keys.length > 0) {
@@ -152,6 +167,12 @@ public final class Fingerprinter {
               Arrays.stream(bucketRows).boxed().toList(),
               Arrays.stream(bucketHashes).mapToObj(RowEncoder::hex).toList());
     }
-    return new FingerprintResult(rows, RowEncoder.hex(content), schema, columnStats, b);
+    return new FingerprintResult(
+        rows,
+        RowEncoder.hex(content),
+        schema,
+        columnStats,
+        b,
+        columnHashes.result(names, keyNames));
   }
 }

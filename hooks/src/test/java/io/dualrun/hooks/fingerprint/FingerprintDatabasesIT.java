@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dualrun.schemas.avro.BucketHashes;
+import io.dualrun.schemas.avro.ColumnHash;
+import io.dualrun.schemas.avro.ColumnHashes;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -18,16 +23,23 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
  * The same rows in a real PostgreSQL and a real MariaDB, with different physical types, column
- * order and insertion order, give the same content hash; one changed cell gives a different hash
- * and names the bucket of the changed row.
+ * order and insertion order, and in a CSV file, give the same content hash and column hashes; one
+ * changed cell gives a different hash and names the bucket of the changed row and its column.
  */
 class FingerprintDatabasesIT {
   static final int ROWS = 2000;
@@ -38,6 +50,11 @@ class FingerprintDatabasesIT {
 
   static final String KNOWN_COLUMNS =
       "[{\"name\":\"amount\",\"nulls\":0,\"min\":\"0.37\",\"max\":\"740\",\"sum\":\"740370\"},{\"name\":\"day\",\"nulls\":0,\"min\":\"2026-01-01\",\"max\":\"2026-12-31\",\"sum\":null},{\"name\":\"flag\",\"nulls\":0,\"min\":\"false\",\"max\":\"true\",\"sum\":null},{\"name\":\"id\",\"nulls\":0,\"min\":\"1\",\"max\":\"2000\",\"sum\":\"2001000\"},{\"name\":\"name\",\"nulls\":0,\"min\":\"name-1\",\"max\":\"name-999\",\"sum\":null},{\"name\":\"note\",\"nulls\":500,\"min\":\"note 1\",\"max\":\"note 999\",\"sum\":null},{\"name\":\"qty\",\"nulls\":0,\"min\":\"1\",\"max\":\"4000000\",\"sum\":\"2668667000\"},{\"name\":\"ratio\",\"nulls\":0,\"min\":\"0.14285714285714285\",\"max\":\"285.7142857142857\",\"sum\":\"285857.1428571428571699\"},{\"name\":\"ts\",\"nulls\":0,\"min\":\"2026-11-20T07:06:01.000001Z\",\"max\":\"2026-11-21T16:58:20.002000Z\",\"sum\":null}]";
+
+  /** The column hashes of {@link #rows()} keyed by id (also recomputed from the spec below). */
+  static final String KNOWN_COLUMN_HASHES =
+      "{\"keyColumns\":[\"id\"],\"hashes\":[{\"name\":\"amount\",\"hash\":\"66e2028ab78b4274\"},{\"name\":\"day\",\"hash\":\"8ba69d7d77698885\"},{\"name\":\"flag\",\"hash\":\"8a7d4de80f9eee8d\"},{\"name\":\"id\",\"hash\":\"b9207845b9d56e88\"},{\"name\":\"name\",\"hash\":\"77185be1aa4b28bd\"},{\"name\":\"note\",\"hash\":\"97052d54fb0ae296\"},{\"name\":\"qty\",\"hash\":\"4afabdbe15489f99\"},{\"name\":\"ratio\",\"hash\":\"6649ac06b81af227\"},{\"name\":\"ts\",\"hash\":\"09349bc84dce085a\"}]}";
+
   static final ObjectMapper MAPPER = new ObjectMapper();
   static LocalPostgres postgres;
   static LocalMariaDb mariadb;
@@ -140,25 +157,63 @@ class FingerprintDatabasesIT {
   }
 
   static JsonNode fingerprint(String jdbcUrl) throws Exception {
+    return fingerprint("--jdbc", jdbcUrl, "--table", "sales", "--fetch-size", "500");
+  }
+
+  /** {@link #rows()} as a CSV file with a header line; note's nulls are empty unquoted fields. */
+  static Path csv(Path dir) throws Exception {
+    Path csv = dir.resolve("sales.csv");
+    CSVFormat format = CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.ALL_NON_NULL).get();
+    try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
+        CSVPrinter out = new CSVPrinter(w, format)) {
+      out.printRecord("id", "amount", "qty", "ratio", "name", "day", "ts", "flag", "note");
+      for (Row r : rows()) {
+        out.printRecord(
+            r.id(),
+            r.amount().toPlainString(),
+            r.qty(),
+            r.ratio(),
+            r.name(),
+            r.day(),
+            r.ts(),
+            r.flag(),
+            r.note());
+      }
+    }
+    return csv;
+  }
+
+  static JsonNode csvFingerprint(Path csv) throws Exception {
+    return fingerprint(
+        "--csv",
+        csv.toString(),
+        "--type",
+        "id=integer",
+        "--type",
+        "amount=decimal",
+        "--type",
+        "qty=integer",
+        "--type",
+        "ratio=float",
+        "--type",
+        "day=date",
+        "--type",
+        "ts=timestamp",
+        "--type",
+        "flag=boolean");
+  }
+
+  /** {@code dualrun fingerprint SOURCE… --bucket-key id --buckets 16}: its JSON. */
+  static JsonNode fingerprint(String... source) throws Exception {
+    List<String> args = new ArrayList<>(List.of(source));
+    args.addAll(
+        List.of("--bucket-key", "id", "--buckets", Integer.toString(BUCKETS), "--no-progress"));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     FingerprintCommand command = new FingerprintCommand();
     command.out = new PrintStream(out, true, StandardCharsets.UTF_8);
     command.err = new PrintStream(err, true, StandardCharsets.UTF_8);
-    int exit =
-        new CommandLine(command)
-            .execute(
-                "--jdbc",
-                jdbcUrl,
-                "--table",
-                "sales",
-                "--fetch-size",
-                "500",
-                "--bucket-key",
-                "id",
-                "--buckets",
-                Integer.toString(BUCKETS),
-                "--no-progress");
+    int exit = new CommandLine(command).execute(args.toArray(String[]::new));
     assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
     return MAPPER.readTree(out.toString(StandardCharsets.UTF_8));
   }
@@ -170,6 +225,49 @@ class FingerprintDatabasesIT {
     b.path("rowCounts").forEach(n -> counts.add(n.asLong()));
     b.path("hashes").forEach(n -> hashes.add(n.asText()));
     return new BucketHashes(List.of("id"), counts, hashes);
+  }
+
+  static ColumnHashes columnHashes(JsonNode f) {
+    JsonNode c = f.path("columnHashes");
+    List<String> key = new ArrayList<>();
+    List<ColumnHash> hashes = new ArrayList<>();
+    c.path("keyColumns").forEach(n -> key.add(n.asText()));
+    c.path("hashes")
+        .forEach(n -> hashes.add(new ColumnHash(n.path("name").asText(), n.path("hash").asText())));
+    return new ColumnHashes(key, hashes);
+  }
+
+  /** The column hashes of {@link #rows()} keyed by id, computed from the spec alone. */
+  static Map<String, String> specColumnHashes() {
+    List<String> names =
+        List.of("amount", "day", "flag", "id", "name", "note", "qty", "ratio", "ts");
+    List<String[]> texts = new ArrayList<>();
+    for (Row r : rows()) {
+      Object[] values = {
+        r.amount(), r.day(), r.flag(), r.id(), r.name(), r.note(), r.qty(), r.ratio(), r.ts()
+      };
+      texts.add(
+          Arrays.stream(values)
+              .map(v -> v == null ? null : Canonical.text(v))
+              .toArray(String[]::new));
+    }
+    return ColumnHashSpec.hashes(names, List.of("id"), texts);
+  }
+
+  @Test
+  void csvJdbcAndTheSpecAgreeOnColumnHashes(@TempDir Path dir) throws Exception {
+    JsonNode pg = fingerprint(postgres.jdbcUrl());
+    JsonNode maria = fingerprint(mariadb.fpUrl());
+    JsonNode csv = csvFingerprint(csv(dir));
+
+    assertThat(csv.path("contentHash").asText()).isEqualTo(KNOWN_HASH);
+    assertThat(csv.path("columns").toString()).isEqualTo(KNOWN_COLUMNS);
+    assertThat(pg.path("columnHashes").toString()).isEqualTo(KNOWN_COLUMN_HASHES);
+    assertThat(maria.path("columnHashes")).isEqualTo(pg.path("columnHashes"));
+    assertThat(csv.path("columnHashes")).isEqualTo(pg.path("columnHashes"));
+    Map<String, String> byName = new LinkedHashMap<>();
+    columnHashes(pg).getHashes().forEach(h -> byName.put(h.getName(), h.getHash()));
+    assertThat(byName).containsExactlyEntriesOf(specColumnHashes());
   }
 
   @Test
@@ -192,16 +290,28 @@ class FingerprintDatabasesIT {
         .contains("{\"name\":\"flag\",\"type\":\"boolean\"}");
 
     int changedId = 1234;
-    try (Connection c = DriverManager.getConnection(mariadb.fpUrl());
-        Statement s = c.createStatement()) {
-      s.executeUpdate("UPDATE sales SET amount = amount + 0.01 WHERE id = " + changedId);
+    JsonNode changed;
+    try {
+      update(mariadb.fpUrl(), "UPDATE sales SET amount = amount + 0.01 WHERE id = " + changedId);
+      changed = fingerprint(mariadb.fpUrl());
+    } finally {
+      // the other tests read the table as loaded
+      update(mariadb.fpUrl(), "UPDATE sales SET amount = amount - 0.01 WHERE id = " + changedId);
     }
-    JsonNode changed = fingerprint(mariadb.fpUrl());
 
     assertThat(changed.path("contentHash").asText()).isNotEqualTo(pg.path("contentHash").asText());
     assertThat(FingerprintResult.differingBuckets(buckets(pg), buckets(changed)))
         .containsExactly(
             Fingerprinter.bucketOf(new String[] {Integer.toString(changedId)}, BUCKETS));
+    assertThat(FingerprintResult.differingColumns(columnHashes(pg), columnHashes(changed)))
+        .containsExactly("amount");
+  }
+
+  static void update(String url, String sql) throws Exception {
+    try (Connection c = DriverManager.getConnection(url);
+        Statement s = c.createStatement()) {
+      s.executeUpdate(sql);
+    }
   }
 
   @Test
