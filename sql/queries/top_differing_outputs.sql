@@ -19,7 +19,8 @@ SELECT v.workflow,
        MAX(v.`partition`) AS last_partition
 FROM current_verdicts AS v
 CROSS JOIN UNNEST(v.findings)
-  AS f (kind, output, `column`, baselineValue, candidateValue, detail, `buckets`, waiver)
+  AS f (kind, output, `column`, baselineValue, candidateValue, detail, `buckets`, waiver,
+        differingColumns, equalColumns)
 WHERE f.output IS NOT NULL AND f.waiver IS NULL
 GROUP BY v.workflow, f.output, f.kind
 ORDER BY pairs DESC, workflow, output, kind

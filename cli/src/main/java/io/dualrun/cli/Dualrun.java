@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       io.dualrun.reconciler.report.ReportCommand.class,
       io.dualrun.reconciler.report.WaiveCommand.class,
       io.dualrun.reconciler.report.CutoverCommand.class,
+      io.dualrun.reconciler.report.SuggestCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Dualrun implements Runnable {

@@ -135,16 +135,20 @@ final class PlatformSampleRecords {
                     "1204330",
                     "candidate has 2 rows fewer",
                     List.of(),
-                    null),
+                    null,
+                    List.of(),
+                    List.of()),
                 new Finding(
                     FindingKind.CONTENT,
                     "analytics.revenue_daily",
                     "revenue",
                     "9f3a2c71d04be8a1",
                     "77aa0c71d04be8a1",
-                    "content differs in 2 of 64 buckets",
+                    "revenue differs; 5 other columns equal (2 of 64 buckets differ)",
                     List.of(7, 41),
-                    null)))
+                    null,
+                    List.of("revenue"),
+                    List.of("currency", "day", "orders", "region", "refunds"))))
         .build();
   }
 

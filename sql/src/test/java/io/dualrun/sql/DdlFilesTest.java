@@ -143,13 +143,14 @@ class DdlFilesTest {
   }
 
   @Test
-  void fiveQueriesAreShipped() throws IOException {
+  void sixQueriesAreShipped() throws IOException {
     assertThat(shippedQueries().map(p -> p.getFileName().toString()))
         .containsExactly(
             "freshness_lag.sql",
             "parity_rate.sql",
             "pending_partitions.sql",
             "slower_candidate.sql",
+            "top_differing_columns.sql",
             "top_differing_outputs.sql");
   }
 

@@ -66,7 +66,8 @@ final class SampleRecords {
             List.of(
                 finding(FindingKind.ROW_COUNT, "analytics.revenue", null, "100", "97"),
                 finding(FindingKind.COLUMN_STAT, "analytics.revenue", "amount", "10.5", "10.0"),
-                finding(FindingKind.COLUMN_STAT, "analytics.revenue", "tax", "1.5", "1.0"))),
+                finding(FindingKind.COLUMN_STAT, "analytics.revenue", "tax", "1.5", "1.0"),
+                content(List.of("amount", "tax"), List.of("day", "region")))),
         verdict("revenue-daily", "2026-11-22", 1, Outcome.MATCH, 600_000L, 1_200_000L, List.of()),
         verdict(
             "revenue-daily",
@@ -75,7 +76,9 @@ final class SampleRecords {
             Outcome.MISMATCH,
             null,
             null,
-            List.of(finding(FindingKind.ROW_COUNT, "analytics.revenue", null, "100", "90"))),
+            List.of(
+                finding(FindingKind.ROW_COUNT, "analytics.revenue", null, "100", "90"),
+                content(List.of("amount"), List.of("day", "region", "tax")))),
         verdict(
             "orders-hourly",
             "2026-11-21T07",
@@ -159,6 +162,20 @@ final class SampleRecords {
         .setLogUrl("https://logs.example/" + runId)
         .setOutputs(List.of(new OutputSummary("analytics.revenue", 100L, "00ff")))
         .build();
+  }
+
+  /** A CONTENT finding on analytics.revenue naming the columns whose hashes differ and agree. */
+  private static Finding content(List<String> differing, List<String> equal) {
+    Finding f =
+        finding(
+            FindingKind.CONTENT,
+            "analytics.revenue",
+            differing.size() == 1 ? differing.get(0) : null,
+            "0a",
+            "0b");
+    f.setDifferingColumns(differing);
+    f.setEqualColumns(equal);
+    return f;
   }
 
   private static Finding finding(

@@ -74,12 +74,28 @@ class SqlQueriesIT {
   }
 
   @Test
+  void topDifferingColumns() {
+    QueryResult result = single(shipped("top_differing_columns"));
+    // revenue-daily 2026-11-20's CONTENT finding was resolved by revision 2
+    assertThat(result.columnNames())
+        .containsExactly(
+            "workflow", "output", "column", "pairs", "first_partition", "last_partition");
+    assertThat(text(result))
+        .containsExactly(
+            List.of(
+                "revenue-daily", "analytics.revenue", "amount", "2", "2026-11-21", "2026-11-23"),
+            List.of("revenue-daily", "analytics.revenue", "tax", "1", "2026-11-21", "2026-11-21"));
+  }
+
+  @Test
   void topDifferingOutputs() {
     QueryResult result = single(shipped("top_differing_outputs"));
     // revenue-daily 2026-11-20 was resolved by revision 2: its findings no longer count;
     // orders-hourly 21T07 has findings without an output (DURATION, STATUS)
     assertThat(text(result))
         .containsExactly(
+            List.of(
+                "revenue-daily", "analytics.revenue", "CONTENT", "2", "2026-11-21", "2026-11-23"),
             List.of(
                 "revenue-daily", "analytics.revenue", "ROW_COUNT", "2", "2026-11-21", "2026-11-23"),
             List.of(

@@ -91,5 +91,16 @@ public final class VerdictWriter {
     }
     out.writeArrayEnd();
     optionalString(out, f.getWaiver());
+    strings(out, f.getDifferingColumns());
+    strings(out, f.getEqualColumns());
+  }
+
+  private static void strings(Encoder out, java.util.List<String> values) throws IOException {
+    arrayStart(out, values.size());
+    for (String v : values) {
+      out.startItem();
+      out.writeString(v);
+    }
+    out.writeArrayEnd();
   }
 }

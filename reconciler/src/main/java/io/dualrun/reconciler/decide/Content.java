@@ -1,40 +1,68 @@
 package io.dualrun.reconciler.decide;
 
+import io.dualrun.inventory.OutputSpec;
 import io.dualrun.reconciler.state.StoredOutput;
 import io.dualrun.schemas.avro.Finding;
 import io.dualrun.schemas.avro.FindingKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * CONTENT: the content hashes differ. When both sides sent bucket hashes with the same bucket
- * count, the differing bucket numbers are listed.
+ * CONTENT: the content hashes differ. When both sides sent column hashes made with the same key,
+ * the finding names the columns that differ and those that agree (and, when exactly one differs,
+ * sets {@code column} to it, so that a waiver of that column covers it); when both sent bucket
+ * hashes with the same bucket count, the differing bucket numbers are listed. A difference confined
+ * to the output's {@code ignoreColumns}, as keyed column hashes show, is no finding.
  */
 final class Content {
   private Content() {}
 
-  static void add(List<Finding> findings, String name, StoredOutput b, StoredOutput c) {
+  static void add(
+      List<Finding> findings, OutputSpec rules, String name, StoredOutput b, StoredOutput c) {
     List<Integer> buckets = differingBuckets(b, c);
     boolean hashesKnown = b.getContentHash() != null && c.getContentHash() != null;
     boolean differs =
         hashesKnown ? !b.getContentHash().equals(c.getContentHash()) : !buckets.isEmpty();
-    if (!differs) {
+    if (!differs || ColumnComparison.onlyIgnoredDiffer(b, c, rules.ignoreColumns())) {
       return;
     }
     String where =
         buckets.isEmpty()
             ? ""
             : " (" + buckets.size() + " of " + b.getBucketHashes().size() + " buckets differ)";
+    Optional<ColumnComparison> columns = ColumnComparison.of(b, c);
+    String which =
+        columns
+            .map(cc -> ": " + cc.describe())
+            .orElse(
+                ColumnComparison.keyedDifferently(b, c)
+                    ? " (column hashes not compared: the baseline's are keyed by "
+                        + b.getHashKey()
+                        + ", the candidate's by "
+                        + c.getHashKey()
+                        + ")"
+                    : "");
+    String single =
+        columns
+            .filter(cc -> cc.differing().size() == 1)
+            .map(cc -> cc.differing().get(0))
+            .orElse(null);
     Finding f =
         Findings.finding(
             FindingKind.CONTENT,
             name,
-            null,
+            single,
             b.getContentHash(),
             c.getContentHash(),
-            "Output " + name + " has different content on the candidate" + where + ".");
+            "Output " + name + " has different content on the candidate" + which + where + ".");
     f.setBuckets(buckets);
+    columns.ifPresent(
+        cc -> {
+          f.setDifferingColumns(new ArrayList<>(cc.differing()));
+          f.setEqualColumns(new ArrayList<>(cc.equal()));
+        });
     findings.add(f);
   }
 

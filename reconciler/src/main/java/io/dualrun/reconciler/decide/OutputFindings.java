@@ -41,7 +41,7 @@ final class OutputFindings {
       } else {
         OutputSpec rules = spec.output(name);
         RowCount.add(findings, rules, b, c);
-        Content.add(findings, name, b, c);
+        Content.add(findings, rules, name, b, c);
         SchemaDiff.add(findings, rules, b, c);
         ColumnStatDiff.add(findings, rules, b, c);
       }

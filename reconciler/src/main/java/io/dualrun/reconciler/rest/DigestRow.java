@@ -11,7 +11,8 @@ import java.util.TreeMap;
 /**
  * One pair as the list endpoints see it, merged from every instance; also the rows of the
  * instance-to-instance digest answer. {@code baselineRows} / {@code candidateRows}: each output's
- * row count on a side that succeeded.
+ * row count on a side that succeeded; {@code differingColumns}: per output whose content differs,
+ * the columns whose hashes differ (docs/reconciler.md, CONTENT).
  */
 @JsonPropertyOrder({
   "workflow",
@@ -24,7 +25,8 @@ import java.util.TreeMap;
   "reads",
   "writes",
   "baselineRows",
-  "candidateRows"
+  "candidateRows",
+  "differingColumns"
 })
 public record DigestRow(
     String workflow,
@@ -37,7 +39,36 @@ public record DigestRow(
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> reads,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> writes,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> baselineRows,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> candidateRows) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> candidateRows,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, List<String>> differingColumns) {
+
+  /** A row without differing columns. */
+  DigestRow(
+      String workflow,
+      String partition,
+      String outcome,
+      boolean inventoried,
+      Long baselineDurationMs,
+      Long candidateDurationMs,
+      List<String> openBreaches,
+      List<String> reads,
+      List<String> writes,
+      Map<String, Long> baselineRows,
+      Map<String, Long> candidateRows) {
+    this(
+        workflow,
+        partition,
+        outcome,
+        inventoried,
+        baselineDurationMs,
+        candidateDurationMs,
+        openBreaches,
+        reads,
+        writes,
+        baselineRows,
+        candidateRows,
+        Map.of());
+  }
 
   /** A row without row counts. */
   DigestRow(
@@ -88,7 +119,14 @@ public record DigestRow(
         texts(n.path("reads")),
         texts(n.path("writes")),
         counts(n.path("baselineRows")),
-        counts(n.path("candidateRows")));
+        counts(n.path("candidateRows")),
+        columns(n.path("differingColumns")));
+  }
+
+  private static Map<String, List<String>> columns(JsonNode object) {
+    Map<String, List<String>> out = new TreeMap<>();
+    object.fields().forEachRemaining(e -> out.put(e.getKey(), texts(e.getValue())));
+    return out;
   }
 
   private static Map<String, Long> counts(JsonNode object) {

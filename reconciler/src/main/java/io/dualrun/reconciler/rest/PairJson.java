@@ -3,6 +3,7 @@ package io.dualrun.reconciler.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dualrun.inventory.WorkflowSpec;
+import io.dualrun.reconciler.decide.DifferingColumns;
 import io.dualrun.reconciler.decide.VerdictCodec;
 import io.dualrun.reconciler.engine.Breaches;
 import io.dualrun.reconciler.state.AttemptRef;
@@ -136,7 +137,8 @@ final class PairJson {
         datasets(b, c, true),
         datasets(b, c, false),
         rows(b),
-        rows(c));
+        rows(c),
+        DifferingColumns.of(spec, b, c));
   }
 
   /** Each output's row count on {@code side} when it succeeded. */

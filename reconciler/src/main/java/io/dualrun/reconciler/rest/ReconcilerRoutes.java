@@ -9,9 +9,10 @@ import java.util.List;
 
 /**
  * The reconciler's HTTP endpoints (Javalin): {@code GET /v1/pairs/{workflow}/{partition}}, {@code
- * GET /v1/workflows}, {@code GET /v1/workflows/{workflow}/partitions}, {@code GET /v1/readiness},
- * {@code GET /v1/readiness/{workflow}}, {@code GET /v1/waves}, and the instance-to-instance {@code
- * GET /internal/v1/reconciler/digest}. JSON field names are camelCase.
+ * GET /v1/workflows}, {@code GET /v1/workflows/{workflow}/partitions}, {@code GET
+ * /v1/workflows/{workflow}/suggestions}, {@code GET /v1/readiness}, {@code GET
+ * /v1/readiness/{workflow}}, {@code GET /v1/waves}, and the instance-to-instance {@code GET
+ * /internal/v1/reconciler/digest}. JSON field names are camelCase.
  */
 public final class ReconcilerRoutes {
   public static final String DIGEST_PATH = "/internal/v1/reconciler/digest";
@@ -35,6 +36,7 @@ public final class ReconcilerRoutes {
         "/v1/workflows",
         ctx -> ctx.json(WorkflowSummaries.all(digests(ctx, queries).rows(), queries.inventory())));
     app.get("/v1/workflows/{workflow}/partitions", ctx -> partitions(ctx, queries));
+    app.get("/v1/workflows/{workflow}/suggestions", ctx -> suggestions(ctx, queries));
     app.get("/v1/readiness", ctx -> readiness(ctx, queries, null));
     app.get("/v1/readiness/{workflow}", ctx -> readiness(ctx, queries, ctx.pathParam("workflow")));
     app.get("/v1/waves", ctx -> waves(ctx, queries, cutOver.get()));
@@ -109,6 +111,35 @@ public final class ReconcilerRoutes {
       return;
     }
     ctx.json(out);
+  }
+
+  /** Learned noise of one workflow: see {@link NoiseSuggestions}; {@code ?last=N} (2 to 100). */
+  private static void suggestions(Context ctx, PairQueries queries) throws java.io.IOException {
+    String workflow = ctx.pathParam("workflow");
+    String lastParam = ctx.queryParam("last");
+    int last;
+    try {
+      last = lastParam == null ? NoiseSuggestions.DEFAULT_LAST : Integer.parseInt(lastParam);
+    } catch (NumberFormatException e) {
+      last = -1;
+    }
+    if (last < 2 || last > 100) {
+      ctx.status(400)
+          .json(PairQueries.error("last: must be a whole number from 2 to 100, got " + lastParam));
+      return;
+    }
+    List<DigestRow> rows =
+        digests(ctx, queries).rows().stream().filter(r -> r.workflow().equals(workflow)).toList();
+    if (rows.isEmpty() && queries.inventory().workflow(workflow).isEmpty()) {
+      ctx.status(404)
+          .json(
+              PairQueries.error(
+                  "workflow " + workflow + " is neither in the inventory nor in any pair"));
+      return;
+    }
+    ctx.json(
+        NoiseSuggestions.json(
+            NoiseSuggestions.of(queries.inventory().rules(workflow), rows, last)));
   }
 
   private static void readiness(Context ctx, PairQueries queries, String only)

@@ -1,6 +1,7 @@
 package io.dualrun.reconciler.state;
 
 import io.dualrun.schemas.avro.BucketHashes;
+import io.dualrun.schemas.avro.ColumnHashes;
 import io.dualrun.schemas.avro.OutputFingerprint;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,13 @@ public final class Outputs {
                 stats.add(
                     new StoredStats(
                         c.getName(), c.getNulls(), c.getMin(), c.getMax(), c.getSum())));
+    List<StoredColumnHash> hashes = new ArrayList<>();
+    List<String> hashKey = new ArrayList<>();
+    ColumnHashes h = f.getColumnHashes();
+    if (h != null) {
+      h.getHashes().forEach(c -> hashes.add(new StoredColumnHash(c.getName(), c.getHash())));
+      hashKey.addAll(h.getKeyColumns());
+    }
     BucketHashes b = f.getBuckets();
     return new StoredOutput(
         f.getEventId(),
@@ -29,7 +37,9 @@ public final class Outputs {
         columns,
         stats,
         b == null ? new ArrayList<>() : new ArrayList<>(b.getHashes()),
-        b == null ? new ArrayList<>() : new ArrayList<>(b.getRowCounts()));
+        b == null ? new ArrayList<>() : new ArrayList<>(b.getRowCounts()),
+        hashes,
+        hashKey);
   }
 
   /** Of two fingerprints of the same output and attempt, the later (then greater id) wins. */

@@ -23,13 +23,15 @@ import org.apache.kafka.common.utils.ByteBufferOutputStream;
  * Serde of the reconciler's internal state: one format-version byte, then Avro binary of {@link
  * PairState} (no registry: the schema is this module's own). A new format bumps the version byte
  * and keeps a reader for the old ones: version 1 (before runs announced their outputs) and version
- * 2 (before events kept the datasets their runs read) and version 3 (before events kept their job
- * version, and while the last verdict was written with the Verdict schema before waivers) are read
- * with their schemas, kept as resources, and resolved to the current one — a reconciler upgraded in
- * place reads the state its predecessor left.
+ * 2 (before events kept the datasets their runs read), version 3 (before events kept their job
+ * version, and while the last verdict was written with the Verdict schema before waivers) and
+ * version 4 (before outputs kept their column hashes and key, and while the last verdict was
+ * written with the Verdict schema before findings named columns) are read with their schemas, kept
+ * as resources, and resolved to the current one — a reconciler upgraded in place reads the state
+ * its predecessor left.
  */
 public final class PairStateSerde implements Serde<PairState> {
-  static final byte VERSION = 4;
+  static final byte VERSION = 5;
 
   /** The schema of format version 1, as written by reconcilers before version 2. */
   static final Schema VERSION_1 = schema("PairState-v1.avsc");
@@ -39,6 +41,9 @@ public final class PairStateSerde implements Serde<PairState> {
 
   /** The schema of format version 3, as written by reconcilers before version 4. */
   static final Schema VERSION_3 = schema("PairState-v3.avsc");
+
+  /** The schema of format version 4, as written by reconcilers before version 5. */
+  static final Schema VERSION_4 = schema("PairState-v4.avsc");
 
   /**
    * The generated classes' own encoders and decoders (direct field access, no per-field schema
@@ -57,6 +62,8 @@ public final class PairStateSerde implements Serde<PairState> {
       new SpecificDatumReader<>(VERSION_2, PairState.getClassSchema(), MODEL);
   private final SpecificDatumReader<PairState> version3Reader =
       new SpecificDatumReader<>(VERSION_3, PairState.getClassSchema(), MODEL);
+  private final SpecificDatumReader<PairState> version4Reader =
+      new SpecificDatumReader<>(VERSION_4, PairState.getClassSchema(), MODEL);
 
   private static Schema schema(String resource) {
     try (InputStream in = PairStateSerde.class.getResourceAsStream(resource)) {
@@ -121,11 +128,12 @@ public final class PairStateSerde implements Serde<PairState> {
             case 1 -> version1Reader;
             case 2 -> version2Reader;
             case 3 -> version3Reader;
+            case 4 -> version4Reader;
             default -> reader;
           };
       PairState state = r.read(null, decoder);
       if (bytes[0] < VERSION && state.getLastVerdict() != null) {
-        state.setLastVerdict(LegacyVerdict.upgrade(state.getLastVerdict()));
+        state.setLastVerdict(LegacyVerdict.upgrade(state.getLastVerdict(), bytes[0]));
       }
       return state;
     } catch (IOException | RuntimeException e) {

@@ -28,6 +28,16 @@
     return el("dl", {class: "facts"}, items.map(([k, v]) => el("div", {}, el("dt", {}, k), el("dd", {}, v))));
   }
 
+  /** The finding's column; for CONTENT, the columns that differ (marked) and those that agree. */
+  function columnCell(f) {
+    const differing = f.differingColumns || [];
+    const equal = f.equalColumns || [];
+    if (differing.length === 0 && equal.length === 0) return f.column || "—";
+    return el("div", {class: "columns"},
+      differing.map((c) => el("span", {class: "column-differs", title: "differs"}, c)),
+      equal.length ? el("div", {class: "muted column-equal"}, equal.length + " equal: " + equal.join(", ")) : null);
+  }
+
   function findings(list) {
     if (list.length === 0) return message("No finding.");
     return el("table", {class: "grid", id: "finding-table"},
@@ -37,7 +47,7 @@
         return el("tr", {"data-kind": f.kind},
           el("td", {}, badge(f.kind)),
           el("td", {}, f.output || "—"),
-          el("td", {}, f.column || "—"),
+          el("td", {}, columnCell(f)),
           diffCell("td", differs, el("span", {class: "value baseline-value"}, f.baselineValue ?? "—")),
           diffCell("td", differs, el("span", {class: "value candidate-value"}, f.candidateValue ?? "—")),
           el("td", {}, f.detail, (f.buckets || []).length ? el("div", {class: "muted"}, "buckets: " + f.buckets.join(", ")) : null,

@@ -160,7 +160,28 @@ class AvroWritersPropertyTest {
             text(),
             Arbitraries.integers().list().ofMaxSize(5),
             optionalText())
-        .as(Finding::new);
+        .as(
+            (kind, output, column, baseline, candidate, detail, buckets, waiver) ->
+                new Finding(
+                    kind,
+                    output,
+                    column,
+                    baseline,
+                    candidate,
+                    detail,
+                    buckets,
+                    waiver,
+                    List.<String>of(),
+                    List.<String>of()))
+        .flatMap(
+            f ->
+                Combinators.combine(text().list().ofMaxSize(3), text().list().ofMaxSize(3))
+                    .as(
+                        (differing, equal) ->
+                            Finding.newBuilder(f)
+                                .setDifferingColumns(differing)
+                                .setEqualColumns(equal)
+                                .build()));
   }
 
   @Provide

@@ -95,7 +95,9 @@ class PairStateSerdeTest {
                         "1005",
                         "candidate has 5 rows more",
                         java.util.List.of(3, 7),
-                        null)))
+                        null,
+                        java.util.List.of(),
+                        java.util.List.of())))
             .build();
     // the verdict as reconcilers of format 3 kept it: Avro binary of the schema before waivers
     java.io.ByteArrayOutputStream old = new java.io.ByteArrayOutputStream();
@@ -113,6 +115,68 @@ class PairStateSerdeTest {
         .isEqualTo(verdict);
     assertThat(read.getBaseline().getEvents().get(0).getInputs()).containsExactly("raw.orders");
     assertThat(read.getBaseline().getEvents().get(0).getJobVersion()).isNull();
+  }
+
+  @Test
+  void readsFormatFourOutputsWithoutColumnHashesAndItsLastVerdictWithoutColumns() throws Exception {
+    io.dualrun.schemas.avro.Finding content =
+        new io.dualrun.schemas.avro.Finding(
+            io.dualrun.schemas.avro.FindingKind.CONTENT,
+            "sales.orders",
+            null,
+            "00000000000000aa",
+            "00000000000000bb",
+            "Output sales.orders has different content on the candidate.",
+            java.util.List.of(1),
+            "w-1",
+            java.util.List.of(),
+            java.util.List.of());
+    io.dualrun.schemas.avro.Verdict verdict =
+        io.dualrun.schemas.avro.Verdict.newBuilder()
+            .setWorkflow("wf")
+            .setPartition("2026-11-20")
+            .setRevision(1)
+            .setOutcome(io.dualrun.schemas.avro.Outcome.MATCH_WITH_WAIVER)
+            .setReason(io.dualrun.schemas.avro.DecisionReason.COMPLETE)
+            .setDecidedAt(java.time.Instant.ofEpochMilli(1_000L))
+            .setInventoried(true)
+            .setFindings(java.util.List.of(content))
+            .build();
+    // the verdict as reconcilers of format 4 kept it: Avro binary of the schema with waivers
+    java.io.ByteArrayOutputStream old = new java.io.ByteArrayOutputStream();
+    var encoder = org.apache.avro.io.EncoderFactory.get().binaryEncoder(old, null);
+    new org.apache.avro.specific.SpecificDatumWriter<io.dualrun.schemas.avro.Verdict>(
+            LegacyVerdict.VERDICT_V2)
+        .write(verdict, encoder);
+    encoder.flush();
+    PairState v4 = pairWith(java.util.List.of("sales.orders"), java.util.List.of());
+    v4.getBaseline()
+        .setOutputs(
+            new java.util.ArrayList<>(
+                java.util.List.of(
+                    new StoredOutput(
+                        "f-1",
+                        "sales.orders",
+                        2_000L,
+                        10L,
+                        "00000000000000aa",
+                        new java.util.ArrayList<>(),
+                        new java.util.ArrayList<>(
+                            java.util.List.of(new StoredStats("amount", 0L, "1", "9", "45"))),
+                        new java.util.ArrayList<>(),
+                        new java.util.ArrayList<>(),
+                        new java.util.ArrayList<>(),
+                        new java.util.ArrayList<>()))));
+    v4.setLastVerdict(java.nio.ByteBuffer.wrap(old.toByteArray()));
+
+    PairState read = serde.decode(writtenAs(4, PairStateSerde.VERSION_4, v4));
+
+    assertThat(read.getBaseline().getEvents()).isEqualTo(v4.getBaseline().getEvents());
+    StoredOutput output = read.getBaseline().getOutputs().get(0);
+    assertThat(output.getColumnHashes()).isEmpty();
+    assertThat(output.getHashKey()).isEmpty();
+    assertThat(io.dualrun.reconciler.decide.VerdictCodec.decode(read.getLastVerdict()))
+        .isEqualTo(verdict);
   }
 
   @Test
