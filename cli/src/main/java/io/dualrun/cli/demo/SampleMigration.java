@@ -1,6 +1,8 @@
 package io.dualrun.cli.demo;
 
 import io.dualrun.schemas.avro.BucketHashes;
+import io.dualrun.schemas.avro.ColumnHash;
+import io.dualrun.schemas.avro.ColumnHashes;
 import io.dualrun.schemas.avro.ColumnStats;
 import io.dualrun.schemas.avro.ColumnType;
 import io.dualrun.schemas.avro.FindingKind;
@@ -124,7 +126,7 @@ public final class SampleMigration {
     Out o = out("dw.dim_customer", 2_400_000);
     Out c =
         p.equals("2026-11-12") || p.equals("2026-11-13")
-            ? o.rows(o.rows * 985 / 1000).changed()
+            ? o.rows(o.rows * 985 / 1000).changed("id", "quantity", "touch_ts", "loaded_at")
             : o;
     both("customer-dim", p, at(next, 6, 10), 25, 22, o, c);
   }
@@ -145,7 +147,7 @@ public final class SampleMigration {
         null,
         daily,
         country);
-    Out wrong = daily.changed().bucket(3).sum("amount", "1283311.40");
+    Out wrong = daily.changed("amount").bucket(3).sum("amount", "1283311.40");
     run(
         "revenue-metrics",
         p,
@@ -229,7 +231,7 @@ public final class SampleMigration {
 
   private void inventorySnapshot(String p, Instant next) {
     Out o = out("dw.inventory_snapshot", 88_000);
-    Out c = p.equals("2026-11-08") ? o.changed().sum("quantity", "1204770") : o;
+    Out c = p.equals("2026-11-08") ? o.changed("quantity").sum("quantity", "1204770") : o;
     both("inventory-snapshot", p, at(next, 6, 50), 11, 10, o, c);
   }
 
@@ -457,40 +459,52 @@ public final class SampleMigration {
 
   private Out out(String name, long rows) {
     long hash = name.hashCode() * 0x9E3779B97F4A7C15L;
-    return new Out(name, rows, hash, Map.of(), Map.of(), -1);
+    return new Out(name, rows, hash, Map.of(), Map.of(), -1, java.util.Set.of());
   }
 
-  /** An output's content as the fingerprint would describe it. */
+  /**
+   * An output's content as the fingerprint would describe it; {@code differs}: the columns whose
+   * values differ from the other side's (their column hashes differ).
+   */
   private record Out(
       String name,
       long rows,
       long hash,
       Map<String, String> types,
       Map<String, String> sums,
-      int badBucket) {
+      int badBucket,
+      java.util.Set<String> differs) {
 
     Out rows(long n) {
-      return new Out(name, n, hash + n, types, sums, badBucket);
+      return new Out(name, n, hash + n, types, sums, badBucket, differs);
     }
 
-    Out changed() {
-      return new Out(name, rows, hash ^ 0x5bd1e995L, types, sums, badBucket < 0 ? 5 : badBucket);
+    /** Different content, in {@code columns} (rows missing or added: in every column). */
+    Out changed(String... columns) {
+      return new Out(
+          name,
+          rows,
+          hash ^ 0x5bd1e995L,
+          types,
+          sums,
+          badBucket < 0 ? 5 : badBucket,
+          java.util.Set.of(columns));
     }
 
     Out bucket(int b) {
-      return new Out(name, rows, hash, types, sums, b);
+      return new Out(name, rows, hash, types, sums, b, differs);
     }
 
     Out type(String column, String type) {
       Map<String, String> t = new java.util.HashMap<>(types);
       t.put(column, type);
-      return new Out(name, rows, hash, Map.copyOf(t), sums, badBucket);
+      return new Out(name, rows, hash, Map.copyOf(t), sums, badBucket, differs);
     }
 
     Out sum(String column, String value) {
       Map<String, String> s = new java.util.HashMap<>(sums);
       s.put(column, value);
-      return new Out(name, rows, hash, types, Map.copyOf(s), badBucket);
+      return new Out(name, rows, hash, types, Map.copyOf(s), badBucket, differs);
     }
 
     OutputFingerprint fingerprint(
@@ -526,7 +540,20 @@ public final class SampleMigration {
           .setSchema$(schema)
           .setColumns(stats)
           .setBuckets(new BucketHashes(List.of("id"), counts, hashes))
+          .setColumnHashes(new ColumnHashes(List.of("id"), columnHashes(p)))
           .build();
+    }
+
+    /** Keyed by id, as `dualrun fingerprint --bucket-key id` makes them. */
+    private List<ColumnHash> columnHashes(String p) {
+      List<ColumnHash> out = new ArrayList<>();
+      for (String[] c : columns()) {
+        long h = (name.hashCode() * 31L + p.hashCode()) * (c[0].hashCode() | 1);
+        out.add(
+            new ColumnHash(
+                c[0], String.format("%016x", differs.contains(c[0]) ? h ^ 0x5bd1e995L : h)));
+      }
+      return out;
     }
 
     private String statColumn() {
