@@ -210,7 +210,7 @@ public final class ClusterFaultScenario {
         new Step(Duration.ofSeconds(55), "kill -9 reconciler b", b::kill),
         new Step(
             Duration.ofSeconds(65),
-            "restart reconciler b, and wait until it holds caught-up standby copies",
+            "restart reconciler b, and wait until it holds caught-up copies of every task",
             () -> awaitCopies(b.start())),
         new Step(Duration.ofSeconds(80), "kill -9 the registry", platform.registry()::kill),
         new Step(Duration.ofSeconds(85), "kill -9 reconciler a", a::kill),
@@ -254,11 +254,11 @@ public final class ClusterFaultScenario {
    * reads).
    */
   private static void awaitCopies(ChildReconciler r) {
-    Duration took = r.awaitCopies(COPY_LAG, COPY_PATIENCE);
+    Duration took = r.awaitCopies(PARTITIONS, COPY_LAG, COPY_PATIENCE);
     log(
         took == null
             ? "  its copies did not catch up within " + COPY_PATIENCE.toSeconds() + " s"
-            : "  its standby copies caught up after " + took.toMillis() + " ms");
+            : "  it holds every task, its copies caught up, after " + took.toMillis() + " ms");
   }
 
   /** The first {@link #PROBED_PAIRS} pairs among the records posted so far. */

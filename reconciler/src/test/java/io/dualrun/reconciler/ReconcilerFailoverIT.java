@@ -340,6 +340,10 @@ class ReconcilerFailoverIT {
         standbys = gauge(body, "dualrun_reconciler_standby_tasks");
         lag = gauge(body, "dualrun_reconciler_store_lag_records");
         if (standbys > 0 && lag <= 10) {
+          assertThat(gauge(body, "dualrun_reconciler_active_tasks"))
+              .as(name + " dualrun_reconciler_active_tasks")
+              .isNotNaN()
+              .isGreaterThanOrEqualTo(0);
           return;
         }
         Thread.sleep(300);

@@ -96,7 +96,7 @@ public final class DeliveryWorker implements GroupMembership.Listener, AutoClose
     while (!closed) {
       try {
         ledger.sync(LEDGER_SYNC);
-        List<AlertEvent> alerts = ownership.take(partitions, view.alerts());
+        List<AlertEvent> alerts = ownership.take(partitions, view::alerts);
         alerts.forEach(this::submit);
         LOG.info(
             "delivering the alerts of partitions {} of the alerts topic ({} alerts); delivering"

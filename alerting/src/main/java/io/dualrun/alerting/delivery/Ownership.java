@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Which partitions of the alerts topic this instance delivers, and which partition each alert is
@@ -44,14 +45,17 @@ final class Ownership {
 
   /**
    * Starts delivering from those of {@code partitions} that are still assigned; returns the alerts,
-   * among {@code latest}, that are on them.
+   * among {@code latest} read after that, that are on them. Read after, not before: an alert that
+   * arrives meanwhile is either seen here or, arriving once its partition is delivered from, owned
+   * by the arrival itself ({@link #owns}) — never neither (both is harmless: a lane keeps one job
+   * per alert version).
    */
   synchronized List<AlertEvent> take(
-      Collection<Integer> partitions, Collection<AlertEvent> latest) {
+      Collection<Integer> partitions, Supplier<Collection<AlertEvent>> latest) {
     Set<Integer> taken = new HashSet<>(partitions);
     taken.retainAll(assigned);
     delivering.addAll(taken);
-    return latest.stream().filter(e -> taken.contains(partitionOf.get(e.alertId()))).toList();
+    return latest.get().stream().filter(e -> taken.contains(partitionOf.get(e.alertId()))).toList();
   }
 
   /** The partitions delivered from, in order. */

@@ -16,16 +16,18 @@ public final class ChildReconciler extends ChildService {
   }
 
   /**
-   * Waits until this instance holds standby copies caught up with their changelogs (store lag at
-   * most {@code maxLag} records), as an operator does before restarting the next instance; returns
-   * how long that took, or null when it did not happen within {@code patience}.
+   * Waits until this instance holds a copy of every one of the {@code tasks} tasks, active or
+   * standby, caught up with its changelog (store lag at most {@code maxLag} records), as an
+   * operator does before restarting the next instance; returns how long that took, or null when it
+   * did not happen within {@code patience}.
    */
-  public Duration awaitCopies(long maxLag, Duration patience) {
+  public Duration awaitCopies(int tasks, long maxLag, Duration patience) {
     long start = System.nanoTime();
     while (System.nanoTime() - start < patience.toNanos()) {
-      double standbys = gauge("dualrun_reconciler_standby_tasks");
+      double held =
+          gauge("dualrun_reconciler_active_tasks") + gauge("dualrun_reconciler_standby_tasks");
       double lag = gauge("dualrun_reconciler_store_lag_records");
-      if (standbys > 0 && lag <= maxLag) {
+      if (held >= tasks && lag <= maxLag) {
         return Duration.ofNanos(System.nanoTime() - start);
       }
       sleep(250);

@@ -15,12 +15,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * How ready this instance is to take over another's pairs: {@code dualrun_reconciler_standby_tasks}
- * (standby copies held here) and {@code dualrun_reconciler_store_lag_records} (records the local
- * copies, standby or active still restoring, are behind their changelogs, summed). The lag needs
- * the changelogs' end offsets from the brokers, so it is sampled every {@link #PERIOD} on a thread
- * of its own, never on a scrape; it is NaN until the first sample and while Kafka Streams is not
- * running.
+ * How ready this instance is to take over another's pairs: {@code dualrun_reconciler_active_tasks}
+ * and {@code dualrun_reconciler_standby_tasks} (the tasks it holds, active and as standby copies)
+ * and {@code dualrun_reconciler_store_lag_records} (records the local copies, standby or active
+ * still restoring, are behind their changelogs, summed). The lag needs the changelogs' end offsets
+ * from the brokers, so it is sampled every {@link #PERIOD} on a thread of its own, never on a
+ * scrape; it is NaN until the first sample and while Kafka Streams is not running.
  */
 public final class LocalCopies implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalCopies.class);
@@ -45,7 +45,10 @@ public final class LocalCopies implements AutoCloseable {
   /** Registers both gauges in {@code metrics} and starts sampling. */
   public static LocalCopies watch(Supplier<KafkaStreams> streams, MeterRegistry metrics) {
     LocalCopies copies = new LocalCopies(streams);
-    Gauge.builder("dualrun.reconciler.standby.tasks", copies, LocalCopies::standbyTasks)
+    Gauge.builder("dualrun.reconciler.active.tasks", copies, c -> c.tasks(true))
+        .description("tasks this instance processes (active)")
+        .register(metrics);
+    Gauge.builder("dualrun.reconciler.standby.tasks", copies, c -> c.tasks(false))
         .description("standby copies of tasks held by this instance")
         .register(metrics);
     Gauge.builder("dualrun.reconciler.store.lag.records", copies, c -> c.lag)
@@ -60,13 +63,13 @@ public final class LocalCopies implements AutoCloseable {
     return copies;
   }
 
-  private double standbyTasks() {
+  private double tasks(boolean active) {
     KafkaStreams s = running();
     if (s == null) {
       return Double.NaN;
     }
     return s.metadataForLocalThreads().stream()
-        .mapToInt((ThreadMetadata t) -> t.standbyTasks().size())
+        .mapToInt((ThreadMetadata t) -> (active ? t.activeTasks() : t.standbyTasks()).size())
         .sum();
   }
 
