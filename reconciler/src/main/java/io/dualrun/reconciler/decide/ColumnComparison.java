@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * hashed are compared (a column on one side only is a SCHEMA finding), and only hashes made with
  * the same key.
  */
-record ColumnComparison(List<String> differing, List<String> equal) {
+record ColumnComparison(List<String> differing, List<String> equal, boolean keyed) {
 
   /** Empty when the two fingerprints carry no comparable column hashes. */
   static Optional<ColumnComparison> of(StoredOutput baseline, StoredOutput candidate) {
@@ -37,7 +37,7 @@ record ColumnComparison(List<String> differing, List<String> equal) {
     if (differing.isEmpty() && equal.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new ColumnComparison(differing, equal));
+    return Optional.of(new ColumnComparison(differing, equal, !baseline.getHashKey().isEmpty()));
   }
 
   /**
@@ -77,10 +77,15 @@ record ColumnComparison(List<String> differing, List<String> equal) {
   }
 
   /**
-   * "amount, updated_at differ; 14 other columns equal", or, when no column's hash differs (the
-   * hashes are not keyed and values moved between rows), what that means.
+   * "amount, updated_at differ; 14 other columns equal", or, when no column's hash differs, what
+   * that means: with a key, the difference is in columns only one side hashed; without one, values
+   * moved between rows.
    */
   String describe() {
+    if (differing.isEmpty() && keyed) {
+      return "every column both sides hashed is equal (the difference is in columns only one side"
+          + " has)";
+    }
     if (differing.isEmpty()) {
       return "every column holds the same values, but not in the same rows (declare the output's"
           + " key to tell which columns differ)";

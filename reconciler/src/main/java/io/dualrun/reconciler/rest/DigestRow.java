@@ -42,35 +42,7 @@ public record DigestRow(
     @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> candidateRows,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, List<String>> differingColumns) {
 
-  /** A row without differing columns. */
-  DigestRow(
-      String workflow,
-      String partition,
-      String outcome,
-      boolean inventoried,
-      Long baselineDurationMs,
-      Long candidateDurationMs,
-      List<String> openBreaches,
-      List<String> reads,
-      List<String> writes,
-      Map<String, Long> baselineRows,
-      Map<String, Long> candidateRows) {
-    this(
-        workflow,
-        partition,
-        outcome,
-        inventoried,
-        baselineDurationMs,
-        candidateDurationMs,
-        openBreaches,
-        reads,
-        writes,
-        baselineRows,
-        candidateRows,
-        Map.of());
-  }
-
-  /** A row without row counts. */
+  /** A row without row counts or differing columns. */
   DigestRow(
       String workflow,
       String partition,
@@ -91,6 +63,7 @@ public record DigestRow(
         openBreaches,
         reads,
         writes,
+        Map.of(),
         Map.of(),
         Map.of());
   }

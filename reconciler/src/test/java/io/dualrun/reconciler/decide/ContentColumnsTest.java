@@ -139,6 +139,21 @@ class ContentColumnsTest {
   }
 
   @Test
+  void equalColumnHashesWithAKeyPointAtAColumnOnlyOneSideHas() {
+    StoredOutput b = output("aa", List.of("id"), hashes("a", "01", "id", "02"));
+    StoredOutput c = output("bb", List.of("id"), hashes("a", "01", "id", "02", "extra", "03"));
+
+    Finding f = content(b, c);
+
+    assertThat(f.getDifferingColumns()).isEmpty();
+    assertThat(f.getEqualColumns()).containsExactly("a", "id");
+    assertThat(f.getDetail())
+        .contains(
+            ": every column both sides hashed is equal (the difference is in columns only one side"
+                + " has)");
+  }
+
+  @Test
   void equalContentHashesMakeNoFindingWhateverTheColumns() {
     List<Finding> findings = new ArrayList<>();
     Content.add(

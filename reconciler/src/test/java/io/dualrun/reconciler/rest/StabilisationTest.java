@@ -41,7 +41,8 @@ class StabilisationTest {
               List.of(),
               List.of(),
               java.util.Map.of("sales.orders", 989L + d),
-              java.util.Map.of("sales.orders", 989L + d)));
+              java.util.Map.of("sales.orders", 989L + d),
+              java.util.Map.of()));
     }
     return rows;
   }
@@ -58,7 +59,8 @@ class StabilisationTest {
         List.of(),
         List.of(),
         java.util.Map.of(),
-        java.util.Map.of("sales.orders", rows));
+        java.util.Map.of("sales.orders", rows),
+        java.util.Map.of());
   }
 
   @Test
