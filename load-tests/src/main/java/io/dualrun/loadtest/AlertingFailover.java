@@ -1,11 +1,14 @@
 package io.dualrun.loadtest;
 
 import io.dualrun.loadtest.oracle.AlertReceiver;
+import io.dualrun.loadtest.oracle.LedgerHistory;
 import io.dualrun.loadtest.run.ChildAlerting;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The alerting fault of {@link ClusterFaultScenario}: two alerting instances sharing one
@@ -15,19 +18,13 @@ import java.util.TreeMap;
  */
 final class AlertingFailover {
   /**
-   * How long without a delivery at the receiver before the kill: a delivery made but not yet
-   * recorded in the ledger when its instance dies is repeated (with the same idempotency key),
-   * which the run counts as a repeat; 300 ms is well past the ledger write that follows a delivery.
+   * How long without a delivery at the receiver before the kill, so that the kill usually falls
+   * between deliveries rather than between a delivery and its ledger entry (which the survivor then
+   * repeats, as documented).
    */
   static final Duration QUIET = Duration.ofMillis(300);
 
   private static final Duration PATIENCE = Duration.ofSeconds(60);
-
-  /**
-   * How long before the kill a delivery may have been made and still not be recorded in the ledger
-   * (a notification-log and a ledger write, each acknowledged by two replicas, then read back).
-   */
-  static final Duration IN_FLIGHT = Duration.ofSeconds(5);
 
   private final ChildAlerting a;
   private final ChildAlerting b;
@@ -36,6 +33,7 @@ final class AlertingFailover {
   private ChildAlerting killed;
   private volatile Duration takeover;
   private volatile long killedAt;
+  private volatile long killedAtMillis;
 
   AlertingFailover(ChildAlerting a, ChildAlerting b, AlertReceiver receiver, int partitions) {
     this.a = a;
@@ -82,6 +80,7 @@ final class AlertingFailover {
     killed.kill();
     long start = System.nanoTime();
     killedAt = start;
+    killedAtMillis = System.currentTimeMillis();
     log(
         "  alerting "
             + killed.name()
@@ -118,21 +117,58 @@ final class AlertingFailover {
   }
 
   /**
-   * Idempotency keys delivered more than once, with their count, but for those {@link
-   * #repeatedInFlight()}.
+   * The notifications delivered more than once: those the kill explains ({@link Repeats#inFlight})
+   * and the others, each described.
    */
-  Map<String, Long> unexplainedRepeats() {
-    Map<String, Long> repeats = new TreeMap<>(receiver.repeats());
-    repeats.keySet().removeAll(repeatedInFlight());
-    return repeats;
+  Repeats repeats(LedgerHistory ledger) {
+    Set<String> inFlight = new TreeSet<>();
+    Map<String, String> others = new TreeMap<>();
+    for (String key : receiver.repeats().keySet()) {
+      List<Long> at = receiver.receivedAt(key);
+      int cut = key.lastIndexOf("/v");
+      String alertId = key.substring(0, cut);
+      long version = Long.parseLong(key.substring(cut + 2));
+      if (killed != null
+          && at.size() == 2
+          && at.get(0) <= killedAt
+          && at.get(1) > killedAt
+          && !ledger.doneBefore(alertId, AlertReceiver.NAME, version, killedAtMillis)) {
+        inFlight.add(key);
+      } else {
+        others.put(key, describe(at, ledger.entries(alertId, AlertReceiver.NAME)));
+      }
+    }
+    return new Repeats(inFlight, others);
   }
 
   /**
-   * Keys delivered once by the killed instance within {@link #IN_FLIGHT} before the kill and once
-   * more by the survivor after it: the documented repeat of a delivery not yet in the ledger.
+   * Repeated notifications: {@code inFlight}, delivered once before the kill and once after it by
+   * the survivor, with no ledger entry written for it before the kill (the documented repeat of a
+   * delivery made but not yet recorded); {@code others}, any other, with when each copy arrived and
+   * when the ledger was written.
    */
-  Set<String> repeatedInFlight() {
-    return killed == null ? Set.of() : receiver.repeatsExplainedBy(killedAt, IN_FLIGHT);
+  record Repeats(Set<String> inFlight, Map<String, String> others) {}
+
+  private String describe(List<Long> at, List<LedgerHistory.Entry> entries) {
+    long zeroNanos = killed == null ? at.get(0) : killedAt;
+    long zeroMillis =
+        killed == null
+            ? System.currentTimeMillis() - (System.nanoTime() - zeroNanos) / 1_000_000
+            : killedAtMillis;
+    String origin = killed == null ? "the first copy" : "the alerting kill";
+    return at.size()
+        + " copies at "
+        + at.stream().map(n -> signed((n - zeroNanos) / 1_000_000)).toList()
+        + " ms from "
+        + origin
+        + "; ledger entries (version@ms): "
+        + entries.stream()
+            .map(e -> e.version() + "@" + signed(e.writtenMillis() - zeroMillis))
+            .toList();
+  }
+
+  private static String signed(long ms) {
+    return (ms >= 0 ? "+" : "") + ms;
   }
 
   /** From the kill until the survivor delivered every partition; null before a kill. */

@@ -4,6 +4,7 @@ import io.dualrun.loadtest.gen.GroundTruth;
 import io.dualrun.loadtest.gen.Scenario;
 import io.dualrun.loadtest.gen.Timed;
 import io.dualrun.loadtest.gen.TrafficGenerator;
+import io.dualrun.loadtest.oracle.LedgerHistory;
 import io.dualrun.loadtest.oracle.Oracle;
 import io.dualrun.loadtest.oracle.OracleReport;
 import io.dualrun.loadtest.run.ChildReconciler;
@@ -41,9 +42,10 @@ import java.util.Set;
  * restarted (taking partitions back from the other). REST is polled for a dozen pairs every 500 ms
  * throughout. {@code ClusterFaultScenario [seed] [--no-faults]} exits 1 unless the oracle finds the
  * run complete (noise is only reported), no valid record reached the DLQ, no alert was delivered
- * twice (but for one in flight at the alerting kill, repeated once with the same key), the
- * surviving alerting instance delivered every partition within {@link #MAX_TAKEOVER} of the kill,
- * ingest never answered 503 and REST never went {@link #MAX_REST_GAP} without answering a pair.
+ * twice (but for one the killed instance had delivered and not yet written to its ledger, repeated
+ * once after the kill with the same key: the ledger topic is read to tell), the surviving alerting
+ * instance delivered every partition within {@link #MAX_TAKEOVER} of the kill, ingest never
+ * answered 503 and REST never went {@link #MAX_REST_GAP} without answering a pair.
  */
 public final class ClusterFaultScenario {
   static final int NODES = 3;
@@ -63,7 +65,7 @@ public final class ClusterFaultScenario {
       SmokeScenario.Result run,
       long dlq,
       long unavailable,
-      Map<String, Long> repeatedAlerts,
+      Map<String, String> repeatedAlerts,
       Set<String> repeatedInFlight,
       Duration alertingTakeover,
       RestProbe.Result rest) {
@@ -92,8 +94,8 @@ public final class ClusterFaultScenario {
           + unavailable
           + ", alert notifications delivered more than once "
           + repeatedAlerts
-          + " (besides those in flight when their deliverer was killed, repeated once with the"
-          + " same key: "
+          + " (besides those delivered by the killed instance but not yet in its ledger, repeated"
+          + " once after the kill with the same key: "
           + repeatedInFlight
           + ")\n"
           + (alertingTakeover == null
@@ -181,12 +183,16 @@ public final class ClusterFaultScenario {
               sink.records(),
               sink.garbageRefused(),
               TopicCounts.inputRecords(platform.kafkaConfig()));
+      AlertingFailover.Repeats repeats =
+          alerting.repeats(
+              LedgerHistory.read(
+                  platform.kafkaConfig(), options.idPrefix() + "-alerting.deliveries"));
       return new Result(
           run,
           TopicCounts.committedRecords(platform.kafkaConfig(), TopicCatalog.DLQ),
           sink.unavailable(),
-          alerting.unexplainedRepeats(),
-          alerting.repeatedInFlight(),
+          repeats.others(),
+          repeats.inFlight(),
           alerting.takeover(),
           rest);
     }

@@ -57,15 +57,23 @@ public final class NotificationLog {
             .build();
     // not waited for: the delivery ledger, written next and acknowledged before the next delivery,
     // is what a restart relies on; this record is in flight with it (the producer is idempotent
-    // and retries until its delivery timeout, and a failure is logged)
-    producer.send(
-        new ProducerRecord<>(topic, e.alertId(), n),
-        (metadata, ex) -> {
-          if (ex != null) {
-            LOG.error(
-                "cannot record a notification of {} on {}: {}", e.alertId(), topic, ex.toString());
-          }
-        });
+    // and retries until its delivery timeout, and a failure is logged). It never fails the
+    // attempt it records: a delivery made is not made again because its record could not be sent.
+    try {
+      producer.send(
+          new ProducerRecord<>(topic, e.alertId(), n),
+          (metadata, ex) -> {
+            if (ex != null) {
+              failed(e, ex);
+            }
+          });
+    } catch (RuntimeException ex) {
+      failed(e, ex);
+    }
     view.record(n);
+  }
+
+  private void failed(AlertEvent e, Exception ex) {
+    LOG.error("cannot record a notification of {} on {}: {}", e.alertId(), topic, ex.toString());
   }
 }

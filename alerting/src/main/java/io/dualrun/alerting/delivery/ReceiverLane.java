@@ -11,6 +11,7 @@ import io.dualrun.schemas.avro.NotificationAction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -26,8 +27,10 @@ import org.slf4j.LoggerFactory;
  * Delivers to one receiver on its own thread, so a receiver that is down or slow never holds up the
  * others. One job per alert: a newer version replaces a pending one; failures are retried with
  * exponential backoff until the deadline; a rate-limited job waits for its token. A job whose alert
- * this instance no longer delivers (its partition went to another instance) is dropped. Job state
- * is only touched on the lane's thread.
+ * this instance no longer delivers (its partition went to another instance) is dropped. A delivery
+ * made is never made again because recording it failed: its ledger entry is written until the
+ * ledger takes it (also before a partition is given up). Job state is only touched on the lane's
+ * thread.
  */
 final class ReceiverLane implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ReceiverLane.class);
@@ -39,6 +42,9 @@ final class ReceiverLane implements AutoCloseable {
   private final ScheduledExecutorService executor;
   private final Map<String, Job> jobs = new HashMap<>();
 
+  /** How long giving an alert up waits for its pending ledger entry to be written. */
+  static final Duration RELEASE_RECORD = Duration.ofSeconds(45);
+
   private static final class Job {
     AlertEvent event;
     boolean resend;
@@ -46,6 +52,12 @@ final class ReceiverLane implements AutoCloseable {
     int attempts;
     Instant first;
     boolean rateLimitRecorded;
+
+    /** The version is delivered (or silenced, or given up); only its ledger entry may be left. */
+    boolean finished;
+
+    /** The ledger entry of a finished version, not yet written. */
+    LedgerEntry unrecorded;
 
     Job(AlertEvent event, boolean resend) {
       this.event = event;
@@ -89,21 +101,67 @@ final class ReceiverLane implements AutoCloseable {
       job.resend = false;
       job.attempts = 0;
       job.first = null;
+      job.finished = false;
       job.generation++;
     }
     schedule(e.alertId(), job.generation, Duration.ZERO);
   }
 
   /**
-   * Drops the jobs of alerts this instance no longer delivers; completes once the attempt in
-   * flight, if any, is finished and recorded.
+   * Drops the jobs of alerts this instance no longer delivers, once what they delivered is in the
+   * ledger; completes once the attempt in flight, if any, is finished and recorded.
    */
   CompletableFuture<Void> release() {
     try {
-      return CompletableFuture.runAsync(
-          () -> jobs.values().removeIf(j -> !owned.test(j.event.alertId())), executor);
+      return CompletableFuture.runAsync(this::dropUnowned, executor);
     } catch (RejectedExecutionException e) {
       return CompletableFuture.completedFuture(null);
+    }
+  }
+
+  private void dropUnowned() {
+    for (Job job : List.copyOf(jobs.values())) {
+      String alertId = job.event.alertId();
+      if (!owned.test(alertId)) {
+        recordBeforeRelease(alertId, job);
+        jobs.remove(alertId);
+      }
+    }
+  }
+
+  /**
+   * Writes the pending ledger entry of a job whose alert goes to another instance, retrying until
+   * {@link #RELEASE_RECORD}: the next owner reads the ledger first, so what is written here is not
+   * delivered again.
+   */
+  private void recordBeforeRelease(String alertId, Job job) {
+    long deadline = System.nanoTime() + RELEASE_RECORD.toNanos();
+    int tries = 0;
+    while (job.unrecorded != null) {
+      try {
+        record(alertId, job);
+      } catch (RuntimeException e) {
+        if (System.nanoTime() >= deadline) {
+          LOG.warn(
+              "receiver {}: the delivery of {} v{} is not in the ledger after {}; the instance"
+                  + " taking the alert over may repeat it: {}",
+              receiver.name(),
+              alertId,
+              job.unrecorded.version(),
+              RELEASE_RECORD,
+              e.toString());
+          return;
+        }
+        sleep(ctx.retry().backoff(++tries));
+      }
+    }
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      TimeUnit.NANOSECONDS.sleep(d.toNanos());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -117,6 +175,12 @@ final class ReceiverLane implements AutoCloseable {
       return;
     }
     try {
+      if (job.unrecorded != null) {
+        record(alertId, job);
+        if (job.finished) {
+          return;
+        }
+      }
       attempt(job);
     } catch (RuntimeException e) {
       LOG.error(
@@ -234,14 +298,27 @@ final class ReceiverLane implements AutoCloseable {
     return SilenceFilter.apply(e, ctx.silences().active(now));
   }
 
+  /**
+   * The job's version is finished: its ledger entry is written now, or, when that fails, before
+   * anything else is done with the job (the failure propagates and the job is retried).
+   */
   private void done(Job job, DeliveryResult result, Instant now) {
-    jobs.remove(job.event.alertId());
-    if (!job.resend) {
-      ctx.ledger()
-          .record(
-              job.event.alertId(),
-              receiver.name(),
-              new LedgerEntry(job.event.version(), job.event.action().name(), result, now));
+    String alertId = job.event.alertId();
+    if (job.resend) {
+      jobs.remove(alertId);
+      return;
+    }
+    job.finished = true;
+    job.unrecorded = new LedgerEntry(job.event.version(), job.event.action().name(), result, now);
+    record(alertId, job);
+  }
+
+  /** Writes the job's pending ledger entry; a finished job then ends. */
+  private void record(String alertId, Job job) {
+    ctx.ledger().record(alertId, receiver.name(), job.unrecorded);
+    job.unrecorded = null;
+    if (job.finished) {
+      jobs.remove(alertId);
     }
   }
 

@@ -39,8 +39,10 @@ class DeliveryWorkerTest {
   private final MockProducer<String, Notification> notifications =
       new MockProducer<>(true, null, new StringSerializer(), (t, v) -> new byte[0]);
   private final AlertView view = new AlertView();
+  private final MockProducer<String, byte[]> ledgerBytes =
+      new MockProducer<>(true, null, new StringSerializer(), (t, v) -> v);
   private final DeliveryLedger ledger =
-      new DeliveryLedger(new KeyedLog<>("deliveries", LedgerEntry.class, bytes));
+      new DeliveryLedger(new KeyedLog<>("deliveries", LedgerEntry.class, ledgerBytes));
   private final SilenceStore silences =
       new SilenceStore(new KeyedLog<>("silences", Silence.class, bytes));
   private DeliveryWorker worker;
@@ -236,6 +238,77 @@ class DeliveryWorkerTest {
     assertThat(worker.pending().get("r")).isZero();
     assertThat(worker.delivering()).isEmpty();
     worker.onAlert(Fixtures.firing("later", 1, AlertAction.OPEN), 0);
+    assertThat(worker.pending().get("r")).isZero();
+  }
+
+  /** Makes every send of {@code producer} fail with {@code e} (or succeed again with null). */
+  private static void failSends(MockProducer<?, ?> producer, RuntimeException e) {
+    synchronized (producer) {
+      producer.sendException = e;
+    }
+  }
+
+  @Test
+  void aDeliveryWhoseLedgerWriteFailsIsRecordedOnceTheLedgerIsBackAndNotMadeAgain()
+      throws Exception {
+    Scripted r = new Scripted("r");
+    failSends(ledgerBytes, new org.apache.kafka.common.errors.TimeoutException("no broker"));
+    failSends(notifications, new org.apache.kafka.common.errors.TimeoutException("no broker"));
+    start(Map.of(r, RateLimit.UNLIMITED));
+    AlertEvent e = Fixtures.firing("w", 1, AlertAction.OPEN);
+    worker.onAlert(e, 0);
+    ItSupport.await("the delivery", () -> r.delivered.size() == 1);
+    TimeUnit.MILLISECONDS.sleep(500); // several retries of the ledger write (backoff 20-100 ms)
+    assertThat(ledger.done(e.alertId(), "r", e.version())).isFalse();
+
+    failSends(ledgerBytes, null);
+    ItSupport.await("the ledger entry", () -> ledger.done(e.alertId(), "r", e.version()));
+    assertThat(r.delivered).as("delivered once").containsExactly("w/ROW_COUNT/v1");
+    assertThat(worker.pending().get("r")).isZero();
+  }
+
+  @Test
+  void aNewerVersionWaitsUntilTheLedgerHasTheOneDeliveredBefore() throws Exception {
+    Scripted r = new Scripted("r");
+    failSends(ledgerBytes, new org.apache.kafka.common.errors.TimeoutException("no broker"));
+    start(Map.of(r, RateLimit.UNLIMITED));
+    worker.onAlert(Fixtures.firing("w", 1, AlertAction.OPEN), 0);
+    ItSupport.await("the first version", () -> r.delivered.size() == 1);
+    AlertEvent second = Fixtures.firing("w", 1, AlertAction.RESOLVE);
+    worker.onAlert(second, 0);
+    TimeUnit.MILLISECONDS.sleep(300);
+    assertThat(r.delivered).as("nothing new while the ledger is down").hasSize(1);
+
+    failSends(ledgerBytes, null);
+    ItSupport.await("the second version", () -> r.delivered.size() == 2);
+    ItSupport.await("its ledger entry", () -> ledger.done(second.alertId(), "r", second.version()));
+    assertThat(r.delivered).containsExactly("w/ROW_COUNT/v1", "w/ROW_COUNT/v2");
+  }
+
+  @Test
+  void givingAPartitionUpWritesTheLedgerEntryOfADeliveryNotYetRecorded() throws Exception {
+    Scripted r = new Scripted("r");
+    failSends(ledgerBytes, new org.apache.kafka.common.errors.TimeoutException("no broker"));
+    start(Map.of(r, RateLimit.UNLIMITED));
+    AlertEvent e = Fixtures.firing("w", 1, AlertAction.OPEN);
+    worker.onAlert(e, 0);
+    ItSupport.await("the delivery", () -> r.delivered.size() == 1);
+
+    boolean[] recordedWhenReleased = new boolean[1];
+    Thread revoke =
+        new Thread(
+            () -> {
+              worker.revoked(Set.of(0));
+              recordedWhenReleased[0] = ledger.done(e.alertId(), "r", e.version());
+            });
+    revoke.start();
+    TimeUnit.MILLISECONDS.sleep(300);
+    assertThat(revoke.isAlive()).as("giving up waits for the ledger").isTrue();
+    failSends(ledgerBytes, null);
+    revoke.join(30_000);
+
+    assertThat(recordedWhenReleased[0]).as("recorded before the partition went").isTrue();
+    assertThat(r.delivered).containsExactly("w/ROW_COUNT/v1");
     assertThat(worker.pending().get("r")).isZero();
   }
 }

@@ -18,6 +18,9 @@ import java.util.function.Consumer;
  * so it can be taken down and brought back. Keeps every delivery.
  */
 public final class AlertReceiver implements AutoCloseable {
+  /** The name the alerting instances know this receiver by. */
+  public static final String NAME = "oracle";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One delivered notification. */
@@ -129,29 +132,13 @@ public final class AlertReceiver implements AutoCloseable {
     return counts;
   }
 
-  /**
-   * Of {@link #repeats()}, those a deliverer's death at {@code killedNanos} explains: delivered
-   * exactly twice, the first copy within {@code window} before the death and the second after it (a
-   * delivery in flight, not yet recorded in the ledger, which the next owner repeats once with the
-   * same key).
-   */
-  public Set<String> repeatsExplainedBy(long killedNanos, Duration window) {
-    Set<String> explained = new TreeSet<>();
-    for (String key : repeats().keySet()) {
-      List<Long> at =
-          deliveries.stream()
-              .filter(d -> d.idempotencyKey().equals(key))
-              .map(Delivery::receivedNanos)
-              .sorted()
-              .toList();
-      if (at.size() == 2
-          && at.get(0) <= killedNanos
-          && killedNanos - at.get(0) <= window.toNanos()
-          && at.get(1) > killedNanos) {
-        explained.add(key);
-      }
-    }
-    return explained;
+  /** When the copies of {@code idempotencyKey} arrived ({@link System#nanoTime()}), in order. */
+  public List<Long> receivedAt(String idempotencyKey) {
+    return deliveries.stream()
+        .filter(d -> d.idempotencyKey().equals(idempotencyKey))
+        .map(Delivery::receivedNanos)
+        .sorted()
+        .toList();
   }
 
   public List<Delivery> deliveries() {

@@ -1,5 +1,6 @@
 package io.dualrun.loadtest.run;
 
+import io.dualrun.loadtest.oracle.AlertReceiver;
 import io.dualrun.platform.LocalPlatform;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -85,9 +86,13 @@ final class ConfigFiles {
             + o.alertingCommit().toMillis()
             + "ms\n"
             + "  retry: {initial-backoff: 200ms, max-backoff: 2s, deadline: 1h}\n"
-            + "receivers:\n  - {name: oracle, type: webhook, url: \""
+            + "receivers:\n  - {name: "
+            + AlertReceiver.NAME
+            + ", type: webhook, url: \""
             + receiverUrl
-            + "\"}\nroutes:\n  default: [oracle]\n");
+            + "\"}\nroutes:\n  default: ["
+            + AlertReceiver.NAME
+            + "]\n");
   }
 
   private static Path write(Path file, String yaml) {
