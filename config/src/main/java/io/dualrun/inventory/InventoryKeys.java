@@ -115,7 +115,10 @@ public final class InventoryKeys {
           new Key(
               "outputs",
               "none",
-              "names, or objects with `name`, `rowCount`, `ignoreColumns`, `columnStats`",
+              "names, or objects with `name`, `rowCount`, `ignoreColumns`, `columnStats`,"
+                  + " `normalise` (per column: `scale`, `precision`, `timezone`, `trim`,"
+                  + " `caseInsensitive`, `emptyIsNull`, `baseline`, `candidate`; see"
+                  + " [fingerprint.md](fingerprint.md#normalisation))",
               false),
           new Key(
               "inputs",

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -36,7 +38,18 @@ public final class InventoryLoader {
   private static final Set<String> SIDE =
       Set.of("orchestrator", "job", "namespace", "partitionOffset", "schedule");
   private static final Set<String> OUTPUT =
-      Set.of("name", "rowCount", "ignoreColumns", "columnStats");
+      Set.of("name", "rowCount", "ignoreColumns", "columnStats", "normalise");
+
+  private static final Set<String> COLUMN_RULE =
+      Set.of(
+          "scale",
+          "precision",
+          "timezone",
+          "trim",
+          "caseInsensitive",
+          "emptyIsNull",
+          "baseline",
+          "candidate");
   private static final Set<String> TOLERANCE = Set.of("absolute", "relative");
 
   private final List<String> problems = new ArrayList<>();
@@ -315,7 +328,49 @@ public final class InventoryLoader {
                           e.getValue(), path + ".columnStats." + e.getKey(), Tolerance.EXACT)));
     }
     return new OutputSpec(
-        name, tolerance(m.get("rowCount"), path + ".rowCount", d.rowCount()), ignore, stats);
+        name,
+        tolerance(m.get("rowCount"), path + ".rowCount", d.rowCount()),
+        ignore,
+        stats,
+        normalise(m.get("normalise"), path + ".normalise"));
+  }
+
+  private Normalisation normalise(Node node, String path) {
+    if (node == null) {
+      return Normalisation.NONE;
+    }
+    SortedMap<String, ColumnRule> columns = new TreeMap<>();
+    for (Map.Entry<String, Node> e : tree.entries(node, path)) {
+      String at = path + "." + e.getKey();
+      ColumnRule.Builder b = new ColumnRule.Builder();
+      boolean ok = true;
+      for (Map.Entry<String, Node> rule : tree.mapping(e.getValue(), at, COLUMN_RULE).entrySet()) {
+        String value = tree.scalar(rule.getValue(), at + "." + rule.getKey());
+        if (value == null) {
+          ok = false;
+          continue;
+        }
+        try {
+          b.set(rule.getKey(), value);
+        } catch (IllegalArgumentException ex) {
+          tree.problem(rule.getValue(), at + "." + rule.getKey(), ex.getMessage());
+          ok = false;
+        }
+      }
+      if (ok) {
+        try {
+          columns.put(e.getKey(), b.build());
+        } catch (IllegalArgumentException ex) {
+          tree.problem(e.getValue(), at, ex.getMessage());
+        }
+      }
+    }
+    try {
+      return new Normalisation(columns);
+    } catch (IllegalArgumentException ex) {
+      tree.problem(node, path, ex.getMessage());
+      return Normalisation.NONE;
+    }
   }
 
   private Tolerance tolerance(Node node, String path, Tolerance fallback) {

@@ -10,15 +10,27 @@ import java.util.Set;
  * @param rowCount row-count tolerance
  * @param ignoreColumns columns left out of SCHEMA and COLUMN_STAT comparison
  * @param columnStats per-column tolerance of numeric statistics (min, max, sum); others exact
+ * @param normalise how columns are normalised before fingerprinting, on both sides
  */
 public record OutputSpec(
     String name,
     Tolerance rowCount,
     Set<String> ignoreColumns,
-    Map<String, Tolerance> columnStats) {
+    Map<String, Tolerance> columnStats,
+    Normalisation normalise) {
   public OutputSpec {
     ignoreColumns = Set.copyOf(ignoreColumns);
     columnStats = Map.copyOf(columnStats);
+    normalise = normalise == null ? Normalisation.NONE : normalise;
+  }
+
+  /** Without normalisation rules. */
+  public OutputSpec(
+      String name,
+      Tolerance rowCount,
+      Set<String> ignoreColumns,
+      Map<String, Tolerance> columnStats) {
+    this(name, rowCount, ignoreColumns, columnStats, Normalisation.NONE);
   }
 
   public static OutputSpec exact(String name) {

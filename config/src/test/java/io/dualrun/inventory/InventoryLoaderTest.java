@@ -176,4 +176,89 @@ class InventoryLoaderTest {
   void anEmptyFileIsAnEmptyInventory() {
     assertThat(InventoryLoader.parse("w.yaml", "").workflows()).isEmpty();
   }
+
+  @Test
+  void readsNormalisationRulesPerOutputColumn() {
+    String yaml =
+        """
+        workflows:
+          sales:
+            owner: t
+            outputs:
+              - name: dw.orders
+                normalise:
+                  amount: {scale: 2}
+                  loaded_at: {precision: ms, timezone: Europe/Paris}
+                  name: {trim: true, caseInsensitive: true, emptyIsNull: true}
+                  customer: {baseline: cust_id, candidate: Customer_ID}
+        """;
+    Normalisation n =
+        InventoryLoader.parse("w.yaml", yaml)
+            .workflow("sales")
+            .orElseThrow()
+            .output("dw.orders")
+            .normalise();
+    assertThat(n.text())
+        .isEqualTo(
+            "amount:scale=2;customer:baseline=cust_id,candidate=customer_id;"
+                + "loaded_at:precision=ms,timezone=Europe/Paris;"
+                + "name:trim,case-insensitive,empty-is-null");
+    assertThat(Normalisation.parse(java.util.List.of(n.text()))).isEqualTo(n);
+    assertThat(n.canonicalName("CUSTOMER_ID", true)).isEqualTo("customer");
+    assertThat(n.canonicalName("cust_id", false)).isEqualTo("customer");
+    assertThat(n.canonicalName("amount", true)).isEqualTo("amount");
+  }
+
+  @Test
+  void reportsBadNormalisationRulesWithLineAndField() {
+    String bad =
+        """
+        workflows:
+          sales:
+            owner: t
+            outputs:
+              - name: dw.orders
+                normalise:
+                  amount: {scale: 40}
+                  loaded_at: {precision: ns, timezone: Mars/Olympus}
+                  name: {trim: maybe, upper: true}
+                  a: {baseline: x}
+                  b: {baseline: x}
+        """;
+    assertThatThrownBy(() -> InventoryLoader.parse("w.yaml", bad))
+        .isInstanceOfSatisfying(
+            InventoryException.class,
+            e ->
+                assertThat(e.problems())
+                    .containsExactlyInAnyOrder(
+                        "w.yaml:7: workflows.sales.outputs[0].normalise.amount:"
+                            + " scale must be 0 … 18 decimals, was 40",
+                        "w.yaml:8: workflows.sales.outputs[0].normalise.loaded_at.precision:"
+                            + " precision must be ms or s, was 'ns'",
+                        "w.yaml:8: workflows.sales.outputs[0].normalise.loaded_at.timezone:"
+                            + " timezone 'Mars/Olympus' is not a zone id (Europe/Paris) or offset"
+                            + " (+01:00)",
+                        "w.yaml:9: workflows.sales.outputs[0].normalise.name.trim:"
+                            + " trim is true or false, was 'maybe'",
+                        "w.yaml:9: workflows.sales.outputs[0].normalise.name.upper: is not a known"
+                            + " key (known: baseline, candidate, caseInsensitive, emptyIsNull,"
+                            + " precision, scale, timezone, trim)",
+                        "w.yaml:6: workflows.sales.outputs[0].normalise:"
+                            + " columns a and b both name the baseline's column x"));
+  }
+
+  @Test
+  void aRuleWrittenAsAFlagIsReadBackOrRefusedWithItsReason() {
+    assertThat(ColumnRule.parse("trim , scale=3,timezone=+01:00").text())
+        .isEqualTo("scale=3,timezone=+01:00,trim");
+    assertThatThrownBy(() -> Normalisation.parse(java.util.List.of("amount:scale=two")))
+        .hasMessage("column amount: scale must be a whole number, was 'two'");
+    assertThatThrownBy(() -> Normalisation.parse(java.util.List.of("amount")))
+        .hasMessage("'amount' is not column:rule[,rule] (e.g. amount:scale=2)");
+    assertThatThrownBy(() -> Normalisation.parse(java.util.List.of("a:trim", "a:scale=1")))
+        .hasMessage("column a is given twice");
+    assertThatThrownBy(() -> ColumnRule.parse("trim,trim")).hasMessage("'trim' is given twice");
+    assertThatThrownBy(() -> ColumnRule.parse("round=2"))
+        .hasMessageStartingWith("'round' is not a rule");
+  }
 }

@@ -22,17 +22,17 @@ import org.apache.avro.specific.SpecificDatumWriter;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code columnHashes} was added to {@code OutputFingerprint} under the registry's BACKWARD rule:
- * the current schema reads records written before it (the field reads as null), and a reader of the
- * previous schema still reads the new records (it skips the field).
+ * {@code columnHashes}, then {@code normalisation}, were added to {@code OutputFingerprint} under
+ * the registry's BACKWARD rule: the current schema reads records written before them (the fields
+ * read as null), and a reader of the previous schema still reads the new records (it skips them).
  */
 class FingerprintSchemaEvolutionTest {
-  /** The schema before {@code columnHashes}: the current one without that last field. */
+  /** The schema before {@code columnHashes}: the current one without the fields added since. */
   static Schema previous() {
     Schema current = OutputFingerprint.getClassSchema();
     List<Schema.Field> fields = new ArrayList<>();
     for (Schema.Field f : current.getFields()) {
-      if (!f.name().equals("columnHashes")) {
+      if (!f.name().equals("columnHashes") && !f.name().equals("normalisation")) {
         fields.add(new Schema.Field(f, f.schema()));
       }
     }
@@ -60,15 +60,18 @@ class FingerprintSchemaEvolutionTest {
             .read(null, DecoderFactory.get().binaryDecoder(oldBytes, null));
     assertThat(read).isEqualTo(f);
     assertThat(read.getColumnHashes()).isNull();
+    assertThat(read.getNormalisation()).isNull();
 
     f.setColumnHashes(
         new ColumnHashes(List.of("day"), List.of(new ColumnHash("amount", "0123456789abcdef"))));
+    f.setNormalisation("amount:scale=2");
     byte[] newBytes = write(new SpecificDatumWriter<>(OutputFingerprint.class), f);
     GenericRecord byOldReader =
         new GenericDatumReader<GenericRecord>(OutputFingerprint.getClassSchema(), previous())
             .read(null, DecoderFactory.get().binaryDecoder(newBytes, null));
     assertThat(byOldReader.get("rowCount")).isEqualTo(f.getRowCount());
     assertThat(byOldReader.hasField("columnHashes")).isFalse();
+    assertThat(byOldReader.hasField("normalisation")).isFalse();
   }
 
   private static <T> byte[] write(org.apache.avro.io.DatumWriter<T> writer, T value)

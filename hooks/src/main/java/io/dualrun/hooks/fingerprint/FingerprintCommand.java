@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dualrun.hooks.exec.IngestClient;
 import io.dualrun.hooks.options.IngestOptions;
+import io.dualrun.inventory.Inventory;
+import io.dualrun.inventory.InventoryException;
+import io.dualrun.inventory.InventoryLoader;
+import io.dualrun.inventory.Normalisation;
+import io.dualrun.inventory.WorkflowSpec;
 import io.dualrun.schemas.ColumnKind;
 import io.dualrun.schemas.avro.OutputFingerprint;
 import io.dualrun.schemas.avro.Side;
@@ -80,6 +85,21 @@ public final class FingerprintCommand implements Callable<Integer> {
   @Option(names = "--ignore-column", description = "Column left out (repeatable).")
   List<String> ignore = new ArrayList<>();
 
+  @Option(
+      names = "--normalise",
+      paramLabel = "column:rule[,rule]",
+      description =
+          "Normalisation rule(s) of a column, applied before hashing (repeatable; the same on both"
+              + " sides): scale=N, precision=ms|s, timezone=ZONE, trim, case-insensitive,"
+              + " empty-is-null, baseline=NAME, candidate=NAME.")
+  List<String> normalise = new ArrayList<>();
+
+  @Option(
+      names = "--inventory",
+      description =
+          "Inventory (workflows.yaml) whose normalise rules for --workflow's --output apply.")
+  Path inventory;
+
   @Option(names = "--bucket-key", split = ",", description = "Bucket key column(s): col[,col].")
   List<String> bucketKey = new ArrayList<>();
 
@@ -152,7 +172,9 @@ public final class FingerprintCommand implements Callable<Integer> {
   }
 
   private FingerprintResult compute(RowSource source) throws Exception {
-    Fingerprinter f = new Fingerprinter(source.columns(), ignore, bucketKey, buckets);
+    Fingerprinter f =
+        new Fingerprinter(
+            source.columns(), ignore, bucketKey, buckets, rules(), candidateSide(rules()));
     Object[] row = new Object[source.columns().size()];
     try (ReadAhead rows = new ReadAhead(source);
         ProgressBar bar = progressBar()) {
@@ -167,6 +189,71 @@ public final class FingerprintCommand implements Callable<Integer> {
       }
     }
     return f.result();
+  }
+
+  private Normalisation rules;
+
+  /** The rules of --normalise, or of the inventory's declared output; none without either. */
+  Normalisation rules() {
+    if (rules != null) {
+      return rules;
+    }
+    if (inventory != null && !normalise.isEmpty()) {
+      throw new IllegalArgumentException(
+          "--normalise and --inventory: give the rules in one place (the inventory, or flags)");
+    }
+    if (inventory == null) {
+      try {
+        rules = Normalisation.parse(normalise);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--normalise: " + e.getMessage(), e);
+      }
+      return rules;
+    }
+    if (workflow == null) {
+      throw new IllegalArgumentException("--inventory needs --workflow (or DUALRUN_WORKFLOW)");
+    }
+    Inventory inv;
+    try {
+      inv = InventoryLoader.load(inventory);
+    } catch (InventoryException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+    WorkflowSpec spec =
+        inv.workflow(workflow)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "--inventory " + inventory + ": no workflow '" + workflow + "'"));
+    String name = outputName();
+    rules =
+        spec.outputs().stream()
+            .filter(o -> o.name().equals(name))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "--inventory "
+                            + inventory
+                            + ": workflow "
+                            + workflow
+                            + " declares no output '"
+                            + name
+                            + "' (--output)"))
+            .normalise();
+    return rules;
+  }
+
+  private boolean candidateSide(Normalisation r) {
+    if (side == null) {
+      if (r.renames()) {
+        throw new IllegalArgumentException(
+            "the rules rename columns per side: --side baseline|candidate (or DUALRUN_SIDE) is"
+                + " needed");
+      }
+      return false;
+    }
+    return Side.valueOf(side.toUpperCase(Locale.ROOT)) == Side.CANDIDATE;
   }
 
   private ProgressBar progressBar() {
@@ -228,6 +315,7 @@ public final class FingerprintCommand implements Callable<Integer> {
             .setColumns(r.columns())
             .setBuckets(r.buckets())
             .setColumnHashes(r.columnHashes())
+            .setNormalisation(rules().isEmpty() ? null : rules().text())
             .build();
     ObjectNode json = AvroJson.write(f);
     if (!identified) {

@@ -1,5 +1,6 @@
 package io.dualrun.hooks.fingerprint;
 
+import io.dualrun.inventory.Normalisation;
 import io.dualrun.schemas.avro.BucketHashes;
 import io.dualrun.schemas.avro.ColumnStats;
 import io.dualrun.schemas.avro.ColumnType;
@@ -14,7 +15,8 @@ import java.util.stream.IntStream;
  * Accumulates rows into a fingerprint in constant memory: row count, content hash (sum mod 2^64 of
  * row hashes), per-column stats, per-column hashes and, with key columns, per-bucket row counts and
  * hashes. Rows come as values in the source's column order; ignored columns are left out of
- * everything.
+ * everything. Under normalisation rules, columns take their names in the fingerprint (a rule may
+ * rename a side's column) and their values are normalised before anything else sees them.
  */
 public final class Fingerprinter {
   private final List<Column> columns;
@@ -29,6 +31,8 @@ public final class Fingerprinter {
   private final boolean[] isHashed;
   private final int[] starts;
   private final int[] ends;
+  private final int[] normalised;
+  private final ValueNormaliser[] normalisers;
   private final long[] bucketRows;
   private final long[] bucketHashes;
   private long rows;
@@ -42,6 +46,27 @@ public final class Fingerprinter {
    */
   public Fingerprinter(
       List<Column> columns, List<String> ignore, List<String> keyColumns, int buckets) {
+    this(columns, ignore, keyColumns, buckets, Normalisation.NONE, false);
+  }
+
+  /**
+   * @param sourceColumns the source's columns, in its order, by their names on this side
+   * @param ignore names of columns to leave out (any case; names in the fingerprint)
+   * @param keyColumns bucket key columns, in key order (any case; names in the fingerprint); empty
+   *     for no buckets
+   * @param buckets number of buckets (used with key columns)
+   * @param rules normalisation rules, by column name in the fingerprint
+   * @param candidateSide whether the source is the candidate's (the side the rules' renames use)
+   * @throws IllegalArgumentException naming the option and the reason for a bad column or rule
+   */
+  public Fingerprinter(
+      List<Column> sourceColumns,
+      List<String> ignore,
+      List<String> keyColumns,
+      int buckets,
+      Normalisation rules,
+      boolean candidateSide) {
+    List<Column> columns = named(sourceColumns, rules, candidateSide);
     this.columns = List.copyOf(columns);
     List<String> names = columns.stream().map(Column::name).toList();
     if (names.stream().distinct().count() != names.size()) {
@@ -77,6 +102,25 @@ public final class Fingerprinter {
     }
     this.starts = new int[columns.size()];
     this.ends = new int[columns.size()];
+    this.normalisers = new ValueNormaliser[columns.size()];
+    for (var e : rules.columns().entrySet()) {
+      int i = require(names, e.getKey(), "--normalise");
+      normalisers[i] =
+          ValueNormaliser.of(e.getValue(), new Column(names.get(i), sourceColumns.get(i).kind()));
+    }
+    this.normalised =
+        IntStream.range(0, columns.size()).filter(i -> normalisers[i] != null).toArray();
+  }
+
+  /** The columns by their names in the fingerprint, typed as the rules make them. */
+  private static List<Column> named(
+      List<Column> source, Normalisation rules, boolean candidateSide) {
+    List<Column> out = new ArrayList<>();
+    for (Column c : source) {
+      String name = rules.canonicalName(c.name(), candidateSide);
+      out.add(new Column(name, ValueNormaliser.kindUnder(rules.rule(name), c.kind())));
+    }
+    return out;
   }
 
   private static int require(List<String> names, String name, String option) {
@@ -88,8 +132,14 @@ public final class Fingerprinter {
     return i;
   }
 
-  /** Adds one row: {@code values[i]} belongs to column i. */
+  /**
+   * Adds one row: {@code values[i]} belongs to column i (normalised in place when a rule applies to
+   * it).
+   */
   public void add(Object[] values) {
+    for (int i : normalised) {
+      values[i] = normalisers[i].apply(values[i]);
+    }
     row.clear();
     for (int i : hashed) {
       encode(i, values[i]);

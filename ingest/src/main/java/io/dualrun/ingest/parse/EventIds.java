@@ -19,8 +19,8 @@ import org.apache.avro.generic.IndexedRecord;
  * with object keys sorted and no white space, so a hook that retries the same event, in whatever
  * spelling, gets the same id and is never counted twice. A field added to a schema later is left
  * out while it holds its default ({@code expectedOutputs: []}, {@code inputs: []}, {@code
- * jobVersion: null}, {@code columnHashes: null}), so a record keeps the id it had before the field
- * existed.
+ * jobVersion: null}, {@code columnHashes: null}, {@code normalisation: null}), so a record keeps
+ * the id it had before the field existed.
  */
 public final class EventIds {
   private static final ObjectMapper SORTED =
@@ -32,7 +32,8 @@ public final class EventIds {
   private static final List<String> ADDED_LISTS = List.of("expectedOutputs", "inputs");
 
   /** Optional fields added to the schemas later, left out of the id while null. */
-  private static final List<String> ADDED_OPTIONALS = List.of("jobVersion", "columnHashes");
+  private static final List<String> ADDED_OPTIONALS =
+      List.of("jobVersion", "columnHashes", "normalisation");
 
   private EventIds() {}
 

@@ -42,6 +42,7 @@ class EventIdsTest {
     ObjectNode json = AvroJson.write(record);
     json.remove("eventId");
     json.remove("columnHashes"); // added later: left out while null
+    json.remove("normalisation");
     assertThat(EventIds.derive(record)).isEqualTo(referenceSha256(sortedTree(json).toString()));
   }
 
@@ -74,7 +75,7 @@ class EventIdsTest {
   }
 
   @Test
-  void aFingerprintWithoutColumnHashesKeepsTheIdItHadBeforeThem() throws Exception {
+  void aFingerprintWithoutColumnHashesOrRulesKeepsTheIdItHadBeforeThem() throws Exception {
     String fingerprint =
         "{\"workflow\":\"wf-1\",\"partition\":\"2026-11-20\",\"side\":\"candidate\","
             + "\"runId\":\"r\",\"attempt\":2,\"output\":\"sales\",\"rowCount\":10,"
@@ -86,9 +87,13 @@ class EventIdsTest {
     ObjectNode before = AvroJson.write(record);
     before.remove("eventId");
     before.remove("columnHashes");
+    before.remove("normalisation");
     String idBefore = referenceSha256(sortedTree(before).toString());
 
     assertThat(EventIds.derive(record)).isEqualTo(idBefore);
+    record.setNormalisation("amount:scale=2");
+    assertThat(EventIds.derive(record)).isNotEqualTo(idBefore);
+    record.setNormalisation(null);
     record.setColumnHashes(
         new io.dualrun.schemas.avro.ColumnHashes(
             List.of(), List.of(new io.dualrun.schemas.avro.ColumnHash("id", "0123456789abcdef"))));

@@ -44,6 +44,7 @@ public final class FingerprintReader {
     List<ColumnStats> columns = list(in, FingerprintReader::columnStats);
     BucketHashes buckets = present(in) ? buckets(in) : null;
     ColumnHashes columnHashes = present(in) ? columnHashes(in) : null;
+    String normalisation = optionalString(in);
     return new OutputFingerprint(
         eventId,
         workflow,
@@ -58,7 +59,8 @@ public final class FingerprintReader {
         schema,
         columns,
         buckets,
-        columnHashes);
+        columnHashes,
+        normalisation);
   }
 
   private static ColumnType columnType(AvroInput in) throws IOException {

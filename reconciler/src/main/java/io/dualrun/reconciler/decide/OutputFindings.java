@@ -8,12 +8,15 @@ import io.dualrun.schemas.avro.Finding;
 import io.dualrun.schemas.avro.FindingKind;
 import io.dualrun.schemas.avro.RunStatus;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Per-output findings. The outputs compared are the declared ones plus any fingerprinted on either
- * side; an output is expected on every side that did not SKIP.
+ * side; an output is expected on every side that did not SKIP. Two fingerprints made under
+ * different normalisation rules are compared by row count only (their values were read
+ * differently), with a CONTENT finding that says so.
  */
 final class OutputFindings {
   private OutputFindings() {}
@@ -38,6 +41,9 @@ final class OutputFindings {
       StoredOutput c = candidate == null ? null : candidate.outputs().get(name);
       if (b == null || c == null) {
         missing(findings, name, b, c, expected(baseline), expected(candidate));
+      } else if (!Objects.equals(b.getNormalisation(), c.getNormalisation())) {
+        RowCount.add(findings, spec.output(name), b, c);
+        DifferentRules.add(findings, name, b.getNormalisation(), c.getNormalisation());
       } else {
         OutputSpec rules = spec.output(name);
         RowCount.add(findings, rules, b, c);

@@ -46,6 +46,9 @@ final class LegacyVerdict {
 
   /** {@code old}: a last verdict as kept by a pair state of format {@code format}. */
   static ByteBuffer upgrade(ByteBuffer old, int format) throws IOException {
+    if (format >= 5) {
+      return old; // written with the current Verdict schema
+    }
     ByteBuffer b = old.duplicate();
     byte[] data = new byte[b.remaining()];
     b.get(data);

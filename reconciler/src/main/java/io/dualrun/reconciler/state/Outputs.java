@@ -39,7 +39,8 @@ public final class Outputs {
         b == null ? new ArrayList<>() : new ArrayList<>(b.getHashes()),
         b == null ? new ArrayList<>() : new ArrayList<>(b.getRowCounts()),
         hashes,
-        hashKey);
+        hashKey,
+        f.getNormalisation());
   }
 
   /** Of two fingerprints of the same output and attempt, the later (then greater id) wins. */

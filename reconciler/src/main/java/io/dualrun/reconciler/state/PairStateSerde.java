@@ -26,12 +26,13 @@ import org.apache.kafka.common.utils.ByteBufferOutputStream;
  * 2 (before events kept the datasets their runs read), version 3 (before events kept their job
  * version, and while the last verdict was written with the Verdict schema before waivers) and
  * version 4 (before outputs kept their column hashes and key, and while the last verdict was
- * written with the Verdict schema before findings named columns) are read with their schemas, kept
- * as resources, and resolved to the current one — a reconciler upgraded in place reads the state
- * its predecessor left.
+ * written with the Verdict schema before findings named columns) and version 5 (before outputs kept
+ * the normalisation rules they were made under) are read with their schemas, kept as resources, and
+ * resolved to the current one — a reconciler upgraded in place reads the state its predecessor
+ * left.
  */
 public final class PairStateSerde implements Serde<PairState> {
-  static final byte VERSION = 5;
+  static final byte VERSION = 6;
 
   /** The schema of format version 1, as written by reconcilers before version 2. */
   static final Schema VERSION_1 = schema("PairState-v1.avsc");
@@ -44,6 +45,9 @@ public final class PairStateSerde implements Serde<PairState> {
 
   /** The schema of format version 4, as written by reconcilers before version 5. */
   static final Schema VERSION_4 = schema("PairState-v4.avsc");
+
+  /** The schema of format version 5, as written by reconcilers before version 6. */
+  static final Schema VERSION_5 = schema("PairState-v5.avsc");
 
   /**
    * The generated classes' own encoders and decoders (direct field access, no per-field schema
@@ -64,6 +68,8 @@ public final class PairStateSerde implements Serde<PairState> {
       new SpecificDatumReader<>(VERSION_3, PairState.getClassSchema(), MODEL);
   private final SpecificDatumReader<PairState> version4Reader =
       new SpecificDatumReader<>(VERSION_4, PairState.getClassSchema(), MODEL);
+  private final SpecificDatumReader<PairState> version5Reader =
+      new SpecificDatumReader<>(VERSION_5, PairState.getClassSchema(), MODEL);
 
   private static Schema schema(String resource) {
     try (InputStream in = PairStateSerde.class.getResourceAsStream(resource)) {
@@ -129,6 +135,7 @@ public final class PairStateSerde implements Serde<PairState> {
             case 2 -> version2Reader;
             case 3 -> version3Reader;
             case 4 -> version4Reader;
+            case 5 -> version5Reader;
             default -> reader;
           };
       PairState state = r.read(null, decoder);

@@ -106,11 +106,14 @@ class InputDecoderTest {
         .isEqualTo(expected);
   }
 
-  /** A fingerprint from a producer older than column hashes: read, without them. */
+  /**
+   * A fingerprint from a producer older than column hashes (and normalisation rules): read, without
+   * them.
+   */
   @Test
   void aFingerprintWrittenBeforeColumnHashesGoesThroughTheResolvingReader() throws Exception {
     List<Schema.Field> fields = copyFields(OutputFingerprint.getClassSchema());
-    fields.removeIf(f -> f.name().equals("columnHashes"));
+    fields.removeIf(f -> f.name().equals("columnHashes") || f.name().equals("normalisation"));
     Schema older =
         Schema.createRecord("OutputFingerprint", null, "io.dualrun.schemas.avro", false, fields);
     int id = registry.register("writers-value", older);
@@ -125,7 +128,11 @@ class InputDecoderTest {
     assertThat(fingerprintDecoder.readsDirectly(TOPIC, id)).isFalse();
     assertThat(fingerprintDecoder.deserialize(TOPIC, bytes))
         .isEqualTo(fingerprints.deserialize(TOPIC, bytes))
-        .isEqualTo(OutputFingerprint.newBuilder(fingerprint()).setColumnHashes(null).build());
+        .isEqualTo(
+            OutputFingerprint.newBuilder(fingerprint())
+                .setColumnHashes(null)
+                .setNormalisation(null)
+                .build());
   }
 
   @Test
@@ -231,7 +238,8 @@ class InputDecoderTest {
             new ColumnStats("id", 0L, "1", "42", "903"),
             new ColumnStats("amount", 3L, null, null, null)),
         new BucketHashes(List.of("id"), List.of(20L, 22L), List.of("0a", "0b")),
-        new ColumnHashes(List.of("id"), List.of(new ColumnHash("amount", "00000000000000aa"))));
+        new ColumnHashes(List.of("id"), List.of(new ColumnHash("amount", "00000000000000aa"))),
+        "amount:scale=2;name:trim");
   }
 
   private static int id(byte[] framed) {

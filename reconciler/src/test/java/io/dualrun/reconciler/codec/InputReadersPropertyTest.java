@@ -147,7 +147,9 @@ class InputReadersPropertyTest {
         List.of(),
         List.of(),
         null,
-        null);
+        null,
+        // rules on some fingerprints only
+        rows % 2 == 0 ? null : "amount:scale=" + (rows % 7));
   }
 
   /** Shared by all tries, so that records read later get names of earlier ones. */

@@ -37,7 +37,8 @@ class ContentColumnsTest {
         new ArrayList<>(),
         new ArrayList<>(),
         hashes,
-        new ArrayList<>(key));
+        new ArrayList<>(key),
+        null);
   }
 
   private static Map<String, String> hashes(String... nameHash) {

@@ -166,7 +166,8 @@ class PairStateSerdeTest {
                         new java.util.ArrayList<>(),
                         new java.util.ArrayList<>(),
                         new java.util.ArrayList<>(),
-                        new java.util.ArrayList<>()))));
+                        new java.util.ArrayList<>(),
+                        null))));
     v4.setLastVerdict(java.nio.ByteBuffer.wrap(old.toByteArray()));
 
     PairState read = serde.decode(writtenAs(4, PairStateSerde.VERSION_4, v4));
@@ -177,6 +178,56 @@ class PairStateSerdeTest {
     assertThat(output.getHashKey()).isEmpty();
     assertThat(io.dualrun.reconciler.decide.VerdictCodec.decode(read.getLastVerdict()))
         .isEqualTo(verdict);
+  }
+
+  @Test
+  void readsFormatFiveOutputsWithoutNormalisationRules() throws Exception {
+    PairState v5 = pairWith(java.util.List.of("sales.orders"), java.util.List.of());
+    StoredOutput written =
+        new StoredOutput(
+            "f-1",
+            "sales.orders",
+            2_000L,
+            10L,
+            "00000000000000aa",
+            new java.util.ArrayList<>(),
+            new java.util.ArrayList<>(),
+            new java.util.ArrayList<>(),
+            new java.util.ArrayList<>(),
+            new java.util.ArrayList<>(
+                java.util.List.of(new StoredColumnHash("amount", "00000000000000cc"))),
+            new java.util.ArrayList<>(java.util.List.of("id")),
+            null);
+    v5.getBaseline().setOutputs(new java.util.ArrayList<>(java.util.List.of(written)));
+
+    PairState read = serde.decode(writtenAs(5, PairStateSerde.VERSION_5, v5));
+
+    StoredOutput output = read.getBaseline().getOutputs().get(0);
+    assertThat(output.getNormalisation()).isNull();
+    assertThat(output.getColumnHashes()).isEqualTo(written.getColumnHashes());
+    assertThat(output.getHashKey()).containsExactly("id");
+  }
+
+  @Test
+  void keepsTheNormalisationRulesOfAnOutput() {
+    PairState s = pairWith(java.util.List.of("sales.orders"), java.util.List.of());
+    StoredOutput o =
+        new StoredOutput(
+            "f-1",
+            "sales.orders",
+            2_000L,
+            10L,
+            "00000000000000aa",
+            new java.util.ArrayList<>(),
+            new java.util.ArrayList<>(),
+            new java.util.ArrayList<>(),
+            new java.util.ArrayList<>(),
+            new java.util.ArrayList<>(),
+            new java.util.ArrayList<>(),
+            "amount:scale=2");
+    s.getBaseline().setOutputs(new java.util.ArrayList<>(java.util.List.of(o)));
+    assertThat(serde.decode(serde.encode(s)).getBaseline().getOutputs().get(0).getNormalisation())
+        .isEqualTo("amount:scale=2");
   }
 
   @Test
