@@ -13,8 +13,9 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * COLUMN_STAT: for each column both sides describe (ignored columns left out), nulls, min, max and
- * sum are compared within the column's tolerance when both values are numeric, exactly otherwise.
+ * COLUMN_STAT: for each column both sides describe (ignored columns, and those the baseline's own
+ * reruns showed nondeterministic, left out), nulls, min, max and sum are compared within the
+ * column's tolerance when both values are numeric, exactly otherwise.
  */
 final class ColumnStatDiff {
   private ColumnStatDiff() {}
@@ -25,7 +26,9 @@ final class ColumnStatDiff {
     for (Map.Entry<String, StoredStats> e : bs.entrySet()) {
       String column = e.getKey();
       StoredStats other = cs.get(column);
-      if (other == null || rules.ignoreColumns().contains(column)) {
+      if (other == null
+          || rules.ignoreColumns().contains(column)
+          || b.getRerunDiffers().contains(column)) {
         continue;
       }
       Tolerance t = rules.statTolerance(column);

@@ -8,13 +8,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * CONTENT: the content hashes differ. When both sides sent column hashes made with the same key,
  * the finding names the columns that differ and those that agree (and, when exactly one differs,
  * sets {@code column} to it, so that a waiver of that column covers it); when both sent bucket
  * hashes with the same bucket count, the differing bucket numbers are listed. A difference confined
- * to the output's {@code ignoreColumns}, as keyed column hashes show, is no finding.
+ * to the output's {@code ignoreColumns}, or to columns the baseline's own reruns showed
+ * nondeterministic, as keyed column hashes show, is no finding.
  */
 final class Content {
   private Content() {}
@@ -25,7 +28,7 @@ final class Content {
     boolean hashesKnown = b.getContentHash() != null && c.getContentHash() != null;
     boolean differs =
         hashesKnown ? !b.getContentHash().equals(c.getContentHash()) : !buckets.isEmpty();
-    if (!differs || ColumnComparison.onlyIgnoredDiffer(b, c, rules.ignoreColumns())) {
+    if (!differs || ColumnComparison.onlyIgnoredDiffer(b, c, ignored(rules, b))) {
       return;
     }
     String where =
@@ -64,6 +67,19 @@ final class Content {
           f.setEqualColumns(new ArrayList<>(cc.equal()));
         });
     findings.add(f);
+  }
+
+  /**
+   * The columns a difference may be confined to and still be no finding: the output's {@code
+   * ignoreColumns}, and those the baseline's own reruns showed nondeterministic.
+   */
+  static Set<String> ignored(OutputSpec rules, StoredOutput baseline) {
+    if (baseline.getRerunDiffers().isEmpty()) {
+      return rules.ignoreColumns();
+    }
+    Set<String> out = new TreeSet<>(rules.ignoreColumns());
+    out.addAll(baseline.getRerunDiffers());
+    return out;
   }
 
   private static List<Integer> differingBuckets(StoredOutput b, StoredOutput c) {

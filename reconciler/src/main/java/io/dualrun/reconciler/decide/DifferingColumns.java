@@ -30,7 +30,7 @@ public final class DifferingColumns {
                     .filter(
                         cc ->
                             !ColumnComparison.onlyIgnoredDiffer(
-                                baseline, candidate, spec.output(name).ignoreColumns()))
+                                baseline, candidate, Content.ignored(spec.output(name), baseline)))
                     .ifPresent(cc -> out.put(name, List.copyOf(cc.differing())));
               }
             });

@@ -12,7 +12,8 @@ import java.util.TreeMap;
  * One pair as the list endpoints see it, merged from every instance; also the rows of the
  * instance-to-instance digest answer. {@code baselineRows} / {@code candidateRows}: each output's
  * row count on a side that succeeded; {@code differingColumns}: per output whose content differs,
- * the columns whose hashes differ (docs/reconciler.md, CONTENT).
+ * the columns whose hashes differ (docs/reconciler.md, CONTENT); {@code nondeterministicColumns}:
+ * per output, the columns the baseline's own reruns showed nondeterministic.
  */
 @JsonPropertyOrder({
   "workflow",
@@ -26,7 +27,8 @@ import java.util.TreeMap;
   "writes",
   "baselineRows",
   "candidateRows",
-  "differingColumns"
+  "differingColumns",
+  "nondeterministicColumns"
 })
 public record DigestRow(
     String workflow,
@@ -40,7 +42,8 @@ public record DigestRow(
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> writes,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> baselineRows,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> candidateRows,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, List<String>> differingColumns) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, List<String>> differingColumns,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, List<String>> nondeterministicColumns) {
 
   /** A row without row counts or differing columns. */
   DigestRow(
@@ -63,6 +66,7 @@ public record DigestRow(
         openBreaches,
         reads,
         writes,
+        Map.of(),
         Map.of(),
         Map.of(),
         Map.of());
@@ -93,7 +97,8 @@ public record DigestRow(
         texts(n.path("writes")),
         counts(n.path("baselineRows")),
         counts(n.path("candidateRows")),
-        columns(n.path("differingColumns")));
+        columns(n.path("differingColumns")),
+        columns(n.path("nondeterministicColumns")));
   }
 
   private static Map<String, List<String>> columns(JsonNode object) {

@@ -92,7 +92,9 @@ final class PairJson {
               out.getOutput(),
               out.getRowCount(),
               out.getContentHash(),
-              Instant.ofEpochMilli(out.getEventTime()).toString()));
+              Instant.ofEpochMilli(out.getEventTime()).toString(),
+              out.getNormalisation(),
+              List.copyOf(out.getRerunDiffers())));
     }
     return new PairView.SideJson(
         view.attempt(),
@@ -138,7 +140,24 @@ final class PairJson {
         datasets(b, c, false),
         rows(b),
         rows(c),
-        DifferingColumns.of(spec, b, c));
+        DifferingColumns.of(spec, b, c),
+        nondeterministic(b));
+  }
+
+  /** Per baseline output, the columns its own reruns showed nondeterministic. */
+  private static java.util.Map<String, List<String>> nondeterministic(SideView baseline) {
+    java.util.Map<String, List<String>> out = new java.util.TreeMap<>();
+    if (baseline != null) {
+      baseline
+          .outputs()
+          .forEach(
+              (name, o) -> {
+                if (!o.getRerunDiffers().isEmpty()) {
+                  out.put(name, List.copyOf(o.getRerunDiffers()));
+                }
+              });
+    }
+    return out;
   }
 
   /** Each output's row count on {@code side} when it succeeded. */

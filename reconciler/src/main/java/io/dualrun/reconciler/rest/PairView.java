@@ -1,5 +1,6 @@
 package io.dualrun.reconciler.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -91,7 +92,24 @@ public record PairView(
   @JsonPropertyOrder({"attempt", "runId", "current"})
   public record Attempt(int attempt, String runId, boolean current) {}
 
-  /** One output fingerprint of the winning attempt. */
-  @JsonPropertyOrder({"output", "rowCount", "contentHash", "eventTime"})
-  public record Output(String output, long rowCount, String contentHash, String eventTime) {}
+  /**
+   * One output fingerprint of the winning attempt; {@code normalisation}: the rules it was made
+   * under; {@code nondeterministicColumns} (baseline): columns that differed between the baseline's
+   * own attempts, the rest equal, whose differences from the candidate are noise, not findings.
+   */
+  @JsonPropertyOrder({
+    "output",
+    "rowCount",
+    "contentHash",
+    "eventTime",
+    "normalisation",
+    "nondeterministicColumns"
+  })
+  public record Output(
+      String output,
+      long rowCount,
+      String contentHash,
+      String eventTime,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String normalisation,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> nondeterministicColumns) {}
 }

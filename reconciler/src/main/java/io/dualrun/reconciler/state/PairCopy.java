@@ -40,7 +40,8 @@ public final class PairCopy {
         attempts,
         new ArrayList<>(s.getEvents()),
         new ArrayList<>(s.getOutputs()),
-        s.getTerminalSeenAt());
+        s.getTerminalSeenAt(),
+        s.getPreviousOutputs());
   }
 
   private static List<StoredBreach> breaches(List<StoredBreach> breaches) {

@@ -120,6 +120,11 @@ public final class PairUpdater {
       return false;
     }
     StoredOutput incoming = Outputs.stored(f);
+    for (StoredOutput previous : side.getPreviousOutputs()) {
+      if (previous.getOutput().equals(incoming.getOutput())) {
+        incoming.setRerunDiffers(Outputs.rerunDiffers(previous, incoming));
+      }
+    }
     List<StoredOutput> outputs = side.getOutputs();
     for (int i = 0; i < outputs.size(); i++) {
       StoredOutput known = outputs.get(i);
@@ -156,7 +161,8 @@ public final class PairUpdater {
               current == null ? new ArrayList<>() : current.getAttempts(),
               new ArrayList<>(),
               new ArrayList<>(),
-              null);
+              null,
+              side == Side.BASELINE ? superseded(current) : new ArrayList<>());
       if (side == Side.BASELINE) {
         state.setBaseline(fresh);
       } else {
@@ -168,6 +174,18 @@ public final class PairUpdater {
     }
     noteAttempt(current, attempt, runId);
     return current;
+  }
+
+  /**
+   * The baseline outputs a rerun's fingerprints are compared with: those of the attempt it
+   * supersedes, or, when that attempt fingerprinted nothing, those it had kept itself.
+   */
+  private static List<StoredOutput> superseded(SideState current) {
+    if (current == null) {
+      return new ArrayList<>();
+    }
+    return new ArrayList<>(
+        current.getOutputs().isEmpty() ? current.getPreviousOutputs() : current.getOutputs());
   }
 
   private static void noteAttempt(SideState side, int attempt, String runId) {

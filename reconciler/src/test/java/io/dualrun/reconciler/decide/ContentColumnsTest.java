@@ -38,7 +38,8 @@ class ContentColumnsTest {
         new ArrayList<>(),
         hashes,
         new ArrayList<>(key),
-        null);
+        null,
+        new ArrayList<>());
   }
 
   private static Map<String, String> hashes(String... nameHash) {

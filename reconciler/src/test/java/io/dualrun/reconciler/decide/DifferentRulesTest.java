@@ -49,7 +49,8 @@ class DifferentRulesTest {
         new ArrayList<>(),
         new ArrayList<>(),
         new ArrayList<>(),
-        rules);
+        rules,
+        new ArrayList<>());
   }
 
   private static SideView side(Side side, StoredOutput o) {

@@ -183,4 +183,108 @@ class NoiseSuggestionsTest {
     assertThat(rows).allSatisfy(r -> assertThat(r.differingColumns()).isEmpty());
     assertThat(NoiseSuggestions.of(merged.rules("orders"), rows, 5).suggestions()).isEmpty();
   }
+
+  /** A baseline attempt: the event pair and the fingerprint of attempt {@code attempt}. */
+  private static void baselineAttempt(
+      PairUpdater updater,
+      PairState state,
+      String partition,
+      int attempt,
+      Instant t,
+      String loadedAt) {
+    String run = "run-" + partition + "-baseline-" + attempt;
+    for (RunStatus status : List.of(RunStatus.STARTED, RunStatus.SUCCEEDED)) {
+      RunEvent e = event(partition, Side.BASELINE, status, t);
+      e.setEventId(run + "-" + status);
+      e.setRunId(run);
+      e.setAttempt(attempt);
+      updater.apply(state, e);
+    }
+    OutputFingerprint f =
+        fingerprint(
+            partition, Side.BASELINE, t.plusSeconds(1), hashes("00000000000000a0", loadedAt));
+    f.setEventId(run + "-fp");
+    f.setRunId(run);
+    f.setAttempt(attempt);
+    updater.apply(state, f);
+  }
+
+  @Test
+  void aBaselineRerunRevealsANondeterministicColumnWhoseDifferencesAreNoiseNotMismatches() {
+    Inventory inventory = InventoryLoader.parse("workflows.yaml", INVENTORY_YAML);
+    String partition = "2026-11-16";
+    PairState state = PairUpdater.empty("orders", partition, T0.toEpochMilli());
+    PairUpdater updater = new PairUpdater(16);
+    baselineAttempt(updater, state, partition, 1, T0, "00000000000000b1");
+    for (RunStatus status : List.of(RunStatus.STARTED, RunStatus.SUCCEEDED)) {
+      updater.apply(state, event(partition, Side.CANDIDATE, status, T0.plusSeconds(60)));
+    }
+    updater.apply(
+        state,
+        fingerprint(
+            partition,
+            Side.CANDIDATE,
+            T0.plusSeconds(61),
+            hashes("00000000000000a0", "00000000000000c1")));
+    long later = T0.plus(Duration.ofHours(2)).toEpochMilli();
+    PairEvaluator evaluator = new PairEvaluator(inventory, Mode.LIVE, Duration.ofDays(35));
+    evaluator.evaluate(state, later);
+    DigestRow before = PairJson.digest(state, inventory.rules("orders"), later);
+    assertThat(before.outcome()).as("loaded_at differs from the candidate").isEqualTo("MISMATCH");
+    assertThat(before.differingColumns()).containsEntry("sales.orders", List.of("loaded_at"));
+
+    // the legacy job is run again for the same partition: only loaded_at changes
+    baselineAttempt(updater, state, partition, 2, T0.plus(Duration.ofHours(3)), "00000000000000b2");
+    long after = T0.plus(Duration.ofHours(5)).toEpochMilli();
+    evaluator.evaluate(state, after);
+    DigestRow row = PairJson.digest(state, inventory.rules("orders"), after);
+
+    assertThat(row.outcome()).as("noise, not a mismatch").isEqualTo("MATCH");
+    assertThat(row.differingColumns()).isEmpty();
+    assertThat(row.nondeterministicColumns()).containsEntry("sales.orders", List.of("loaded_at"));
+    NoiseSuggestions.Report report =
+        NoiseSuggestions.of(inventory.rules("orders"), List.of(row), 5);
+    assertThat(report.suggestions())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.kind()).isEqualTo("NONDETERMINISTIC_COLUMN");
+              assertThat(s.column()).isEqualTo("loaded_at");
+              assertThat(s.partitions()).containsExactly(partition);
+              assertThat(s.evidence())
+                  .isEqualTo(
+                      "loaded_at of sales.orders differed between the baseline's own attempts (a"
+                          + " rerun of the legacy job) in partition 2026-11-16, every other"
+                          + " column's hash equal: the baseline is not deterministic there, so its"
+                          + " differences from the candidate are noise");
+              assertThat(s.patch()).contains("        ignoreColumns: [loaded_at]\n");
+            });
+  }
+
+  @Test
+  void aRerunThatChangesEveryColumnRevealsNothing() {
+    String partition = "2026-11-16";
+    PairState state = PairUpdater.empty("orders", partition, T0.toEpochMilli());
+    PairUpdater updater = new PairUpdater(16);
+    baselineAttempt(updater, state, partition, 1, T0, "00000000000000b1");
+    baselineAttempt(updater, state, partition, 2, T0.plusSeconds(600), "00000000000000b2");
+    assertThat(state.getBaseline().getOutputs().get(0).getRerunDiffers())
+        .containsExactly("loaded_at");
+
+    PairState other = PairUpdater.empty("orders", partition, T0.toEpochMilli());
+    baselineAttempt(updater, other, partition, 1, T0, "00000000000000b1");
+    OutputFingerprint all =
+        fingerprint(
+            partition,
+            Side.BASELINE,
+            T0.plusSeconds(700),
+            hashes("00000000000000ff", "00000000000000b2"));
+    all.setEventId("rerun-fp");
+    all.setRunId("rerun");
+    all.setAttempt(2);
+    updater.apply(other, all);
+    assertThat(other.getBaseline().getOutputs().get(0).getRerunDiffers())
+        .as("amount and loaded_at both changed, id (the key) is not compared")
+        .isEmpty();
+  }
 }

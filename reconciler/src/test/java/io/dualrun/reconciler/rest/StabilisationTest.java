@@ -42,6 +42,7 @@ class StabilisationTest {
               List.of(),
               java.util.Map.of("sales.orders", 989L + d),
               java.util.Map.of("sales.orders", 989L + d),
+              java.util.Map.of(),
               java.util.Map.of()));
     }
     return rows;
@@ -60,6 +61,7 @@ class StabilisationTest {
         List.of(),
         java.util.Map.of(),
         java.util.Map.of("sales.orders", rows),
+        java.util.Map.of(),
         java.util.Map.of());
   }
 

@@ -42,7 +42,8 @@ class PairStateSerdeTest {
                         "e-1", "run-1", "cron", 1, 1_000L, null, null, null, announced, read,
                         null))),
             new java.util.ArrayList<>(),
-            5L));
+            5L,
+            new java.util.ArrayList<>()));
     return state;
   }
 
@@ -167,7 +168,8 @@ class PairStateSerdeTest {
                         new java.util.ArrayList<>(),
                         new java.util.ArrayList<>(),
                         new java.util.ArrayList<>(),
-                        null))));
+                        null,
+                        new java.util.ArrayList<>()))));
     v4.setLastVerdict(java.nio.ByteBuffer.wrap(old.toByteArray()));
 
     PairState read = serde.decode(writtenAs(4, PairStateSerde.VERSION_4, v4));
@@ -197,7 +199,8 @@ class PairStateSerdeTest {
             new java.util.ArrayList<>(
                 java.util.List.of(new StoredColumnHash("amount", "00000000000000cc"))),
             new java.util.ArrayList<>(java.util.List.of("id")),
-            null);
+            null,
+            new java.util.ArrayList<>());
     v5.getBaseline().setOutputs(new java.util.ArrayList<>(java.util.List.of(written)));
 
     PairState read = serde.decode(writtenAs(5, PairStateSerde.VERSION_5, v5));
@@ -224,7 +227,8 @@ class PairStateSerdeTest {
             new java.util.ArrayList<>(),
             new java.util.ArrayList<>(),
             new java.util.ArrayList<>(),
-            "amount:scale=2");
+            "amount:scale=2",
+            new java.util.ArrayList<>());
     s.getBaseline().setOutputs(new java.util.ArrayList<>(java.util.List.of(o)));
     assertThat(serde.decode(serde.encode(s)).getBaseline().getOutputs().get(0).getNormalisation())
         .isEqualTo("amount:scale=2");
