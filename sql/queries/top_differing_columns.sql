@@ -21,7 +21,7 @@ SELECT v.workflow,
 FROM current_verdicts AS v
 CROSS JOIN UNNEST(v.findings)
   AS f (kind, output, `column`, baselineValue, candidateValue, detail, `buckets`, waiver,
-        differingColumns, equalColumns)
+        differingColumns, equalColumns, hint)
 CROSS JOIN UNNEST(f.differingColumns) AS c (name)
 WHERE f.kind = 'CONTENT' AND f.waiver IS NULL
 GROUP BY v.workflow, f.output, c.name

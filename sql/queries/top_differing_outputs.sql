@@ -20,7 +20,7 @@ SELECT v.workflow,
 FROM current_verdicts AS v
 CROSS JOIN UNNEST(v.findings)
   AS f (kind, output, `column`, baselineValue, candidateValue, detail, `buckets`, waiver,
-        differingColumns, equalColumns)
+        differingColumns, equalColumns, hint)
 WHERE f.output IS NOT NULL AND f.waiver IS NULL
 GROUP BY v.workflow, f.output, f.kind
 ORDER BY pairs DESC, workflow, output, kind

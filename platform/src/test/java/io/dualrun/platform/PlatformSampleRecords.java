@@ -137,7 +137,8 @@ final class PlatformSampleRecords {
                     List.of(),
                     null,
                     List.of(),
-                    List.of()),
+                    List.of(),
+                    null),
                 new Finding(
                     FindingKind.CONTENT,
                     "analytics.revenue_daily",
@@ -148,7 +149,12 @@ final class PlatformSampleRecords {
                     List.of(7, 41),
                     null,
                     List.of("revenue"),
-                    List.of("currency", "day", "orders", "region", "refunds"))))
+                    List.of("currency", "day", "orders", "region", "refunds"),
+                    "revenue: min and max are equal once rounded half-even to 2 decimals, the"
+                        + " candidate keeping 4 decimals where the baseline keeps 2: min 0.2501 on"
+                        + " the candidate against 0.25. Rule that would accept it: normalise:"
+                        + " {revenue: {scale: 2}} (dualrun fingerprint --normalise"
+                        + " revenue:scale=2).")))
         .build();
   }
 

@@ -54,7 +54,9 @@ final class SampleRecords {
             900_000L,
             List.of(
                 finding(FindingKind.ROW_COUNT, "analytics.revenue", null, "100", "98"),
-                finding(FindingKind.CONTENT, "analytics.revenue", null, "0a", "0b"))),
+                hinted(
+                    finding(FindingKind.CONTENT, "analytics.revenue", null, "0a", "0b"),
+                    "amount: min and max are equal once rounded half-even to 2 decimals"))),
         verdict("revenue-daily", "2026-11-20", 2, Outcome.MATCH, 600_000L, 900_000L, List.of()),
         verdict(
             "revenue-daily",
@@ -175,6 +177,12 @@ final class SampleRecords {
             "0b");
     f.setDifferingColumns(differing);
     f.setEqualColumns(equal);
+    return f;
+  }
+
+  /** {@code f} with a root-cause hint. */
+  private static Finding hinted(Finding f, String hint) {
+    f.setHint(hint);
     return f;
   }
 

@@ -203,7 +203,8 @@ class SqlQueriesIT {
         single(
             "SELECT revision, outcome, previousOutcome, resolution, decidedAt,"
                 + " baseline.durationMs, candidate.orchestrator, candidate.outputs[1].rowCount,"
-                + " CARDINALITY(findings), findings[2].kind, findings[2].`buckets`"
+                + " CARDINALITY(findings), findings[2].kind, findings[2].`buckets`,"
+                + " findings[2].hint"
                 + " FROM verdicts WHERE workflow = 'revenue-daily' AND `partition` = '2026-11-20'"
                 + " ORDER BY revision");
     assertThat(text(result))
@@ -219,7 +220,8 @@ class SqlQueriesIT {
                 "100",
                 "2",
                 "CONTENT",
-                "[3,7]"),
+                "[3,7]",
+                "amount: min and max are equal once rounded half-even to 2 decimals"),
             List.of(
                 "2",
                 "MATCH",
@@ -230,6 +232,7 @@ class SqlQueriesIT {
                 "airflow",
                 "100",
                 "0",
+                "NULL",
                 "NULL",
                 "NULL"));
     assertThat(text(single("SELECT COUNT(*), MIN(outcome), MAX(outcome) FROM mismatches")))

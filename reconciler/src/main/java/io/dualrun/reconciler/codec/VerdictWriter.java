@@ -93,6 +93,7 @@ public final class VerdictWriter {
     optionalString(out, f.getWaiver());
     strings(out, f.getDifferingColumns());
     strings(out, f.getEqualColumns());
+    optionalString(out, f.getHint());
   }
 
   private static void strings(Encoder out, java.util.List<String> values) throws IOException {

@@ -16,18 +16,23 @@ import org.apache.avro.specific.SpecificDatumWriter;
 /**
  * The last verdict kept by pair states of older formats, written with the Verdict schema of their
  * time: before waivers for formats 1 to 3 ({@code Verdict-v1.avsc}), before findings named columns
- * for format 4 ({@code Verdict-v2.avsc}). Read with that schema, resolved to the current one and
- * written again, so that the rest of the reconciler only ever sees current verdict bytes.
+ * for format 4 ({@code Verdict-v2.avsc}), before findings carried a root-cause hint for format 5
+ * ({@code Verdict-v3.avsc}). Read with that schema, resolved to the current one and written again,
+ * so that the rest of the reconciler only ever sees current verdict bytes.
  */
 final class LegacyVerdict {
   static final Schema VERDICT_V1 = schema("Verdict-v1.avsc");
 
   static final Schema VERDICT_V2 = schema("Verdict-v2.avsc");
 
+  static final Schema VERDICT_V3 = schema("Verdict-v3.avsc");
+
   private static final SpecificDatumReader<Verdict> READER_V1 =
       new SpecificDatumReader<>(VERDICT_V1, Verdict.getClassSchema());
   private static final SpecificDatumReader<Verdict> READER_V2 =
       new SpecificDatumReader<>(VERDICT_V2, Verdict.getClassSchema());
+  private static final SpecificDatumReader<Verdict> READER_V3 =
+      new SpecificDatumReader<>(VERDICT_V3, Verdict.getClassSchema());
   private static final SpecificDatumWriter<Verdict> WRITER =
       new SpecificDatumWriter<>(Verdict.getClassSchema());
 
@@ -46,13 +51,11 @@ final class LegacyVerdict {
 
   /** {@code old}: a last verdict as kept by a pair state of format {@code format}. */
   static ByteBuffer upgrade(ByteBuffer old, int format) throws IOException {
-    if (format >= 5) {
-      return old; // written with the current Verdict schema
-    }
     ByteBuffer b = old.duplicate();
     byte[] data = new byte[b.remaining()];
     b.get(data);
-    SpecificDatumReader<Verdict> reader = format <= 3 ? READER_V1 : READER_V2;
+    SpecificDatumReader<Verdict> reader =
+        format <= 3 ? READER_V1 : format == 4 ? READER_V2 : READER_V3;
     Verdict v = reader.read(null, DecoderFactory.get().binaryDecoder(data, null));
     ByteArrayOutputStream out = new ByteArrayOutputStream(data.length + 8);
     BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);

@@ -27,9 +27,10 @@ import org.apache.kafka.common.utils.ByteBufferOutputStream;
  * version, and while the last verdict was written with the Verdict schema before waivers) and
  * version 4 (before outputs kept their column hashes and key, and while the last verdict was
  * written with the Verdict schema before findings named columns) and version 5 (before outputs kept
- * the normalisation rules they were made under) are read with their schemas, kept as resources, and
- * resolved to the current one — a reconciler upgraded in place reads the state its predecessor
- * left.
+ * the normalisation rules they were made under and what baseline reruns showed, and while the last
+ * verdict was written with the Verdict schema before findings carried a hint) are read with their
+ * schemas, kept as resources, and resolved to the current one — a reconciler upgraded in place
+ * reads the state its predecessor left.
  */
 public final class PairStateSerde implements Serde<PairState> {
   static final byte VERSION = 6;

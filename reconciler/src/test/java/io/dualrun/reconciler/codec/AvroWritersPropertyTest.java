@@ -172,15 +172,18 @@ class AvroWritersPropertyTest {
                     buckets,
                     waiver,
                     List.<String>of(),
-                    List.<String>of()))
+                    List.<String>of(),
+                    null))
         .flatMap(
             f ->
-                Combinators.combine(text().list().ofMaxSize(3), text().list().ofMaxSize(3))
+                Combinators.combine(
+                        text().list().ofMaxSize(3), text().list().ofMaxSize(3), optionalText())
                     .as(
-                        (differing, equal) ->
+                        (differing, equal, hint) ->
                             Finding.newBuilder(f)
                                 .setDifferingColumns(differing)
                                 .setEqualColumns(equal)
+                                .setHint(hint)
                                 .build()));
   }
 

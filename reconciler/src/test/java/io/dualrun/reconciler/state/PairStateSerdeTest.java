@@ -98,7 +98,8 @@ class PairStateSerdeTest {
                         java.util.List.of(3, 7),
                         null,
                         java.util.List.of(),
-                        java.util.List.of())))
+                        java.util.List.of(),
+                        null)))
             .build();
     // the verdict as reconcilers of format 3 kept it: Avro binary of the schema before waivers
     java.io.ByteArrayOutputStream old = new java.io.ByteArrayOutputStream();
@@ -131,7 +132,8 @@ class PairStateSerdeTest {
             java.util.List.of(1),
             "w-1",
             java.util.List.of(),
-            java.util.List.of());
+            java.util.List.of(),
+            null);
     io.dualrun.schemas.avro.Verdict verdict =
         io.dualrun.schemas.avro.Verdict.newBuilder()
             .setWorkflow("wf")
@@ -232,6 +234,96 @@ class PairStateSerdeTest {
     s.getBaseline().setOutputs(new java.util.ArrayList<>(java.util.List.of(o)));
     assertThat(serde.decode(serde.encode(s)).getBaseline().getOutputs().get(0).getNormalisation())
         .isEqualTo("amount:scale=2");
+  }
+
+  @Test
+  void readsFormatFiveAndItsLastVerdictWithoutHints() throws Exception {
+    io.dualrun.schemas.avro.Finding content =
+        new io.dualrun.schemas.avro.Finding(
+            io.dualrun.schemas.avro.FindingKind.CONTENT,
+            "sales.orders",
+            "loaded_at",
+            "00000000000000aa",
+            "00000000000000bb",
+            "Output sales.orders has different content on the candidate: loaded_at differs; 1"
+                + " other column equal.",
+            java.util.List.of(1),
+            null,
+            java.util.List.of("loaded_at"),
+            java.util.List.of("id"),
+            null);
+    io.dualrun.schemas.avro.Verdict verdict =
+        io.dualrun.schemas.avro.Verdict.newBuilder()
+            .setWorkflow("wf")
+            .setPartition("2026-11-20")
+            .setRevision(1)
+            .setOutcome(io.dualrun.schemas.avro.Outcome.MISMATCH)
+            .setReason(io.dualrun.schemas.avro.DecisionReason.COMPLETE)
+            .setDecidedAt(java.time.Instant.ofEpochMilli(1_000L))
+            .setInventoried(true)
+            .setFindings(java.util.List.of(content))
+            .build();
+    // the verdict as reconcilers of format 5 kept it: Avro binary of the schema with columns
+    java.io.ByteArrayOutputStream old = new java.io.ByteArrayOutputStream();
+    var encoder = org.apache.avro.io.EncoderFactory.get().binaryEncoder(old, null);
+    new org.apache.avro.specific.SpecificDatumWriter<io.dualrun.schemas.avro.Verdict>(
+            LegacyVerdict.VERDICT_V3)
+        .write(verdict, encoder);
+    encoder.flush();
+    PairState v5 = pairWith(java.util.List.of("sales.orders"), java.util.List.of());
+    v5.getBaseline()
+        .setOutputs(
+            new java.util.ArrayList<>(
+                java.util.List.of(
+                    new StoredOutput(
+                        "f-1",
+                        "sales.orders",
+                        2_000L,
+                        10L,
+                        "00000000000000aa",
+                        new java.util.ArrayList<>(),
+                        new java.util.ArrayList<>(
+                            java.util.List.of(
+                                new StoredStats(
+                                    "loaded_at",
+                                    0L,
+                                    "2026-11-20T07:00:00.000000Z",
+                                    "2026-11-20T22:00:00.000000Z",
+                                    null))),
+                        new java.util.ArrayList<>(),
+                        new java.util.ArrayList<>(),
+                        new java.util.ArrayList<>(
+                            java.util.List.of(new StoredColumnHash("loaded_at", "0123"))),
+                        new java.util.ArrayList<>(java.util.List.of("id")),
+                        null,
+                        new java.util.ArrayList<>()))));
+    v5.setLastVerdict(java.nio.ByteBuffer.wrap(old.toByteArray()));
+
+    PairState read = serde.decode(writtenAs(5, PairStateSerde.VERSION_5, v5));
+
+    assertThat(read.getBaseline()).isEqualTo(v5.getBaseline());
+    io.dualrun.schemas.avro.Verdict upgraded =
+        io.dualrun.reconciler.decide.VerdictCodec.decode(read.getLastVerdict());
+    assertThat(upgraded).isEqualTo(verdict);
+    assertThat(upgraded.getFindings().get(0).getHint()).isNull();
+    // written again, it is format 6 and reads back as it is
+    assertThat(serde.encode(read)[0]).isEqualTo((byte) 6);
+    assertThat(serde.decode(serde.encode(read))).isEqualTo(read);
+  }
+
+  @Test
+  void theVerdictSchemaWithHintsReadsVerdictsWrittenBeforeThemAndTheReverse() {
+    org.apache.avro.Schema current = io.dualrun.schemas.avro.Verdict.getClassSchema();
+    assertThat(
+            org.apache.avro.SchemaCompatibility.checkReaderWriterCompatibility(
+                    current, LegacyVerdict.VERDICT_V3)
+                .getType())
+        .isEqualTo(org.apache.avro.SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE);
+    assertThat(
+            org.apache.avro.SchemaCompatibility.checkReaderWriterCompatibility(
+                    LegacyVerdict.VERDICT_V3, current)
+                .getType())
+        .isEqualTo(org.apache.avro.SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE);
   }
 
   @Test
