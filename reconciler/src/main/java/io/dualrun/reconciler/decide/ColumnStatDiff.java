@@ -7,6 +7,7 @@ import io.dualrun.reconciler.state.StoredStats;
 import io.dualrun.schemas.avro.Finding;
 import io.dualrun.schemas.avro.FindingKind;
 import java.math.BigDecimal;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,12 +16,18 @@ import java.util.TreeMap;
 /**
  * COLUMN_STAT: for each column both sides describe (ignored columns, and those the baseline's own
  * reruns showed nondeterministic, left out), nulls, min, max and sum are compared within the
- * column's tolerance when both values are numeric, exactly otherwise.
+ * column's tolerance when both values are numeric, exactly otherwise. Each finding carries its
+ * column's root-cause hint ({@link Hints}), if any.
  */
 final class ColumnStatDiff {
   private ColumnStatDiff() {}
 
   static void add(List<Finding> findings, OutputSpec rules, StoredOutput b, StoredOutput c) {
+    add(findings, rules, b, c, Hints.of(ZoneOffset.UTC, b, c, rules.ignoreColumns()));
+  }
+
+  static void add(
+      List<Finding> findings, OutputSpec rules, StoredOutput b, StoredOutput c, Hints hints) {
     Map<String, StoredStats> bs = byName(b);
     Map<String, StoredStats> cs = byName(c);
     for (Map.Entry<String, StoredStats> e : bs.entrySet()) {
@@ -33,10 +40,15 @@ final class ColumnStatDiff {
       }
       Tolerance t = rules.statTolerance(column);
       StoredStats base = e.getValue();
+      int before = findings.size();
       compare(findings, rules, column, "nulls", str(base.getNulls()), str(other.getNulls()), t);
       compare(findings, rules, column, "min", base.getMin(), other.getMin(), t);
       compare(findings, rules, column, "max", base.getMax(), other.getMax(), t);
       compare(findings, rules, column, "sum", base.getSum(), other.getSum(), t);
+      if (findings.size() > before) {
+        String hint = hints.of(column).map(Hint::text).orElse(null);
+        findings.subList(before, findings.size()).forEach(f -> f.setHint(hint));
+      }
     }
   }
 

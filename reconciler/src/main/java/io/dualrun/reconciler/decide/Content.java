@@ -4,6 +4,7 @@ import io.dualrun.inventory.OutputSpec;
 import io.dualrun.reconciler.state.StoredOutput;
 import io.dualrun.schemas.avro.Finding;
 import io.dualrun.schemas.avro.FindingKind;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -17,13 +18,25 @@ import java.util.TreeSet;
  * sets {@code column} to it, so that a waiver of that column covers it); when both sent bucket
  * hashes with the same bucket count, the differing bucket numbers are listed. A difference confined
  * to the output's {@code ignoreColumns}, or to columns the baseline's own reruns showed
- * nondeterministic, as keyed column hashes show, is no finding.
+ * nondeterministic, as keyed column hashes show, is no finding. The finding carries the root-cause
+ * hints ({@link Hints}) of the columns that differ — of every column, when the column hashes do not
+ * tell which — in one text.
  */
 final class Content {
   private Content() {}
 
   static void add(
       List<Finding> findings, OutputSpec rules, String name, StoredOutput b, StoredOutput c) {
+    add(findings, rules, name, b, c, Hints.of(ZoneOffset.UTC, b, c, rules.ignoreColumns()));
+  }
+
+  static void add(
+      List<Finding> findings,
+      OutputSpec rules,
+      String name,
+      StoredOutput b,
+      StoredOutput c,
+      Hints hints) {
     List<Integer> buckets = differingBuckets(b, c);
     boolean hashesKnown = b.getContentHash() != null && c.getContentHash() != null;
     boolean differs =
@@ -66,6 +79,7 @@ final class Content {
           f.setDifferingColumns(new ArrayList<>(cc.differing()));
           f.setEqualColumns(new ArrayList<>(cc.equal()));
         });
+    f.setHint(hints.text(columns.map(ColumnComparison::differing).orElseGet(hints::columns)));
     findings.add(f);
   }
 

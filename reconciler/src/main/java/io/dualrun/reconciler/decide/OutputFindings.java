@@ -46,10 +46,11 @@ final class OutputFindings {
         DifferentRules.add(findings, name, b.getNormalisation(), c.getNormalisation());
       } else {
         OutputSpec rules = spec.output(name);
+        Hints hints = Hints.of(spec.zone(), b, c, rules.ignoreColumns());
         RowCount.add(findings, rules, b, c);
-        Content.add(findings, rules, name, b, c);
+        Content.add(findings, rules, name, b, c, hints);
         SchemaDiff.add(findings, rules, b, c);
-        ColumnStatDiff.add(findings, rules, b, c);
+        ColumnStatDiff.add(findings, rules, b, c, hints);
       }
     }
   }
