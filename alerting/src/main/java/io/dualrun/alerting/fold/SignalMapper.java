@@ -37,7 +37,8 @@ public final class SignalMapper {
                   f.getColumn(),
                   f.getBaselineValue(),
                   f.getCandidateValue(),
-                  f.getDetail()));
+                  f.getDetail(),
+                  f.getHint()));
     }
     RunInfo baseline = run(v.getBaseline());
     RunInfo candidate = run(v.getCandidate());

@@ -117,6 +117,9 @@ public final class MessageRenderer {
   private static List<String> finding(FindingLine f) {
     List<String> lines = new ArrayList<>();
     lines.add(f.detail());
+    if (f.hint() != null) {
+      lines.add("Hint: " + f.hint());
+    }
     if (f.baselineValue() != null || f.candidateValue() != null) {
       String where =
           (f.output() == null ? "" : f.output())

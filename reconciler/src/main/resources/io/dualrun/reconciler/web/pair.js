@@ -38,6 +38,7 @@
       equal.length ? el("div", {class: "muted column-equal"}, equal.length + " equal: " + equal.join(", ")) : null);
   }
 
+  /** The findings table; a detail cell holds the sentence, differing buckets, the root-cause hint and the waiver. */
   function findings(list) {
     if (list.length === 0) return message("No finding.");
     return el("table", {class: "grid", id: "finding-table"},
@@ -51,6 +52,7 @@
           diffCell("td", differs, el("span", {class: "value baseline-value"}, f.baselineValue ?? "—")),
           diffCell("td", differs, el("span", {class: "value candidate-value"}, f.candidateValue ?? "—")),
           el("td", {}, f.detail, (f.buckets || []).length ? el("div", {class: "muted"}, "buckets: " + f.buckets.join(", ")) : null,
+            f.hint ? el("div", {class: "hint"}, el("strong", {}, "Hint: "), f.hint) : null,
             f.waiver ? el("div", {class: "waived"}, "waived by ", el("a", {href: "/v1/waivers/" + encodeURIComponent(f.waiver)}, f.waiver)) : null));
       })));
   }
