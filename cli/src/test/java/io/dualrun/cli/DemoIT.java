@@ -29,11 +29,19 @@ class DemoIT {
     String out = text.toString();
 
     assertThat(exit).as(out).isZero();
-    assertThat(progress.toString()).contains("353 pairs");
+    assertThat(progress.toString()).contains("384 pairs");
     assertThat(out)
         // findings of every kind, with both sides' values
         .containsPattern("customer-dim/2026-11-12 +1 +ROW_COUNT +dw.dim_customer +2400000 +2364000")
         .containsPattern("revenue-metrics/2026-11-18 +1 +CONTENT")
+        // a time-zone shift: the CONTENT finding names the column, a hint names the cause and rule
+        .containsPattern("web-sessions/2026-11-17 +1 +CONTENT +web.sessions.touch_ts")
+        .contains(
+            "web-sessions web.sessions.touch_ts (COLUMN_STAT, CONTENT), 4 pairs (2026-11-17 .."
+                + " 2026-11-20): touch_ts: min and max are both 1 h later on the candidate")
+        .contains(
+            "Rule that would accept it: normalise: {touch_ts: {timezone: Europe/Paris}} (dualrun"
+                + " fingerprint --normalise touch_ts:timezone=Europe/Paris).")
         // a waiver accepts a difference: its pairs are MATCH_WITH_WAIVER, not mismatches
         .containsPattern("marketing-attribution +31 +25 +0 +6 +SCHEMA 6 ")
         .containsPattern(

@@ -49,6 +49,7 @@ public final class DemoReport {
   public void print(PrintWriter out) {
     workflows(out);
     mismatches(out);
+    hints(out);
     waivers(out);
     resolutions(out);
     breaches(out);
@@ -121,6 +122,53 @@ public final class DemoReport {
               }
             });
     t.print(out);
+  }
+
+  /**
+   * The root-cause hints of the mismatching pairs' findings, once per workflow and column: the
+   * kinds of finding that carried one, how many pairs, and the first pair's hint whole.
+   */
+  private void hints(PrintWriter out) {
+    java.util.Map<String, java.util.SortedSet<String>> pairs = new java.util.TreeMap<>();
+    java.util.Map<String, java.util.Set<String>> kinds = new java.util.HashMap<>();
+    java.util.Map<String, String> first = new java.util.HashMap<>();
+    results.latest.values().stream()
+        .filter(v -> v.getOutcome() == Outcome.MISMATCH)
+        .sorted(java.util.Comparator.comparing(Verdict::getPartition))
+        .forEach(
+            v -> {
+              for (Finding f : v.getFindings()) {
+                if (f.getHint() != null) {
+                  String key = v.getWorkflow() + " " + join(f.getOutput(), f.getColumn());
+                  pairs.computeIfAbsent(key, k -> new java.util.TreeSet<>()).add(v.getPartition());
+                  kinds
+                      .computeIfAbsent(key, k -> new java.util.LinkedHashSet<>())
+                      .add(f.getKind().name());
+                  first.putIfAbsent(key, f.getHint());
+                }
+              }
+            });
+    out.println();
+    out.println(
+        "Root-cause hints (what a difference looks like, and the rule that would accept it)");
+    pairs.forEach(
+        (key, partitions) ->
+            out.println(
+                "  "
+                    + key
+                    + " ("
+                    + String.join(", ", new java.util.TreeSet<>(kinds.get(key)))
+                    + "), "
+                    + (partitions.size() == 1
+                        ? "1 pair (" + partitions.first() + ")"
+                        : partitions.size()
+                            + " pairs ("
+                            + partitions.first()
+                            + " .. "
+                            + partitions.last()
+                            + ")")
+                    + ": "
+                    + first.get(key)));
   }
 
   /** Each waiver, and the pairs whose differences it accepted (MATCH_WITH_WAIVER). */

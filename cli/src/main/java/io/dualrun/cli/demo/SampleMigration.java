@@ -1,5 +1,6 @@
 package io.dualrun.cli.demo;
 
+import io.dualrun.hooks.fingerprint.Canonical;
 import io.dualrun.schemas.avro.BucketHashes;
 import io.dualrun.schemas.avro.ColumnHash;
 import io.dualrun.schemas.avro.ColumnHashes;
@@ -56,9 +57,20 @@ public final class SampleMigration {
           Map.entry("churn-features", "BASELINE_LATE on 11-11, closed when the baseline arrives"),
           Map.entry("supplier-feed", "SLA_MISSED: the candidate never runs for 11-20"),
           Map.entry("email-campaigns", "mirrored since 11-12 only: too few partitions to cut over"),
+          Map.entry(
+              "web-sessions",
+              "CONTENT from 11-17: the candidate writes touch_ts as Paris local time (a hint says"
+                  + " so)"),
           Map.entry("adhoc-export", "not in the inventory: reconciled with defaults"));
 
   private final Random random = new Random(20261122L);
+
+  /**
+   * Workflows added to the recording later draw their hook noise from a sequence of their own, so
+   * that the records of the others stay exactly as they were.
+   */
+  private final Map<String, Random> laterWorkflows = Map.of("web-sessions", new Random(20261204L));
+
   private final List<Timed> out = new ArrayList<>();
   private int sequence;
 
@@ -107,6 +119,7 @@ public final class SampleMigration {
       paymentsRecon(p, next);
       churnFeatures(p, next);
       supplierFeed(p, next);
+      webSessions(p, next);
       if (!day.isBefore(LocalDate.parse("2026-11-12"))) {
         both("email-campaigns", p, at(next, 5, 0), 12, 14, out("mart.email_stats", 8_000));
       }
@@ -325,6 +338,18 @@ public final class SampleMigration {
     }
   }
 
+  /**
+   * From 11-17 the candidate writes touch_ts as naive Paris local time, read as UTC: every session
+   * an hour later (winter), in that column only.
+   */
+  private void webSessions(String p, Instant next) {
+    Out o =
+        out("web.sessions", 420_000)
+            .stats("touch_ts", p + "T00:00:04.000000Z", p + "T23:59:57.000000Z");
+    Out c = p.compareTo("2026-11-17") >= 0 ? o.shifted("touch_ts", Duration.ofHours(1)) : o;
+    both("web-sessions", p, at(next, 5, 30), 9, 8, o, c);
+  }
+
   private void both(String wf, String p, Instant start, int baseMin, int candMin, Out... outputs) {
     run(wf, p, Side.BASELINE, 1, start, baseMin, RunStatus.SUCCEEDED, null, outputs);
     run(
@@ -374,6 +399,7 @@ public final class SampleMigration {
             .setLogUrl(logUrl)
             .setAttributes(Map.of());
     // hooks lose events: some runs report only their completion
+    Random random = laterWorkflows.getOrDefault(wf, this.random);
     boolean lostStart = random.nextInt(10) == 0;
     if (!lostStart) {
       emit(start, event(base, "start", RunStatus.STARTED, start, null, null));
@@ -459,7 +485,7 @@ public final class SampleMigration {
 
   private Out out(String name, long rows) {
     long hash = name.hashCode() * 0x9E3779B97F4A7C15L;
-    return new Out(name, rows, hash, Map.of(), Map.of(), -1, java.util.Set.of());
+    return new Out(name, rows, hash, Map.of(), Map.of(), -1, java.util.Set.of(), Map.of());
   }
 
   /**
@@ -473,10 +499,28 @@ public final class SampleMigration {
       Map<String, String> types,
       Map<String, String> sums,
       int badBucket,
-      java.util.Set<String> differs) {
+      java.util.Set<String> differs,
+      Map<String, List<String>> extremes) {
 
     Out rows(long n) {
-      return new Out(name, n, hash + n, types, sums, badBucket, differs);
+      return new Out(name, n, hash + n, types, sums, badBucket, differs, extremes);
+    }
+
+    /** {@code column}'s min and max (canonical timestamps) in the stats. */
+    Out stats(String column, String min, String max) {
+      Map<String, List<String>> e = new java.util.HashMap<>(extremes);
+      e.put(column, List.of(min, max));
+      return new Out(name, rows, hash, types, sums, badBucket, differs, Map.copyOf(e));
+    }
+
+    /** Every timestamp of {@code column} moved by {@code by}: its hash, min and max change. */
+    Out shifted(String column, Duration by) {
+      List<String> e = extremes.get(column);
+      return changed(column)
+          .stats(
+              column,
+              Canonical.timestamp(Instant.parse(e.get(0)).plus(by)),
+              Canonical.timestamp(Instant.parse(e.get(1)).plus(by)));
     }
 
     /** Different content, in {@code columns} (rows missing or added: in every column). */
@@ -488,23 +532,24 @@ public final class SampleMigration {
           types,
           sums,
           badBucket < 0 ? 5 : badBucket,
-          java.util.Set.of(columns));
+          java.util.Set.of(columns),
+          extremes);
     }
 
     Out bucket(int b) {
-      return new Out(name, rows, hash, types, sums, b, differs);
+      return new Out(name, rows, hash, types, sums, b, differs, extremes);
     }
 
     Out type(String column, String type) {
       Map<String, String> t = new java.util.HashMap<>(types);
       t.put(column, type);
-      return new Out(name, rows, hash, Map.copyOf(t), sums, badBucket, differs);
+      return new Out(name, rows, hash, Map.copyOf(t), sums, badBucket, differs, extremes);
     }
 
     Out sum(String column, String value) {
       Map<String, String> s = new java.util.HashMap<>(sums);
       s.put(column, value);
-      return new Out(name, rows, hash, types, Map.copyOf(s), badBucket, differs);
+      return new Out(name, rows, hash, types, Map.copyOf(s), badBucket, differs, extremes);
     }
 
     OutputFingerprint fingerprint(
@@ -515,10 +560,17 @@ public final class SampleMigration {
         schema.add(new ColumnType(c[0], types.getOrDefault(c[0], c[1])));
       }
       List<ColumnStats> stats =
-          List.of(
-              new ColumnStats("id", 0L, "1", Long.toString(rows), null),
-              new ColumnStats(
-                  statColumn(), 0L, "0", "9999", sums.getOrDefault(statColumn(), defaultSum(p))));
+          new ArrayList<>(
+              List.of(
+                  new ColumnStats("id", 0L, "1", Long.toString(rows), null),
+                  new ColumnStats(
+                      statColumn(),
+                      0L,
+                      "0",
+                      "9999",
+                      sums.getOrDefault(statColumn(), defaultSum(p)))));
+      new java.util.TreeMap<>(extremes)
+          .forEach((c, e) -> stats.add(new ColumnStats(c, 0L, e.get(0), e.get(1), null)));
       List<Long> counts = new ArrayList<>();
       List<String> hashes = new ArrayList<>();
       for (int b = 0; b < 8; b++) {

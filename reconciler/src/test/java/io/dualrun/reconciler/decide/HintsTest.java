@@ -44,6 +44,8 @@ class HintsTest {
         new ArrayList<>(),
         new ArrayList<>(),
         new ArrayList<>(),
+        new ArrayList<>(),
+        null,
         new ArrayList<>());
   }
 
