@@ -3,15 +3,12 @@ package io.dualrun.hooks.fingerprint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.LocalDateTime;
@@ -26,7 +23,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The property the column hashes exist for, across real databases: random tables (integer, decimal,
@@ -38,8 +34,7 @@ import picocli.CommandLine;
 class ChangedCellDatabasesIT {
   static final long SEED = Long.getLong("dualrun.property.seed", 20261204L);
   static final int TRIALS = 12;
-  static LocalPostgres postgres;
-  static LocalMariaDb mariadb;
+  static Databases dbs;
 
   enum Kind {
     INTEGER("bigint", "bigint", "integer"),
@@ -66,21 +61,12 @@ class ChangedCellDatabasesIT {
 
   @BeforeAll
   static void start() throws Exception {
-    postgres = new LocalPostgres();
-    mariadb = new LocalMariaDb();
+    dbs = Databases.start();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    try {
-      if (postgres != null) {
-        postgres.close();
-      }
-    } finally {
-      if (mariadb != null) {
-        mariadb.close();
-      }
-    }
+    Databases.stop(dbs);
   }
 
   static Object value(Kind k, Random r) {
@@ -172,17 +158,13 @@ class ChangedCellDatabasesIT {
               + " in source "
               + target;
 
-      load(postgres.connect(), t, target == 0 ? changedRows : t.rows(), true);
-      load(
-          DriverManager.getConnection(mariadb.fpUrl()),
-          t,
-          target == 1 ? changedRows : t.rows(),
-          false);
+      load(dbs.postgresConnection(), t, target == 0 ? changedRows : t.rows(), true);
+      load(dbs.mariadbConnection(), t, target == 1 ? changedRows : t.rows(), false);
       Path csv = csv(dir, t, target == 2 ? changedRows : t.rows());
       List<JsonNode> prints =
           List.of(
-              fingerprint("--jdbc", postgres.jdbcUrl(), "--table", t.name()),
-              fingerprint("--jdbc", mariadb.fpUrl(), "--table", t.name()),
+              fingerprint("--jdbc", dbs.postgres.jdbcUrl(), "--table", t.name()),
+              fingerprint("--jdbc", dbs.mariadb.fpUrl(), "--table", t.name()),
               fingerprint(csvArgs(csv, t)));
 
       JsonNode changed = prints.get(target);
@@ -286,14 +268,7 @@ class ChangedCellDatabasesIT {
 
   static JsonNode fingerprint(String... source) throws Exception {
     List<String> args = new ArrayList<>(List.of(source));
-    args.addAll(List.of("--output", "t", "--bucket-key", "id", "--buckets", "4", "--no-progress"));
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    FingerprintCommand command = new FingerprintCommand();
-    command.out = new PrintStream(out, true, StandardCharsets.UTF_8);
-    command.err = new PrintStream(err, true, StandardCharsets.UTF_8);
-    int exit = new CommandLine(command).execute(args.toArray(String[]::new));
-    assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
-    return FingerprintDatabasesIT.MAPPER.readTree(out.toString(StandardCharsets.UTF_8));
+    args.addAll(List.of("--output", "t", "--bucket-key", "id", "--buckets", "4"));
+    return FingerprintRun.json(args);
   }
 }

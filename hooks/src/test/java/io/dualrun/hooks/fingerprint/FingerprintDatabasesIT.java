@@ -3,12 +3,9 @@ package io.dualrun.hooks.fingerprint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dualrun.schemas.avro.BucketHashes;
 import io.dualrun.schemas.avro.ColumnHash;
 import io.dualrun.schemas.avro.ColumnHashes;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +31,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The same rows in a real PostgreSQL and a real MariaDB, with different physical types, column
@@ -55,9 +51,7 @@ class FingerprintDatabasesIT {
   static final String KNOWN_COLUMN_HASHES =
       "{\"keyColumns\":[\"id\"],\"hashes\":[{\"name\":\"amount\",\"hash\":\"66e2028ab78b4274\"},{\"name\":\"day\",\"hash\":\"8ba69d7d77698885\"},{\"name\":\"flag\",\"hash\":\"8a7d4de80f9eee8d\"},{\"name\":\"id\",\"hash\":\"b9207845b9d56e88\"},{\"name\":\"name\",\"hash\":\"77185be1aa4b28bd\"},{\"name\":\"note\",\"hash\":\"97052d54fb0ae296\"},{\"name\":\"qty\",\"hash\":\"4afabdbe15489f99\"},{\"name\":\"ratio\",\"hash\":\"6649ac06b81af227\"},{\"name\":\"ts\",\"hash\":\"09349bc84dce085a\"}]}";
 
-  static final ObjectMapper MAPPER = new ObjectMapper();
-  static LocalPostgres postgres;
-  static LocalMariaDb mariadb;
+  static Databases dbs;
 
   record Row(
       int id,
@@ -90,9 +84,8 @@ class FingerprintDatabasesIT {
 
   @BeforeAll
   static void start() throws Exception {
-    postgres = new LocalPostgres();
-    mariadb = new LocalMariaDb();
-    try (Connection c = postgres.connect();
+    dbs = Databases.start();
+    try (Connection c = dbs.postgresConnection();
         Statement s = c.createStatement()) {
       s.execute(
           "CREATE TABLE sales (id integer PRIMARY KEY, amount numeric(12,2), qty bigint,"
@@ -105,7 +98,7 @@ class FingerprintDatabasesIT {
           rows(),
           true);
     }
-    try (Connection c = DriverManager.getConnection(mariadb.fpUrl());
+    try (Connection c = dbs.mariadbConnection();
         Statement s = c.createStatement()) {
       s.execute(
           "CREATE TABLE sales (note text, flag tinyint(1), ts datetime(6), day date,"
@@ -145,15 +138,7 @@ class FingerprintDatabasesIT {
 
   @AfterAll
   static void stop() throws Exception {
-    try {
-      if (postgres != null) {
-        postgres.close();
-      }
-    } finally {
-      if (mariadb != null) {
-        mariadb.close();
-      }
-    }
+    Databases.stop(dbs);
   }
 
   static JsonNode fingerprint(String jdbcUrl) throws Exception {
@@ -206,16 +191,8 @@ class FingerprintDatabasesIT {
   /** {@code dualrun fingerprint SOURCE… --bucket-key id --buckets 16}: its JSON. */
   static JsonNode fingerprint(String... source) throws Exception {
     List<String> args = new ArrayList<>(List.of(source));
-    args.addAll(
-        List.of("--bucket-key", "id", "--buckets", Integer.toString(BUCKETS), "--no-progress"));
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    FingerprintCommand command = new FingerprintCommand();
-    command.out = new PrintStream(out, true, StandardCharsets.UTF_8);
-    command.err = new PrintStream(err, true, StandardCharsets.UTF_8);
-    int exit = new CommandLine(command).execute(args.toArray(String[]::new));
-    assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
-    return MAPPER.readTree(out.toString(StandardCharsets.UTF_8));
+    args.addAll(List.of("--bucket-key", "id", "--buckets", Integer.toString(BUCKETS)));
+    return FingerprintRun.json(args);
   }
 
   static BucketHashes buckets(JsonNode f) {
@@ -256,8 +233,8 @@ class FingerprintDatabasesIT {
 
   @Test
   void csvJdbcAndTheSpecAgreeOnColumnHashes(@TempDir Path dir) throws Exception {
-    JsonNode pg = fingerprint(postgres.jdbcUrl());
-    JsonNode maria = fingerprint(mariadb.fpUrl());
+    JsonNode pg = fingerprint(dbs.postgres.jdbcUrl());
+    JsonNode maria = fingerprint(dbs.mariadb.fpUrl());
     JsonNode csv = csvFingerprint(csv(dir));
 
     assertThat(csv.path("contentHash").asText()).isEqualTo(KNOWN_HASH);
@@ -272,8 +249,8 @@ class FingerprintDatabasesIT {
 
   @Test
   void sameRowsGiveTheSameHashAndAChangedCellNamesItsBucket() throws Exception {
-    JsonNode pg = fingerprint(postgres.jdbcUrl());
-    JsonNode maria = fingerprint(mariadb.fpUrl());
+    JsonNode pg = fingerprint(dbs.postgres.jdbcUrl());
+    JsonNode maria = fingerprint(dbs.mariadb.fpUrl());
 
     assertThat(pg.path("rowCount").asLong()).isEqualTo(ROWS);
     assertThat(maria.path("rowCount").asLong()).isEqualTo(ROWS);
@@ -292,11 +269,13 @@ class FingerprintDatabasesIT {
     int changedId = 1234;
     JsonNode changed;
     try {
-      update(mariadb.fpUrl(), "UPDATE sales SET amount = amount + 0.01 WHERE id = " + changedId);
-      changed = fingerprint(mariadb.fpUrl());
+      update(
+          dbs.mariadb.fpUrl(), "UPDATE sales SET amount = amount + 0.01 WHERE id = " + changedId);
+      changed = fingerprint(dbs.mariadb.fpUrl());
     } finally {
       // the other tests read the table as loaded
-      update(mariadb.fpUrl(), "UPDATE sales SET amount = amount - 0.01 WHERE id = " + changedId);
+      update(
+          dbs.mariadb.fpUrl(), "UPDATE sales SET amount = amount - 0.01 WHERE id = " + changedId);
     }
 
     assertThat(changed.path("contentHash").asText()).isNotEqualTo(pg.path("contentHash").asText());
@@ -316,7 +295,7 @@ class FingerprintDatabasesIT {
 
   @Test
   void timestampsAreComparedInUtc() throws Exception {
-    try (Connection c = postgres.connect();
+    try (Connection c = dbs.postgresConnection();
         Statement s = c.createStatement()) {
       s.execute("SET TIME ZONE 'Europe/Paris'");
       var rs = s.executeQuery("SELECT ts FROM sales WHERE id = 1");

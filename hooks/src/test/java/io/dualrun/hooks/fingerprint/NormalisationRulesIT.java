@@ -3,12 +3,8 @@ package io.dualrun.hooks.fingerprint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Instant;
@@ -22,7 +18,6 @@ import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * Each normalisation rule with the same data stored differently in a real PostgreSQL and a real
@@ -31,26 +26,16 @@ import picocli.CommandLine;
  */
 class NormalisationRulesIT {
   static final int ROWS = 60;
-  static LocalPostgres postgres;
-  static LocalMariaDb mariadb;
+  static Databases dbs;
 
   @BeforeAll
   static void start() throws Exception {
-    postgres = new LocalPostgres();
-    mariadb = new LocalMariaDb();
+    dbs = Databases.start();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    try {
-      if (postgres != null) {
-        postgres.close();
-      }
-    } finally {
-      if (mariadb != null) {
-        mariadb.close();
-      }
-    }
+    Databases.stop(dbs);
   }
 
   @Test
@@ -127,16 +112,16 @@ class NormalisationRulesIT {
   @Test
   void aRenamedColumnIsComparedUnderOneName() throws Exception {
     String table = "renamed";
-    create(postgres.connect(), table, "cust_id", "integer", i -> i * 3);
-    create(DriverManager.getConnection(mariadb.fpUrl()), table, "customer_id", "int", i -> i * 3);
+    create(dbs.postgresConnection(), table, "cust_id", "integer", i -> i * 3);
+    create(dbs.mariadbConnection(), table, "customer_id", "int", i -> i * 3);
     String rule = "customer:baseline=cust_id,candidate=customer_id";
 
-    JsonNode pg = fingerprint(postgres.jdbcUrl(), table, "baseline", rule);
-    JsonNode maria = fingerprint(mariadb.fpUrl(), table, "candidate", rule);
+    JsonNode pg = fingerprint(dbs.postgres.jdbcUrl(), table, "baseline", rule);
+    JsonNode maria = fingerprint(dbs.mariadb.fpUrl(), table, "candidate", rule);
     assertThat(pg.path("schema").toString()).contains("\"customer\"");
     assertSame(pg, maria, rule);
 
-    JsonNode without = fingerprint(mariadb.fpUrl(), table, "candidate", null);
+    JsonNode without = fingerprint(dbs.mariadb.fpUrl(), table, "candidate", null);
     assertThat(without.path("schema").toString()).contains("\"customer_id\"");
   }
 
@@ -153,11 +138,11 @@ class NormalisationRulesIT {
       String rule)
       throws Exception {
     String table = "r_" + column;
-    create(postgres.connect(), table, column, pgType, pgValue);
-    create(DriverManager.getConnection(mariadb.fpUrl()), table, column, mariaType, mariaValue);
+    create(dbs.postgresConnection(), table, column, pgType, pgValue);
+    create(dbs.mariadbConnection(), table, column, mariaType, mariaValue);
 
-    JsonNode pgRaw = fingerprint(postgres.jdbcUrl(), table, "baseline", null);
-    JsonNode mariaRaw = fingerprint(mariadb.fpUrl(), table, "candidate", null);
+    JsonNode pgRaw = fingerprint(dbs.postgres.jdbcUrl(), table, "baseline", null);
+    JsonNode mariaRaw = fingerprint(dbs.mariadb.fpUrl(), table, "candidate", null);
     assertThat(mariaRaw.path("contentHash"))
         .as("without the rule")
         .isNotEqualTo(pgRaw.path("contentHash"));
@@ -169,8 +154,8 @@ class NormalisationRulesIT {
         .containsExactly(column);
 
     assertSame(
-        fingerprint(postgres.jdbcUrl(), table, "baseline", rule),
-        fingerprint(mariadb.fpUrl(), table, "candidate", rule),
+        fingerprint(dbs.postgres.jdbcUrl(), table, "baseline", rule),
+        fingerprint(dbs.mariadb.fpUrl(), table, "candidate", rule),
         rule);
   }
 
@@ -219,18 +204,10 @@ class NormalisationRulesIT {
                 "--buckets",
                 "4",
                 "--side",
-                side,
-                "--no-progress"));
+                side));
     if (rule != null) {
       args.addAll(List.of("--normalise", rule));
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    FingerprintCommand command = new FingerprintCommand();
-    command.out = new PrintStream(out, true, StandardCharsets.UTF_8);
-    command.err = new PrintStream(err, true, StandardCharsets.UTF_8);
-    int exit = new CommandLine(command).execute(args.toArray(String[]::new));
-    assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
-    return FingerprintDatabasesIT.MAPPER.readTree(out.toString(StandardCharsets.UTF_8));
+    return FingerprintRun.json(args);
   }
 }

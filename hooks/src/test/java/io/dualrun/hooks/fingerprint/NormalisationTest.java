@@ -7,22 +7,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dualrun.inventory.ColumnRule;
 import io.dualrun.inventory.Normalisation;
 import io.dualrun.schemas.ColumnKind;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Each normalisation rule on values, on a fingerprint, and through {@code dualrun fingerprint}. */
 class NormalisationTest {
@@ -175,21 +170,6 @@ class NormalisationTest {
         .hasMessage("--normalise: no column 'amount' (columns: id)");
   }
 
-  private record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    FingerprintCommand command = new FingerprintCommand();
-    command.out = new PrintStream(out, true, StandardCharsets.UTF_8);
-    command.err = new PrintStream(err, true, StandardCharsets.UTF_8);
-    List<String> all = new ArrayList<>(List.of(args));
-    all.add("--no-progress");
-    int exit = new CommandLine(command).execute(all.toArray(String[]::new));
-    return new Run(
-        exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
-
   @Test
   void theCommandReadsTheRulesOfTheDeclaredOutputFromTheInventory(@TempDir Path dir)
       throws Exception {
@@ -206,8 +186,8 @@ class NormalisationTest {
                     normalise:
                       name: {trim: true, caseInsensitive: true, emptyIsNull: true}
             """);
-    Run fromInventory =
-        run(
+    FingerprintRun fromInventory =
+        FingerprintRun.of(
             "--csv",
             csv.toString(),
             "--inventory",
@@ -216,8 +196,8 @@ class NormalisationTest {
             "sales",
             "--output",
             "dw.orders");
-    Run fromFlags =
-        run(
+    FingerprintRun fromFlags =
+        FingerprintRun.of(
             "--csv",
             csv.toString(),
             "--output",
@@ -225,16 +205,15 @@ class NormalisationTest {
             "--normalise",
             "name:trim,case-insensitive,empty-is-null");
     assertThat(fromInventory.exit()).as(fromInventory.err()).isZero();
-    JsonNode a = FingerprintDatabasesIT.MAPPER.readTree(fromInventory.out());
-    JsonNode b = FingerprintDatabasesIT.MAPPER.readTree(fromFlags.out());
+    JsonNode a = FingerprintRun.MAPPER.readTree(fromInventory.out());
+    JsonNode b = FingerprintRun.MAPPER.readTree(fromFlags.out());
     assertThat(a.path("normalisation").asText())
         .isEqualTo("name:trim,case-insensitive,empty-is-null");
     assertThat(a.path("contentHash")).isEqualTo(b.path("contentHash"));
     assertThat(a.path("columns").toString()).contains("\"nulls\":1").contains("\"min\":\"ann\"");
 
-    Run plain = run("--csv", csv.toString(), "--output", "dw.orders");
-    assertThat(
-            FingerprintDatabasesIT.MAPPER.readTree(plain.out()).path("normalisation").isTextual())
+    FingerprintRun plain = FingerprintRun.of("--csv", csv.toString(), "--output", "dw.orders");
+    assertThat(FingerprintRun.MAPPER.readTree(plain.out()).path("normalisation").isTextual())
         .as("no rules")
         .isFalse();
   }
@@ -246,8 +225,8 @@ class NormalisationTest {
     Path inventory =
         Files.writeString(dir.resolve("workflows.yaml"), "workflows:\n  sales: {owner: t}\n");
 
-    Run both =
-        run(
+    FingerprintRun both =
+        FingerprintRun.of(
             "--csv",
             csv.toString(),
             "--inventory",
@@ -261,8 +240,8 @@ class NormalisationTest {
         .contains(
             "--normalise and --inventory: give the rules in one place (the inventory, or flags)");
 
-    Run undeclared =
-        run(
+    FingerprintRun undeclared =
+        FingerprintRun.of(
             "--csv",
             csv.toString(),
             "--inventory",
@@ -274,16 +253,19 @@ class NormalisationTest {
     assertThat(undeclared.err())
         .contains("workflow sales declares no output 'dw.orders' (--output)");
 
-    Run unknownWorkflow =
-        run("--csv", csv.toString(), "--inventory", inventory.toString(), "--workflow", "nope");
+    FingerprintRun unknownWorkflow =
+        FingerprintRun.of(
+            "--csv", csv.toString(), "--inventory", inventory.toString(), "--workflow", "nope");
     assertThat(unknownWorkflow.err()).contains(": no workflow 'nope'");
 
-    Run badRule = run("--csv", csv.toString(), "--normalise", "name:lower");
+    FingerprintRun badRule =
+        FingerprintRun.of("--csv", csv.toString(), "--normalise", "name:lower");
     assertThat(badRule.exit()).isEqualTo(2);
     assertThat(badRule.err()).contains("--normalise: column name: 'lower' is not a rule");
 
-    Run renameWithoutSide =
-        run("--csv", csv.toString(), "--normalise", "customer:baseline=name,candidate=cust");
+    FingerprintRun renameWithoutSide =
+        FingerprintRun.of(
+            "--csv", csv.toString(), "--normalise", "customer:baseline=name,candidate=cust");
     assertThat(renameWithoutSide.err())
         .contains("the rules rename columns per side: --side baseline|candidate");
   }
