@@ -1,6 +1,8 @@
 package io.dualrun.inventory;
 
 import io.dualrun.schemas.PairKey;
+import io.dualrun.schemas.normalise.ColumnRule;
+import io.dualrun.schemas.normalise.Normalisation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.dualrun.inventory;
 
+import io.dualrun.schemas.normalise.Normalisation;
 import java.util.Map;
 import java.util.Set;
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dualrun.schemas.avro.Side;
+import io.dualrun.schemas.normalise.ColumnRule;
+import io.dualrun.schemas.normalise.Normalisation;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,9 +1,9 @@
 package io.dualrun.hooks.fingerprint;
 
-import io.dualrun.inventory.Normalisation;
 import io.dualrun.schemas.avro.BucketHashes;
 import io.dualrun.schemas.avro.ColumnStats;
 import io.dualrun.schemas.avro.ColumnType;
+import io.dualrun.schemas.normalise.Normalisation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

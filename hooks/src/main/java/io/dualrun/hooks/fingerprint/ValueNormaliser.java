@@ -1,7 +1,7 @@
 package io.dualrun.hooks.fingerprint;
 
-import io.dualrun.inventory.ColumnRule;
 import io.dualrun.schemas.ColumnKind;
+import io.dualrun.schemas.normalise.ColumnRule;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;

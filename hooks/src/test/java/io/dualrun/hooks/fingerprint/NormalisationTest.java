@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dualrun.inventory.ColumnRule;
-import io.dualrun.inventory.Normalisation;
 import io.dualrun.schemas.ColumnKind;
+import io.dualrun.schemas.normalise.ColumnRule;
+import io.dualrun.schemas.normalise.Normalisation;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package io.dualrun.reconciler.decide;
 
-import io.dualrun.inventory.ColumnRule;
-import io.dualrun.inventory.Normalisation;
 import io.dualrun.schemas.avro.Finding;
 import io.dualrun.schemas.avro.FindingKind;
+import io.dualrun.schemas.normalise.ColumnRule;
+import io.dualrun.schemas.normalise.Normalisation;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;

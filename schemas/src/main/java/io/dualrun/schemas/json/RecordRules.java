@@ -5,6 +5,7 @@ import io.dualrun.schemas.avro.ColumnStats;
 import io.dualrun.schemas.avro.ColumnType;
 import io.dualrun.schemas.avro.OutputFingerprint;
 import io.dualrun.schemas.avro.RunEvent;
+import io.dualrun.schemas.normalise.Normalisation;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -99,7 +100,21 @@ public final class RecordRules {
     columns(errors, f);
     buckets(errors, f);
     columnHashes(errors, f);
+    normalisation(errors, f);
     return errors;
+  }
+
+  /** The rules text must read as normalisation rules (docs/fingerprint.md, Normalisation). */
+  private static void normalisation(List<FieldError> errors, OutputFingerprint f) {
+    String text = f.getNormalisation();
+    if (text == null) {
+      return;
+    }
+    try {
+      Normalisation.parse(List.of(text));
+    } catch (IllegalArgumentException e) {
+      errors.add(new FieldError("normalisation", e.getMessage()));
+    }
   }
 
   /**

@@ -49,10 +49,21 @@ class RecordRulesTest {
             List.of(
                 new ColumnHash("amount", "0123456789abcdef"),
                 new ColumnHash("day", "0123456789ABCDEF"))));
+    f.setNormalisation("amount:scale=two");
     assertThat(RecordRules.check(f))
         .extracting(FieldError::field)
         .containsExactlyInAnyOrder(
-            "rowCount", "contentHash", "buckets.hashes[1]", "columnHashes.hashes[1].hash");
+            "rowCount",
+            "contentHash",
+            "buckets.hashes[1]",
+            "columnHashes.hashes[1].hash",
+            "normalisation");
+    assertThat(RecordRules.check(f))
+        .filteredOn(e -> e.field().equals("normalisation"))
+        .extracting(FieldError::reason)
+        .containsExactly("column amount: scale must be a whole number, was 'two'");
+    f.setNormalisation("amount:scale=2;customer:baseline=cust_id,candidate=customer_id");
+    assertThat(RecordRules.check(f)).extracting(FieldError::field).doesNotContain("normalisation");
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.dualrun.inventory;
+package io.dualrun.schemas.normalise;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;

@@ -1,4 +1,4 @@
-package io.dualrun.inventory;
+package io.dualrun.schemas.normalise;
 
 import java.util.ArrayList;
 import java.util.Collection;
