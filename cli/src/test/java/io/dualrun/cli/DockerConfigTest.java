@@ -4,46 +4,347 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dualrun.alerting.AlertingConfig;
+import io.dualrun.alerting.receiver.ReceiverConfig;
 import io.dualrun.config.CommonSettings;
 import io.dualrun.config.ConfigMap;
 import io.dualrun.ingest.IngestConfig;
 import io.dualrun.inventory.InventoryLoader;
 import io.dualrun.reconciler.ReconcilerConfig;
+import io.dualrun.reconciler.web.DashboardRoutes;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.AppInfoParser;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 
-/** The configuration files shipped for the container setup are valid service configurations. */
+/**
+ * The container setup as shipped (docker/): every service configuration is valid, and the compose
+ * file gives each service what its configuration expects — the brokers and the registry it names,
+ * its ports, the tokens it reads from the environment, a health check on its own port — and builds
+ * the images from the versions the project uses.
+ */
 class DockerConfigTest {
-  private static final Path CONFIG = Path.of("..", "docker", "config");
+  private static final Path DOCKER = Path.of("..", "docker");
+  private static final Path CONFIG = DOCKER.resolve("config");
   private static final Map<String, String> LOCAL_INVENTORY =
       Map.of("inventory", CONFIG.resolve("workflows.yaml").toString());
+  private static final String CONFIG_DIR = "/etc/dualrun/";
+  private static final Pattern DEFAULTED = Pattern.compile("\\$\\{(\\w+):-([^}]+)}");
+
+  private static Map<String, Map<String, Object>> services;
+
+  @BeforeAll
+  static void loadCompose() throws IOException {
+    Object root =
+        new Load(LoadSettings.builder().build())
+            .loadFromString(Files.readString(DOCKER.resolve("compose.yaml")));
+    services = new TreeMap<>();
+    map(merged(map(root).get("services"))).forEach((name, s) -> services.put(name, map(s)));
+  }
 
   @Test
-  void reconcilerConfigsAreValid() {
-    for (String file : new String[] {"reconciler.yaml", "reconciler-2.yaml"}) {
-      ConfigMap c = ConfigMap.load(CONFIG.resolve(file)).with(LOCAL_INVENTORY);
-      ReconcilerConfig config = ReconcilerConfig.from(c, CommonSettings.from(c));
-      c.checkNoUnknownKeys();
-      assertThat(config.common().topics().replicationFactor()).isEqualTo((short) 3);
-      assertThat(config.common().loadInventory().workflows()).hasSize(12);
+  void everyDualrunServiceRunsAShippedConfigurationAgainstTheComposeKafkaAndRegistry() {
+    Set<String> brokers = new TreeSet<>();
+    servicesOfImage("dualrun-kafka:")
+        .forEach(
+            kafka ->
+                brokers.add(
+                    environment(kafka)
+                        .get("KAFKA_ADVERTISED_LISTENERS")
+                        .replace("PLAINTEXT://", "")));
+    assertThat(brokers).hasSize(3);
+    List<String> dualrun = servicesOfImage("dualrun:");
+    assertThat(dualrun).containsExactly("alerting", "ingest", "reconciler-1", "reconciler-2");
+    for (String service : dualrun) {
+      ConfigMap c = config(service);
+      CommonSettings common = CommonSettings.from(c);
+      assertThat(new TreeSet<>(List.of(common.bootstrapServers().split(","))))
+          .as(service + ": kafka.bootstrap-servers")
+          .isEqualTo(brokers);
+      URI registry = URI.create(common.registry().url());
+      assertThat(servicesOfImage("dualrun-registry:")).containsExactly(registry.getHost());
+      assertThat(containerPorts(registry.getHost()))
+          .as(service + ": registry.url " + registry)
+          .contains(registry.getPort());
+      assertThat(common.topics().replicationFactor()).isEqualTo((short) 3);
+      assertThat(common.loadInventory().workflows()).hasSize(12);
+      assertThat(dependsOn(service))
+          .as(service + " starts once the brokers and the registry are healthy")
+          .containsAllEntriesOf(
+              Map.of(
+                  "kafka-1", "service_healthy",
+                  "kafka-2", "service_healthy",
+                  "kafka-3", "service_healthy",
+                  "registry", "service_healthy"));
     }
   }
 
   @Test
-  void alertingConfigIsValid() {
-    ConfigMap c = ConfigMap.load(CONFIG.resolve("alerting.yaml")).with(LOCAL_INVENTORY);
-    assertThat(AlertingConfig.from(c)).isNotNull();
+  void reconcilersAdvertiseTheirServiceNameAndServeOnThePortComposePublishes() {
+    for (String service : List.of("reconciler-1", "reconciler-2")) {
+      ConfigMap c = config(service);
+      ReconcilerConfig config = ReconcilerConfig.from(c, CommonSettings.from(c));
+      c.checkNoUnknownKeys();
+      assertThat(config.advertisedHost()).isEqualTo(service);
+      assertThat(config.httpHost()).isEqualTo("0.0.0.0");
+      assertThat(containerPorts(service)).containsExactly(config.httpPort());
+      assertThat(healthCheckPort(service)).isEqualTo(config.httpPort());
+      assertThat(config.stateDir().toString()).startsWith(volumeTarget(service));
+    }
   }
 
   @Test
-  void ingestConfigNamesTheMissingTokenVariable() {
-    ConfigMap c = ConfigMap.load(CONFIG.resolve("ingest.yaml")).with(LOCAL_INVENTORY);
-    assertThatThrownBy(() -> IngestConfig.from(c)).hasMessageContaining("DUALRUN_AIRFLOW_TOKEN");
+  void ingestGetsEveryTokenVariableItsConfigurationNames() {
+    ConfigMap c = config("ingest");
+    Map<String, String> environment = environment("ingest");
+    List<Map<String, Object>> tokens = new ArrayList<>();
+    List<String> variables = new ArrayList<>();
+    for (Object item : c.list("ingest.auth.tokens")) {
+      Map<String, Object> token = new LinkedHashMap<>(map(item));
+      String variable = (String) token.remove("token-env");
+      assertThat(variable).as("ingest.yaml: a token from the environment").isNotNull();
+      variables.add(variable);
+      String value = environment.get(variable);
+      assertThat(value).as("compose.yaml: ingest's environment passes " + variable).isNotNull();
+      Matcher defaulted = DEFAULTED.matcher(value);
+      assertThat(defaulted.matches()).as(value + " is ${" + variable + ":-default}").isTrue();
+      assertThat(defaulted.group(1)).isEqualTo(variable);
+      token.put("token", defaulted.group(2));
+      tokens.add(token);
+    }
+    assertThat(tokens).hasSize(2);
+    if (variables.stream().allMatch(v -> System.getenv(v) == null)) {
+      // without them the service would not start: what compose passes is needed
+      assertThatThrownBy(() -> IngestConfig.from(c)).hasMessageContaining(variables.get(0));
+    }
+    ConfigMap withTokens = c.with(Map.of("ingest.auth.tokens", tokens));
+    IngestConfig config = IngestConfig.from(withTokens);
+    withTokens.checkNoUnknownKeys();
+    assertThat(config.host()).isEqualTo("0.0.0.0");
+    assertThat(containerPorts("ingest")).containsExactly(config.port());
+    assertThat(healthCheckPort("ingest")).isEqualTo(config.port());
+    assertThat(config.schemaCacheDir().toString()).startsWith("/var/lib/dualrun/");
+  }
+
+  @Test
+  void alertingDeliversToTheComposeReceiverAndLinksToAPageAReconcilerServes() throws Exception {
+    ConfigMap c = config("alerting");
+    AlertingConfig config = AlertingConfig.from(c);
+    c.checkNoUnknownKeys();
+    assertThat(containerPorts("alerting")).containsExactly(config.httpPort());
+    assertThat(healthCheckPort("alerting")).isEqualTo(config.httpPort());
+    assertThat(config.stateDir().toString()).startsWith(volumeTarget("alerting"));
+    assertThat(config.receivers()).isNotEmpty();
+    for (ReceiverConfig receiver : config.receivers()) {
+      URI url = URI.create(receiver.url());
+      assertThat(services).as(receiver.name() + ": " + url).containsKey(url.getHost());
+      assertThat(containerPorts(url.getHost())).contains(url.getPort());
+      assertThat(dependsOn("alerting")).containsEntry(url.getHost(), "service_healthy");
+    }
+
+    URI link =
+        URI.create(
+            config
+                .pairUrlTemplate()
+                .replace("{workflow}", "customer-dim")
+                .replace("{partition}", "2026-11-12"));
+    assertThat(link.getHost()).isIn("localhost", "127.0.0.1");
+    String reconciler = servicePublishing(link.getPort());
+    assertThat(reconciler)
+        .as("the service published on " + link.getPort())
+        .startsWith("reconciler");
+    Javalin dashboard = Javalin.create(j -> j.showJavalinBanner = false);
+    DashboardRoutes.routes(dashboard);
+    dashboard.start("127.0.0.1", 0);
+    try {
+      HttpResponse<String> page =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create("http://127.0.0.1:" + dashboard.port() + link.getPath()))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(page.statusCode()).as("GET " + link.getPath()).isEqualTo(200);
+      assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+    } finally {
+      dashboard.stop();
+    }
+  }
+
+  @Test
+  void everyServiceHasAHealthCheckOfItsOwn() {
+    for (Map.Entry<String, Map<String, Object>> service : services.entrySet()) {
+      Map<String, Object> health = map(service.getValue().get("healthcheck"));
+      List<?> test = (List<?>) health.get("test");
+      assertThat(test).as(service.getKey() + ": healthcheck.test").isNotEmpty();
+      assertThat(test.get(0)).isEqualTo("CMD");
+      if ("http-check".equals(test.get(1))) {
+        assertThat(containerPorts(service.getKey())).contains(healthCheckPort(service.getKey()));
+      } else {
+        String program = Path.of(test.get(1).toString()).getFileName().toString();
+        assertThat(DOCKER.resolve("kafka").resolve(program)).as(service.getKey()).isExecutable();
+      }
+    }
+    assertThat(DOCKER.resolve("bin/http-check")).isExecutable();
+  }
+
+  @Test
+  void kafkaNodesFormOneQuorumOfThree() {
+    List<String> nodes = servicesOfImage("dualrun-kafka:");
+    Set<String> clusterIds = new TreeSet<>();
+    Set<String> voters = new TreeSet<>();
+    Set<String> ids = new TreeSet<>();
+    for (String node : nodes) {
+      Map<String, String> env = environment(node);
+      clusterIds.add(env.get("CLUSTER_ID"));
+      voters.add(env.get("KAFKA_CONTROLLER_QUORUM_VOTERS"));
+      ids.add(env.get("KAFKA_NODE_ID") + "@" + node + ":9093");
+      assertThat(env.get("KAFKA_ADVERTISED_LISTENERS")).isEqualTo("PLAINTEXT://" + node + ":9092");
+      assertThat(volumeTarget(node)).isEqualTo("/var/lib/kafka");
+    }
+    assertThat(nodes).hasSize(3);
+    assertThat(clusterIds).hasSize(1);
+    assertThat(Uuid.fromString(clusterIds.iterator().next())).isNotNull();
+    assertThat(voters).hasSize(1);
+    assertThat(new TreeSet<>(List.of(voters.iterator().next().split(",")))).isEqualTo(ids);
+  }
+
+  @Test
+  void imagesAreBuiltFromTheVersionsTheProjectUses() throws IOException {
+    String pom = Files.readString(DOCKER.resolve("../pom.xml"));
+    Matcher apicurio = Pattern.compile("<apicurio.version>([^<]+)<").matcher(pom);
+    assertThat(apicurio.find()).isTrue();
+    for (String kafka : servicesOfImage("dualrun-kafka:")) {
+      assertThat(image(kafka)).isEqualTo("dualrun-kafka:" + AppInfoParser.getVersion());
+    }
+    assertThat(image("registry")).isEqualTo("dualrun-registry:" + apicurio.group(1));
+
+    for (String service : services.keySet()) {
+      Map<String, Object> build = map(services.get(service).get("build"));
+      String dockerfile = (String) build.get("dockerfile");
+      assertThat(map(build.get("args")).get("BASE"))
+          .isEqualTo("${DUALRUN_BASE_IMAGE:-eclipse-temurin:17-jre}");
+      String text = Files.readString(DOCKER.resolve("..").resolve(dockerfile));
+      assertThat(text).as(dockerfile).contains("ARG BASE=").contains("FROM ${BASE}");
+    }
   }
 
   @Test
   void inventoryIsValid() {
     assertThat(InventoryLoader.load(CONFIG.resolve("workflows.yaml")).workflows()).hasSize(12);
+  }
+
+  /** The shipped configuration file {@code service} runs with, the inventory read from here. */
+  private static ConfigMap config(String service) {
+    List<?> command = (List<?>) services.get(service).get("command");
+    String file = command.get(command.indexOf("--config") + 1).toString();
+    assertThat(file).startsWith(CONFIG_DIR);
+    return ConfigMap.load(CONFIG.resolve(file.substring(CONFIG_DIR.length())))
+        .with(LOCAL_INVENTORY);
+  }
+
+  private static List<String> servicesOfImage(String prefix) {
+    return services.keySet().stream().filter(s -> image(s).startsWith(prefix)).toList();
+  }
+
+  private static String image(String service) {
+    return services.get(service).get("image").toString();
+  }
+
+  private static Map<String, String> environment(String service) {
+    Map<String, String> env = new TreeMap<>();
+    map(services.get(service).get("environment")).forEach((k, v) -> env.put(k, v.toString()));
+    return env;
+  }
+
+  private static Map<String, String> dependsOn(String service) {
+    Map<String, String> conditions = new TreeMap<>();
+    map(services.get(service).get("depends_on"))
+        .forEach((k, v) -> conditions.put(k, map(v).get("condition").toString()));
+    return conditions;
+  }
+
+  /** The container ports of {@code 127.0.0.1:HOST:CONTAINER} in the service's ports. */
+  private static List<Integer> containerPorts(String service) {
+    List<?> ports = (List<?>) services.get(service).getOrDefault("ports", List.of());
+    return ports.stream()
+        .map(p -> p.toString().split(":"))
+        .peek(p -> assertThat(p).as(service + ": published on 127.0.0.1 only").hasSize(3))
+        .peek(p -> assertThat(p[0]).isEqualTo("127.0.0.1"))
+        .map(p -> Integer.parseInt(p[2]))
+        .toList();
+  }
+
+  private static String servicePublishing(int hostPort) {
+    for (String service : services.keySet()) {
+      List<?> ports = (List<?>) services.get(service).getOrDefault("ports", List.of());
+      for (Object p : ports) {
+        if (p.toString().split(":")[1].equals(Integer.toString(hostPort))) {
+          return service;
+        }
+      }
+    }
+    return "(none)";
+  }
+
+  private static int healthCheckPort(String service) {
+    List<?> test = (List<?>) map(services.get(service).get("healthcheck")).get("test");
+    assertThat(test.get(1)).isEqualTo("http-check");
+    return Integer.parseInt(test.get(2).toString());
+  }
+
+  /** Where the service's one volume is mounted. */
+  private static String volumeTarget(String service) {
+    List<?> volumes = (List<?>) services.get(service).get("volumes");
+    assertThat(volumes).as(service + ": volumes").hasSize(1);
+    return volumes.get(0).toString().split(":")[1];
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object o) {
+    assertThat(o).isInstanceOf(Map.class);
+    return (Map<String, Object>) o;
+  }
+
+  /** YAML merge keys ({@code <<: *anchor}) applied, as compose reads them, at every level. */
+  private static Object merged(Object node) {
+    if (node instanceof List<?> list) {
+      return list.stream().map(DockerConfigTest::merged).toList();
+    }
+    if (!(node instanceof Map<?, ?> m)) {
+      return node;
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    Object base = m.get("<<");
+    if (base != null) {
+      for (Object b : base instanceof List<?> l ? l : List.of(base)) {
+        out.putAll(map(merged(b)));
+      }
+    }
+    m.forEach(
+        (k, v) -> {
+          if (!"<<".equals(k)) {
+            out.put(k.toString(), merged(v));
+          }
+        });
+    return out;
   }
 }
