@@ -228,7 +228,7 @@ class DockerConfigTest {
   }
 
   @Test
-  void imagesAreBuiltFromTheVersionsTheProjectUses() throws IOException {
+  void imagesAreBuiltFromTheVersionsTheProjectUsesAndByTheTrialScript() throws IOException {
     String pom = Files.readString(DOCKER.resolve("../pom.xml"));
     Matcher apicurio = Pattern.compile("<apicurio.version>([^<]+)<").matcher(pom);
     assertThat(apicurio.find()).isTrue();
@@ -237,6 +237,7 @@ class DockerConfigTest {
     }
     assertThat(image("registry")).isEqualTo("dualrun-registry:" + apicurio.group(1));
 
+    String script = Files.readString(DOCKER.resolve("try-compose.sh"));
     for (String service : services.keySet()) {
       Map<String, Object> build = map(services.get(service).get("build"));
       String dockerfile = (String) build.get("dockerfile");
@@ -244,6 +245,9 @@ class DockerConfigTest {
           .isEqualTo("${DUALRUN_BASE_IMAGE:-eclipse-temurin:17-jre}");
       String text = Files.readString(DOCKER.resolve("..").resolve(dockerfile));
       assertThat(text).as(dockerfile).contains("ARG BASE=").contains("FROM ${BASE}");
+      assertThat(script)
+          .as("try-compose.sh builds the image of " + service)
+          .contains("\"" + dockerfile + " " + image(service) + "\"");
     }
   }
 
