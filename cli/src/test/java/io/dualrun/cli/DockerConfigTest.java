@@ -67,9 +67,7 @@ class DockerConfigTest {
         .forEach(
             kafka ->
                 brokers.add(
-                    environment(kafka)
-                        .get("KAFKA_ADVERTISED_LISTENERS")
-                        .replace("PLAINTEXT://", "")));
+                    advertised(environment(kafka)).get("PLAINTEXT").replace("PLAINTEXT://", "")));
     assertThat(brokers).hasSize(3);
     List<String> dualrun = servicesOfImage("dualrun:");
     assertThat(dualrun).containsExactly("alerting", "ingest", "reconciler-1", "reconciler-2");
@@ -212,15 +210,30 @@ class DockerConfigTest {
     Set<String> clusterIds = new TreeSet<>();
     Set<String> voters = new TreeSet<>();
     Set<String> ids = new TreeSet<>();
+    Set<String> hostPorts = new TreeSet<>();
     for (String node : nodes) {
       Map<String, String> env = environment(node);
       clusterIds.add(env.get("CLUSTER_ID"));
       voters.add(env.get("KAFKA_CONTROLLER_QUORUM_VOTERS"));
       ids.add(env.get("KAFKA_NODE_ID") + "@" + node + ":9093");
-      assertThat(env.get("KAFKA_ADVERTISED_LISTENERS")).isEqualTo("PLAINTEXT://" + node + ":9092");
+      Map<String, String> advertised = advertised(env);
+      assertThat(advertised.get("PLAINTEXT")).isEqualTo("PLAINTEXT://" + node + ":9092");
+      // the listener for clients on the host: declared, mapped, advertised where it is published
+      String host = advertised.get("HOST");
+      assertThat(host)
+          .as(node + ": a HOST listener for clients on the host")
+          .startsWith("HOST://127.0.0.1:");
+      String port = host.substring(host.lastIndexOf(':') + 1);
+      assertThat(env.get("KAFKA_LISTENERS")).contains("HOST://:" + port);
+      assertThat(env.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP")).contains("HOST:PLAINTEXT");
+      assertThat(ports(node))
+          .as(node + " publishes its HOST listener")
+          .contains("127.0.0.1:" + port + ":" + port);
+      hostPorts.add(port);
       assertThat(volumeTarget(node)).isEqualTo("/var/lib/kafka");
     }
     assertThat(nodes).hasSize(3);
+    assertThat(hostPorts).as("one host port per node").hasSize(3);
     assertThat(clusterIds).hasSize(1);
     assertThat(Uuid.fromString(clusterIds.iterator().next())).isNotNull();
     assertThat(voters).hasSize(1);
@@ -287,6 +300,23 @@ class DockerConfigTest {
   }
 
   /** The container ports of {@code 127.0.0.1:HOST:CONTAINER} in the service's ports. */
+  /** The published ports of {@code service} as written ({@code 127.0.0.1:HOST:CONTAINER}). */
+  private static List<String> ports(String service) {
+    List<?> ports = (List<?>) services.get(service).getOrDefault("ports", List.of());
+    return ports.stream().map(Object::toString).toList();
+  }
+
+  /**
+   * A Kafka node's advertised listeners by name ({@code PLAINTEXT -> PLAINTEXT://kafka-1:9092}).
+   */
+  private static Map<String, String> advertised(Map<String, String> environment) {
+    Map<String, String> byName = new java.util.TreeMap<>();
+    for (String listener : environment.get("KAFKA_ADVERTISED_LISTENERS").split(",")) {
+      byName.put(listener.substring(0, listener.indexOf(':')), listener);
+    }
+    return byName;
+  }
+
   private static List<Integer> containerPorts(String service) {
     List<?> ports = (List<?>) services.get(service).getOrDefault("ports", List.of());
     return ports.stream()
