@@ -75,6 +75,12 @@ class DashboardBrowserIT {
     try (var in = DashboardBrowserIT.class.getResourceAsStream("/demo/workflows.yaml")) {
       java.nio.file.Files.copy(in, inventory);
     }
+    // the standalone runs live: a pair settles on the wall clock, 5 s after both sides ended
+    // instead of the demo's 2 minutes
+    String demo = java.nio.file.Files.readString(inventory);
+    String quick = demo.replaceFirst("(?m)^  settle: 2m$", "  settle: 5s");
+    assertThat(quick).as("the demo inventory's default settle").isNotEqualTo(demo);
+    java.nio.file.Files.writeString(inventory, quick);
     standalone =
         Standalones.create(
                 StandaloneConfig.onFreePorts(dataDir.resolve("data")),

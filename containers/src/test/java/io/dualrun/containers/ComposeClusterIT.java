@@ -62,6 +62,8 @@ class ComposeClusterIT {
     DockerEngine.require();
     readme = ReadmeExample.read(REPOSITORY.resolve("README.md"));
     String base = System.getenv().getOrDefault("DUALRUN_BASE_IMAGE", "eclipse-temurin:17-jre");
+    BaseImage.awaitIfBuilding(
+        base, System.getenv("DUALRUN_BASE_IMAGE_LOG"), Duration.ofMinutes(10));
     compose =
         new Compose(
             REPOSITORY,
