@@ -205,6 +205,62 @@ class DockerConfigTest {
   }
 
   @Test
+  void theFlinkFileAddsASessionClusterAndSqlPointedAtItAndAtTheTopics() throws IOException {
+    Map<String, Map<String, Object>> flink = new TreeMap<>();
+    Object root =
+        new Load(LoadSettings.builder().build())
+            .loadFromString(Files.readString(DOCKER.resolve("compose-flink.yaml")));
+    map(merged(map(root).get("services"))).forEach((name, s) -> flink.put(name, map(s)));
+    assertThat(flink.keySet()).containsExactly("flink-jobmanager", "flink-taskmanager", "sql");
+    assertThat(flink.keySet())
+        .as("no name clash with compose.yaml")
+        .doesNotContainAnyElementsOf(services.keySet());
+
+    String pom = Files.readString(DOCKER.resolve("../pom.xml"));
+    Matcher version = Pattern.compile("<flink.version>([^<]+)<").matcher(pom);
+    assertThat(version.find()).isTrue();
+    for (Map<String, Object> service : flink.values()) {
+      assertThat(service.get("image")).isEqualTo("dualrun-flink:" + version.group(1));
+      Map<String, Object> build = map(service.get("build"));
+      assertThat(map(build.get("args")).get("BASE"))
+          .isEqualTo("${DUALRUN_BASE_IMAGE:-eclipse-temurin:17-jre}");
+      assertThat(Files.readString(DOCKER.resolve("..").resolve((String) build.get("dockerfile"))))
+          .contains("ARG BASE=")
+          .contains("FROM ${BASE}");
+    }
+    Map<String, Object> jobmanager = flink.get("flink-jobmanager");
+    assertThat(strings(map(jobmanager.get("healthcheck")).get("test")))
+        .containsExactly("CMD", "http-check", "8081", "/overview");
+    List<String> published =
+        services.values().stream()
+            .flatMap(s -> ((List<?>) s.getOrDefault("ports", List.of())).stream())
+            .map(p -> p.toString().split(":")[1])
+            .toList();
+    assertThat(strings(jobmanager.get("ports"))).containsExactly("127.0.0.1:8083:8081");
+    assertThat(published).as("ports compose.yaml publishes").doesNotContain("8083");
+    assertThat(map(map(flink.get("flink-taskmanager").get("depends_on")).get("flink-jobmanager")))
+        .containsEntry("condition", "service_healthy");
+
+    Map<String, Object> sql = flink.get("sql");
+    assertThat(strings(sql.get("entrypoint"))).containsExactly("dualrun-sql");
+    Map<String, Object> env = map(sql.get("environment"));
+    Set<String> brokers = new TreeSet<>();
+    servicesOfImage("dualrun-kafka:")
+        .forEach(
+            k ->
+                brokers.add(
+                    advertised(environment(k)).get("PLAINTEXT").replace("PLAINTEXT://", "")));
+    assertThat(new TreeSet<>(List.of(env.get("DUALRUN_BOOTSTRAP_SERVERS").toString().split(","))))
+        .isEqualTo(brokers);
+    URI registry = URI.create(env.get("DUALRUN_REGISTRY_URL").toString());
+    assertThat(containerPorts(registry.getHost())).contains(registry.getPort());
+    assertThat(env.get("DUALRUN_FLINK")).isEqualTo("flink-jobmanager:8081");
+    for (String script : List.of("flink-node", "dualrun-sql")) {
+      assertThat(DOCKER.resolve("flink").resolve(script)).isExecutable();
+    }
+  }
+
+  @Test
   void kafkaNodesFormOneQuorumOfThree() {
     List<String> nodes = servicesOfImage("dualrun-kafka:");
     Set<String> clusterIds = new TreeSet<>();
@@ -300,6 +356,11 @@ class DockerConfigTest {
   }
 
   /** The container ports of {@code 127.0.0.1:HOST:CONTAINER} in the service's ports. */
+  private static List<String> strings(Object list) {
+    assertThat(list).isInstanceOf(List.class);
+    return ((List<?>) list).stream().map(Object::toString).toList();
+  }
+
   /** The published ports of {@code service} as written ({@code 127.0.0.1:HOST:CONTAINER}). */
   private static List<String> ports(String service) {
     List<?> ports = (List<?>) services.get(service).getOrDefault("ports", List.of());
