@@ -37,6 +37,8 @@ public final class Fingerprinter {
   private final long[] bucketHashes;
   private long rows;
   private long content;
+  private long lastRowHash;
+  private long lastKeyHash;
 
   /**
    * @param columns the source's columns, in its order
@@ -150,6 +152,7 @@ public final class Fingerprinter {
       }
     }
     long h = rowEncoder.hash(row.bytes(), 0, row.size());
+    lastRowHash = h;
     content += h;
     rows++;
     long key = 0;
@@ -160,6 +163,7 @@ public final class Fingerprinter {
         }
       }
       key = keyEncoder.hash(row.bytes(), starts, ends, keys);
+      lastKeyHash = key;
       int bucket = (int) Long.remainderUnsigned(key, bucketRows.length);
       bucketRows[bucket]++;
       bucketHashes[bucket] += h;
@@ -183,6 +187,47 @@ public final class Fingerprinter {
 
   public long rows() {
     return rows;
+  }
+
+  /** The row hash of the row added last. */
+  public long lastRowHash() {
+    return lastRowHash;
+  }
+
+  /** The key hash of the row added last (0 without key columns). */
+  public long lastKeyHash() {
+    return lastKeyHash;
+  }
+
+  /** The fingerprinted columns' names, in the encoding's order (sorted). */
+  public List<String> hashedNames() {
+    return IntStream.of(hashed).mapToObj(i -> columns.get(i).name()).toList();
+  }
+
+  /** The row added last: the canonical text of each fingerprinted column (null for null). */
+  public String[] lastTexts() {
+    return texts(hashed);
+  }
+
+  /** The row added last: the canonical text of each key column, in key order. */
+  public String[] lastKeyTexts() {
+    return texts(keys);
+  }
+
+  private String[] texts(int[] positions) {
+    String[] texts = new String[positions.length];
+    for (int p = 0; p < positions.length; p++) {
+      int i = positions[p];
+      if (ends[i] - starts[i] > 1) { // null is the one byte 0x00; a value is 0x01, length, text
+        texts[p] =
+            new String(
+                row.bytes(),
+                starts[i] + 5,
+                ends[i] - starts[i] - 5,
+                java.nio.charset.StandardCharsets.UTF_8);
+      }
+    }
+    return texts;
   }
 
   /** The bucket a key (canonical key-column texts, in key order) falls into. */

@@ -5,7 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 
 /** A real PostgreSQL and a real MariaDB for one test class, both stopped on close. */
-final class Databases implements AutoCloseable {
+public final class Databases implements AutoCloseable {
   final LocalPostgres postgres;
   final LocalMariaDb mariadb;
 
@@ -14,7 +14,7 @@ final class Databases implements AutoCloseable {
     this.mariadb = mariadb;
   }
 
-  static Databases start() throws Exception {
+  public static Databases start() throws Exception {
     LocalPostgres postgres = new LocalPostgres();
     try {
       return new Databases(postgres, new LocalMariaDb());
@@ -24,16 +24,26 @@ final class Databases implements AutoCloseable {
     }
   }
 
-  Connection postgresConnection() throws SQLException {
+  public Connection postgresConnection() throws SQLException {
     return postgres.connect();
   }
 
-  Connection mariadbConnection() throws SQLException {
+  public Connection mariadbConnection() throws SQLException {
     return DriverManager.getConnection(mariadb.fpUrl());
   }
 
+  /** PostgreSQL's JDBC URL (user postgres, database postgres). */
+  public String postgresUrl() {
+    return postgres.jdbcUrl();
+  }
+
+  /** MariaDB's JDBC URL (user root, database fp). */
+  public String mariadbUrl() {
+    return mariadb.fpUrl();
+  }
+
   /** Stops both servers; null-safe for a class whose start failed. */
-  static void stop(Databases dbs) throws Exception {
+  public static void stop(Databases dbs) throws Exception {
     if (dbs != null) {
       dbs.close();
     }

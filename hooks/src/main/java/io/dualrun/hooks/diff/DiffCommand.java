@@ -1,0 +1,301 @@
+package io.dualrun.hooks.diff;
+
+import io.dualrun.hooks.fingerprint.CsvSource;
+import io.dualrun.hooks.fingerprint.JdbcSource;
+import io.dualrun.inventory.Inventory;
+import io.dualrun.inventory.InventoryException;
+import io.dualrun.inventory.InventoryLoader;
+import io.dualrun.inventory.OutputSpec;
+import io.dualrun.schemas.ColumnKind;
+import io.dualrun.schemas.normalise.Normalisation;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code dualrun diff}: the rows that differ between a baseline and a candidate source, found by
+ * bisecting key-hash buckets (docs/diff.md). Exit 0 equal, 1 different, 2 bad arguments or an
+ * unreadable source.
+ */
+@Command(
+    name = "diff",
+    mixinStandardHelpOptions = true,
+    description =
+        "Finds the rows that differ between the baseline's and the candidate's output: bucket sums"
+            + " by key hash, split where they differ, then only the rows of the differing buckets"
+            + " are read and compared by key. Exit 0 equal, 1 different, 2 error.")
+public final class DiffCommand implements Callable<Integer> {
+  @Option(names = "--key", split = ",", required = true, description = "Key column(s): col[,col].")
+  List<String> key = new ArrayList<>();
+
+  @Option(names = "--baseline-jdbc", description = "Baseline JDBC URL.")
+  String baselineJdbc;
+
+  @Option(names = "--baseline-table", description = "Baseline table.")
+  String baselineTable;
+
+  @Option(names = "--baseline-query", description = "Baseline SQL query.")
+  String baselineQuery;
+
+  @Option(names = "--baseline-csv", arity = "1..*", description = "Baseline CSV file(s).")
+  List<Path> baselineCsv;
+
+  @Option(names = "--baseline-where", description = "Condition on the baseline's rows (SQL).")
+  String baselineWhere;
+
+  @Option(names = "--baseline-user", defaultValue = "${env:DUALRUN_DB_USER}", description = "User.")
+  String baselineUser;
+
+  @Option(
+      names = "--baseline-password-env",
+      defaultValue = "DUALRUN_DB_PASSWORD",
+      description = "Variable holding the baseline's password (default DUALRUN_DB_PASSWORD).")
+  String baselinePasswordEnv;
+
+  @Option(names = "--candidate-jdbc", description = "Candidate JDBC URL.")
+  String candidateJdbc;
+
+  @Option(names = "--candidate-table", description = "Candidate table.")
+  String candidateTable;
+
+  @Option(names = "--candidate-query", description = "Candidate SQL query.")
+  String candidateQuery;
+
+  @Option(names = "--candidate-csv", arity = "1..*", description = "Candidate CSV file(s).")
+  List<Path> candidateCsv;
+
+  @Option(names = "--candidate-where", description = "Condition on the candidate's rows (SQL).")
+  String candidateWhere;
+
+  @Option(
+      names = "--candidate-user",
+      defaultValue = "${env:DUALRUN_DB_USER}",
+      description = "User.")
+  String candidateUser;
+
+  @Option(
+      names = "--candidate-password-env",
+      defaultValue = "DUALRUN_DB_PASSWORD",
+      description = "Variable holding the candidate's password (default DUALRUN_DB_PASSWORD).")
+  String candidatePasswordEnv;
+
+  @Option(names = "--type", description = "CSV column type, e.g. amount=decimal (default text).")
+  Map<String, String> types = new LinkedHashMap<>();
+
+  @Option(names = "--delimiter", defaultValue = ",", description = "CSV delimiter.")
+  char delimiter;
+
+  @Option(names = "--fetch-size", defaultValue = "10000", description = "JDBC fetch size.")
+  int fetchSize;
+
+  @Option(names = "--ignore-column", description = "Column left out (repeatable).")
+  List<String> ignore = new ArrayList<>();
+
+  @Option(
+      names = "--normalise",
+      paramLabel = "column:rule[,rule]",
+      description = "Normalisation rule(s) of a column (repeatable), as dualrun fingerprint.")
+  List<String> normalise = new ArrayList<>();
+
+  @Option(
+      names = "--inventory",
+      description =
+          "Inventory whose rules (normalise, ignoreColumns) for --workflow's --output apply.")
+  Path inventory;
+
+  @Option(names = "--workflow", description = "Workflow of --output in --inventory.")
+  String workflow;
+
+  @Option(names = "--output", description = "Output name in --inventory.")
+  String output;
+
+  @Option(
+      names = "--buckets",
+      defaultValue = "64",
+      description = "Buckets each differing bucket splits into (default 64).")
+  int buckets;
+
+  @Option(
+      names = "--max-rows",
+      defaultValue = "1000",
+      description = "The most rows read from each side (default 1000).")
+  long maxRows;
+
+  @Option(
+      names = "--max-seconds",
+      defaultValue = "300",
+      description = "Stop splitting after this long and read what fits (default 300).")
+  long maxSeconds;
+
+  @Option(
+      names = "--format",
+      defaultValue = "table",
+      description = "table, json or csv (default table).")
+  String format;
+
+  PrintStream out = System.out;
+  PrintStream err = System.err;
+
+  @Override
+  public Integer call() {
+    try {
+      DiffPrinter.Format f = format();
+      Bisection.Limits limits =
+          new Bisection.Limits(buckets, maxRows, Duration.ofSeconds(maxSeconds));
+      Rules rules = rules();
+      List<String> ignored = new ArrayList<>(ignore);
+      ignored.addAll(rules.ignore());
+      try (DiffSide baseline =
+              side("baseline", baselineSource(), rules.normalise(), false, ignored);
+          DiffSide candidate =
+              side("candidate", candidateSource(), rules.normalise(), true, ignored)) {
+        DiffResult r = new Bisection(baseline, candidate, limits, System::nanoTime).run();
+        DiffPrinter.print(r, key, f, out);
+        return r.equal() ? 0 : 1;
+      }
+    } catch (IllegalArgumentException e) {
+      err.println("dualrun diff: " + e.getMessage());
+      return 2;
+    } catch (Exception e) {
+      err.println("dualrun diff: " + e);
+      return 2;
+    }
+  }
+
+  private DiffPrinter.Format format() {
+    try {
+      return DiffPrinter.Format.valueOf(format.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--format: '" + format + "' is not table, json or csv", e);
+    }
+  }
+
+  private DiffSide side(
+      String name,
+      ScannedSide.Rows rows,
+      Normalisation rules,
+      boolean candidate,
+      List<String> ignored)
+      throws Exception {
+    try {
+      return new ScannedSide(rows, key, ignored, rules, candidate);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalArgumentException("the " + name + " cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  private ScannedSide.Rows baselineSource() {
+    return source(
+        "--baseline",
+        baselineJdbc,
+        baselineTable,
+        baselineQuery,
+        baselineCsv,
+        baselineWhere,
+        baselineUser,
+        baselinePasswordEnv);
+  }
+
+  private ScannedSide.Rows candidateSource() {
+    return source(
+        "--candidate",
+        candidateJdbc,
+        candidateTable,
+        candidateQuery,
+        candidateCsv,
+        candidateWhere,
+        candidateUser,
+        candidatePasswordEnv);
+  }
+
+  private ScannedSide.Rows source(
+      String prefix,
+      String jdbc,
+      String table,
+      String query,
+      List<Path> csv,
+      String where,
+      String user,
+      String passwordEnv) {
+    int given = (table != null ? 1 : 0) + (query != null ? 1 : 0) + (csv != null ? 1 : 0);
+    if (given != 1) {
+      throw new IllegalArgumentException(
+          "give one of " + prefix + "-table, " + prefix + "-query, " + prefix + "-csv");
+    }
+    if (csv != null) {
+      if (where != null) {
+        throw new IllegalArgumentException(prefix + "-where needs a JDBC source, not CSV files");
+      }
+      Map<String, ColumnKind> kinds = new LinkedHashMap<>();
+      types.forEach((k, v) -> kinds.put(k.toLowerCase(Locale.ROOT), ColumnKind.parse(v)));
+      return () -> new CsvSource(csv, delimiter, kinds);
+    }
+    if (jdbc == null) {
+      throw new IllegalArgumentException(
+          prefix + "-jdbc is required with " + prefix + "-table or -query");
+    }
+    String rows = table != null ? JdbcSource.tableQuery(table) : query;
+    String selected =
+        where == null ? rows : "SELECT * FROM (" + rows + ") dualrun_diff WHERE " + where;
+    String password = passwordEnv == null ? null : System.getenv(passwordEnv);
+    return () ->
+        new JdbcSource(DriverManager.getConnection(jdbc, user, password), selected, fetchSize);
+  }
+
+  /** Rules of the output: --normalise, or the inventory's normalise and ignoreColumns. */
+  record Rules(Normalisation normalise, List<String> ignore) {}
+
+  private Rules rules() {
+    if (inventory == null) {
+      try {
+        return new Rules(Normalisation.parse(normalise), List.of());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--normalise: " + e.getMessage(), e);
+      }
+    }
+    if (!normalise.isEmpty()) {
+      throw new IllegalArgumentException(
+          "--normalise and --inventory: give the rules in one place (the inventory, or flags)");
+    }
+    if (workflow == null || output == null) {
+      throw new IllegalArgumentException("--inventory needs --workflow and --output");
+    }
+    Inventory inv;
+    try {
+      inv = InventoryLoader.load(inventory);
+    } catch (InventoryException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+    OutputSpec spec =
+        inv
+            .workflow(workflow)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "--inventory " + inventory + ": no workflow '" + workflow + "'"))
+            .outputs()
+            .stream()
+            .filter(o -> o.name().equals(output))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "--inventory "
+                            + inventory
+                            + ": workflow "
+                            + workflow
+                            + " declares no output '"
+                            + output
+                            + "'"));
+    return new Rules(spec.normalise(), List.copyOf(spec.ignoreColumns()));
+  }
+}

@@ -1,0 +1,160 @@
+package io.dualrun.hooks.diff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class DiffCommandTest {
+  @TempDir Path dir;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(String... args) {
+    DiffCommand command = new DiffCommand();
+    command.out = new PrintStream(out, true, StandardCharsets.UTF_8);
+    command.err = new PrintStream(err, true, StandardCharsets.UTF_8);
+    return new CommandLine(command).execute(args);
+  }
+
+  private Path csv(String name, String... lines) throws Exception {
+    Path file = dir.resolve(name);
+    List<String> all = new ArrayList<>(List.of("id,name,amount"));
+    all.addAll(List.of(lines));
+    Files.write(file, all);
+    return file;
+  }
+
+  private String out() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void equalFilesExitZero() throws Exception {
+    Path a = csv("a.csv", "1,x,1.50", "2,y,2");
+    Path b = csv("b.csv", "2,y,2.00", "1,x,1.5");
+    int code =
+        run(
+            "--key",
+            "id",
+            "--type",
+            "amount=decimal",
+            "--baseline-csv",
+            a.toString(),
+            "--candidate-csv",
+            b.toString());
+    assertThat(code).as(err()).isZero();
+    assertThat(out()).startsWith("EQUAL: 2 rows on each side");
+  }
+
+  @Test
+  void differencesExitOneAsATableJsonAndCsv() throws Exception {
+    Path a = csv("a.csv", "1,x,1.50", "2,y,2", "3,,3");
+    Path b = csv("b.csv", "1,x,1.05", "3,\"\",3", "4,z,4");
+    String[] common = {
+      "--key",
+      "id",
+      "--type",
+      "amount=decimal",
+      "--type",
+      "id=integer",
+      "--baseline-csv",
+      a.toString(),
+      "--candidate-csv",
+      b.toString()
+    };
+    assertThat(run(common)).isEqualTo(1);
+    assertThat(out())
+        .contains("DIFFERENT: 1 only in the baseline, 1 only in the candidate, 2 changed")
+        .contains("changed")
+        .contains("amount")
+        .contains("1.5")
+        .contains("1.05");
+
+    out.reset();
+    List<String> json = new ArrayList<>(List.of(common));
+    json.addAll(List.of("--format", "json"));
+    assertThat(run(json.toArray(String[]::new))).isEqualTo(1);
+    JsonNode root = new ObjectMapper().readTree(out());
+    assertThat(root.path("status").asText()).isEqualTo("DIFFERENT");
+    assertThat(root.path("counts").path("changed").asInt()).isEqualTo(2);
+    assertThat(root.path("differences").get(0).path("kind").asText()).isEqualTo("changed");
+    assertThat(root.path("differences").get(0).path("changed").get(0).path("column").asText())
+        .isEqualTo("amount");
+
+    out.reset();
+    List<String> csv = new ArrayList<>(List.of(common));
+    csv.addAll(List.of("--format", "csv"));
+    assertThat(run(csv.toArray(String[]::new))).isEqualTo(1);
+    assertThat(out().lines().toList())
+        .contains("\"kind\",\"key\",\"column\",\"baseline\",\"candidate\"")
+        .contains("\"changed\",\"1\",\"amount\",\"1.5\",\"1.05\"")
+        .as("null is an empty field, the empty text a quoted one")
+        .contains("\"changed\",\"3\",\"name\",,\"\"");
+  }
+
+  @Test
+  void badArgumentsExitTwoNamingTheOption() throws Exception {
+    Path a = csv("a.csv", "1,x,1");
+    assertThat(
+            run("--key", "nope", "--baseline-csv", a.toString(), "--candidate-csv", a.toString()))
+        .isEqualTo(2);
+    assertThat(err()).contains("--bucket-key").contains("nope");
+    err.reset();
+    assertThat(run("--key", "id", "--baseline-csv", a.toString())).isEqualTo(2);
+    assertThat(err()).contains("--candidate-table, --candidate-query, --candidate-csv");
+    err.reset();
+    assertThat(
+            run(
+                "--key",
+                "id",
+                "--format",
+                "xml",
+                "--baseline-csv",
+                a.toString(),
+                "--candidate-csv",
+                a.toString()))
+        .isEqualTo(2);
+    assertThat(err()).contains("--format").contains("xml");
+    err.reset();
+    assertThat(
+            run(
+                "--key",
+                "id",
+                "--baseline-csv",
+                a.toString(),
+                "--baseline-where",
+                "id > 1",
+                "--candidate-csv",
+                a.toString()))
+        .isEqualTo(2);
+    assertThat(err()).contains("--baseline-where needs a JDBC source");
+    err.reset();
+    assertThat(
+            run(
+                "--key",
+                "id",
+                "--max-rows",
+                "0",
+                "--baseline-csv",
+                a.toString(),
+                "--candidate-csv",
+                a.toString()))
+        .isEqualTo(2);
+    assertThat(err()).contains("--max-rows");
+  }
+}

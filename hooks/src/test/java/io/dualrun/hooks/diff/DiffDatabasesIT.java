@@ -1,0 +1,205 @@
+package io.dualrun.hooks.diff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dualrun.hooks.fingerprint.Databases;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * dualrun diff between a real PostgreSQL (baseline) and a real MariaDB (candidate) holding the same
+ * rows but for planted differences: rows deleted, rows inserted, cells changed. Keys are an
+ * integer, a composite (text, integer) and a text; the text keys differ only in case or accents,
+ * which MariaDB's utf8mb4_general_ci collation calls equal and PostgreSQL's "C" collation orders
+ * apart: the diff must still find exactly the planted keys (buckets are by key hash, not range).
+ */
+class DiffDatabasesIT {
+  private static final String[] REGIONS = {"a", "A", "b", "B", "e", "é", "É", "_x", "Zz", "zz"};
+  private static Databases dbs;
+
+  @BeforeAll
+  static void start() throws Exception {
+    dbs = Databases.start();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    Databases.stop(dbs);
+  }
+
+  record Row(String region, long id, String amount, String note) {}
+
+  private static List<Row> rows(int n, long seed) {
+    Random random = new Random(seed);
+    List<Row> rows = new ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      String note = random.nextInt(10) == 0 ? null : "note " + random.nextInt(1000);
+      rows.add(
+          new Row(REGIONS[i % REGIONS.length], i, (random.nextInt(100_000) / 100.0) + "", note));
+    }
+    return rows;
+  }
+
+  private static void load(Connection c, String table, String regionType, List<Row> rows)
+      throws Exception {
+    try (Statement s = c.createStatement()) {
+      s.execute("DROP TABLE IF EXISTS " + table);
+      s.execute(
+          "CREATE TABLE "
+              + table
+              + " (region "
+              + regionType
+              + ", id bigint, amount decimal(12,2), note varchar(40))");
+    }
+    c.setAutoCommit(false);
+    try (PreparedStatement p =
+        c.prepareStatement("INSERT INTO " + table + " VALUES (?, ?, ?, ?)")) {
+      for (Row r : rows) {
+        p.setString(1, r.region());
+        p.setLong(2, r.id());
+        p.setBigDecimal(3, new java.math.BigDecimal(r.amount()));
+        p.setString(4, r.note());
+        p.addBatch();
+      }
+      p.executeBatch();
+    }
+    c.commit();
+    c.setAutoCommit(true);
+  }
+
+  /** The planted differences, as "kind key" lines the diff's JSON must give. */
+  private static Set<String> plant(List<Row> candidate, String keyOf) {
+    Set<String> expected = new TreeSet<>();
+    Row gone1 = candidate.remove(100);
+    Row gone2 = candidate.remove(2000);
+    expected.add("only-in-baseline " + key(gone1, keyOf));
+    expected.add("only-in-baseline " + key(gone2, keyOf));
+    Row added = new Row("é", 90_001, "1.00", "new");
+    candidate.add(added);
+    expected.add("only-in-candidate " + key(added, keyOf));
+    for (int at : new int[] {5, 777, 2500}) {
+      Row r = candidate.get(at);
+      candidate.set(at, new Row(r.region(), r.id(), r.amount(), "changed " + at));
+      expected.add("changed " + key(r, keyOf) + " note");
+    }
+    return expected;
+  }
+
+  private static String key(Row r, String keyOf) {
+    return switch (keyOf) {
+      case "id" -> "[" + r.id() + "]";
+      case "region,id" -> "[" + r.region() + ", " + r.id() + "]";
+      default -> "[" + r.region() + "|" + r.id() + "]";
+    };
+  }
+
+  private JsonNode diff(String table, String key, String... more) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    DiffCommand command = new DiffCommand();
+    command.out = new PrintStream(out, true, StandardCharsets.UTF_8);
+    command.err = new PrintStream(err, true, StandardCharsets.UTF_8);
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--key",
+                key,
+                "--baseline-jdbc",
+                dbs.postgresUrl(),
+                "--baseline-table",
+                table,
+                "--candidate-jdbc",
+                dbs.mariadbUrl(),
+                "--candidate-table",
+                table,
+                "--buckets",
+                "16",
+                "--max-rows",
+                "40",
+                "--format",
+                "json"));
+    args.addAll(List.of(more));
+    int code = new CommandLine(command).execute(args.toArray(String[]::new));
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isIn(0, 1);
+    JsonNode json = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+    assertThat(code == 0).isEqualTo(json.path("status").asText().equals("EQUAL"));
+    return json;
+  }
+
+  private static Set<String> found(JsonNode json) {
+    Set<String> found = new TreeSet<>();
+    for (JsonNode d : json.path("differences")) {
+      List<String> key = new ArrayList<>();
+      d.path("key").forEach(k -> key.add(k.asText()));
+      StringBuilder line = new StringBuilder(d.path("kind").asText()).append(' ').append(key);
+      d.path("changed").forEach(c -> line.append(' ').append(c.path("column").asText()));
+      found.add(line.toString());
+    }
+    return found;
+  }
+
+  private void compare(String table, String key, String keyOf) throws Exception {
+    List<Row> baseline = rows(3000, table.hashCode());
+    List<Row> candidate = new ArrayList<>(baseline);
+    Set<String> expected = plant(candidate, keyOf);
+    load(dbs.postgresConnection(), table, "varchar(8) COLLATE \"C\"", baseline);
+    load(dbs.mariadbConnection(), table, "varchar(8) COLLATE utf8mb4_general_ci", candidate);
+
+    JsonNode json = diff(table, key);
+
+    assertThat(found(json)).isEqualTo(expected);
+    assertThat(json.path("partial").isNull()).as(json.toPrettyString()).isTrue();
+    assertThat(json.path("levels").size()).as("split below the first level").isGreaterThan(1);
+    for (String side : List.of("baseline", "candidate")) {
+      assertThat(json.path("bytesSent").path(side).asLong())
+          .as(side + " sent far less than its rows (3000 rows of ~30 bytes)")
+          .isLessThan(3000 * 30 / 5);
+    }
+  }
+
+  @Test
+  void anIntegerKey() throws Exception {
+    compare("diff_int", "id", "id");
+  }
+
+  @Test
+  void aCompositeKeyOfTextAndInteger() throws Exception {
+    compare("diff_composite", "region,id", "region,id");
+  }
+
+  @Test
+  void equalRowsUnderDifferentCollationsAndAWhereOnEachSide() throws Exception {
+    List<Row> rows = rows(500, 7);
+    load(dbs.postgresConnection(), "diff_where", "varchar(8) COLLATE \"C\"", rows);
+    List<Row> candidate = new ArrayList<>(rows);
+    candidate.add(new Row("A", 9_999, "9.99", "late row"));
+    load(dbs.mariadbConnection(), "diff_where", "varchar(8) COLLATE utf8mb4_general_ci", candidate);
+
+    assertThat(diff("diff_where", "region,id").path("status").asText()).isEqualTo("DIFFERENT");
+    JsonNode where =
+        diff(
+            "diff_where",
+            "region,id",
+            "--baseline-where",
+            "id < 9000",
+            "--candidate-where",
+            "id < 9000");
+    assertThat(where.path("status").asText()).isEqualTo("EQUAL");
+    assertThat(where.path("rows").path("candidate").asLong()).isEqualTo(500);
+  }
+}
