@@ -118,7 +118,9 @@ public final class InventoryKeys {
               "names, or objects with `name`, `rowCount`, `ignoreColumns`, `columnStats`,"
                   + " `normalise` (per column: `scale`, `precision`, `timezone`, `trim`,"
                   + " `caseInsensitive`, `emptyIsNull`, `baseline`, `candidate`; see"
-                  + " [fingerprint.md](fingerprint.md#normalisation))",
+                  + " [fingerprint.md](fingerprint.md#normalisation)), `sensitive` (columns whose"
+                  + " values `dualrun diff` never shows nor sends: a keyed hash instead,"
+                  + " [diff.md](diff.md#sensitive-columns))",
               false),
           new Key(
               "inputs",

@@ -40,7 +40,7 @@ public final class InventoryLoader {
   private static final Set<String> SIDE =
       Set.of("orchestrator", "job", "namespace", "partitionOffset", "schedule");
   private static final Set<String> OUTPUT =
-      Set.of("name", "rowCount", "ignoreColumns", "columnStats", "normalise");
+      Set.of("name", "rowCount", "ignoreColumns", "columnStats", "normalise", "sensitive");
 
   private static final Set<String> COLUMN_RULE =
       Set.of(
@@ -310,15 +310,8 @@ public final class InventoryLoader {
       tree.problem(node, path + ".name", "is required");
       return null;
     }
-    Set<String> ignore = new HashSet<>();
-    if (m.containsKey("ignoreColumns")) {
-      for (Node item : tree.sequence(m.get("ignoreColumns"), path + ".ignoreColumns")) {
-        String column = tree.scalar(item, path + ".ignoreColumns");
-        if (column != null) {
-          ignore.add(column);
-        }
-      }
-    }
+    Set<String> ignore = columns(m, path, "ignoreColumns");
+    Set<String> sensitive = columns(m, path, "sensitive");
     Map<String, Tolerance> stats = new HashMap<>();
     if (m.containsKey("columnStats")) {
       tree.entries(m.get("columnStats"), path + ".columnStats")
@@ -334,7 +327,22 @@ public final class InventoryLoader {
         tolerance(m.get("rowCount"), path + ".rowCount", d.rowCount()),
         ignore,
         stats,
-        normalise(m.get("normalise"), path + ".normalise"));
+        normalise(m.get("normalise"), path + ".normalise"),
+        sensitive);
+  }
+
+  /** A list of column names under {@code key}, empty when absent. */
+  private Set<String> columns(Map<String, Node> m, String path, String key) {
+    Set<String> columns = new HashSet<>();
+    if (m.containsKey(key)) {
+      for (Node item : tree.sequence(m.get(key), path + "." + key)) {
+        String column = tree.scalar(item, path + "." + key);
+        if (column != null) {
+          columns.add(column);
+        }
+      }
+    }
+    return columns;
   }
 
   private Normalisation normalise(Node node, String path) {

@@ -18,11 +18,23 @@ public record OutputSpec(
     Tolerance rowCount,
     Set<String> ignoreColumns,
     Map<String, Tolerance> columnStats,
-    Normalisation normalise) {
+    Normalisation normalise,
+    Set<String> sensitive) {
   public OutputSpec {
     ignoreColumns = Set.copyOf(ignoreColumns);
     columnStats = Map.copyOf(columnStats);
     normalise = normalise == null ? Normalisation.NONE : normalise;
+    sensitive = sensitive == null ? Set.of() : Set.copyOf(sensitive);
+  }
+
+  /** No column is sensitive. */
+  public OutputSpec(
+      String name,
+      Tolerance rowCount,
+      Set<String> ignoreColumns,
+      Map<String, Tolerance> columnStats,
+      Normalisation normalise) {
+    this(name, rowCount, ignoreColumns, columnStats, normalise, Set.of());
   }
 
   /** Without normalisation rules. */

@@ -101,6 +101,13 @@ public final class DiffCommand implements Callable<Integer> {
   List<String> ignore = new ArrayList<>();
 
   @Option(
+      names = "--mask",
+      description =
+          "Sensitive column (repeatable; with the inventory's sensitive ones): its values are shown"
+              + " and sent only as a keyed hash.")
+  List<String> mask = new ArrayList<>();
+
+  @Option(
       names = "--normalise",
       paramLabel = "column:rule[,rule]",
       description = "Normalisation rule(s) of a column (repeatable), as dualrun fingerprint.")
@@ -154,10 +161,14 @@ public final class DiffCommand implements Callable<Integer> {
       Rules rules = rules();
       List<String> ignored = new ArrayList<>(ignore);
       ignored.addAll(rules.ignore());
+      java.util.Set<String> sensitive = new java.util.TreeSet<>(mask);
+      sensitive.addAll(rules.sensitive());
+      Masking masking = Masking.of(sensitive);
       try (DiffSide baseline =
-              side("baseline", baselineSource(), rules.normalise(), false, ignored);
+              side("baseline", baselineSource(), rules.normalise(), false, ignored, masking);
           DiffSide candidate =
-              side("candidate", candidateSource(), rules.normalise(), true, ignored)) {
+              side("candidate", candidateSource(), rules.normalise(), true, ignored, masking)) {
+        checkMasked(masking, baseline.columns());
         DiffResult r = new Bisection(baseline, candidate, limits, System::nanoTime).run();
         DiffPrinter.print(r, key, f, out);
         return r.equal() ? 0 : 1;
@@ -184,10 +195,11 @@ public final class DiffCommand implements Callable<Integer> {
       ScannedSide.Rows rows,
       Normalisation rules,
       boolean candidate,
-      List<String> ignored)
+      List<String> ignored,
+      Masking masking)
       throws Exception {
     try {
-      return new ScannedSide(rows, key, ignored, rules, candidate);
+      return new ScannedSide(rows, key, ignored, rules, candidate, masking);
     } catch (java.sql.SQLException e) {
       throw new IllegalArgumentException("the " + name + " cannot be read: " + e.getMessage(), e);
     }
@@ -251,13 +263,29 @@ public final class DiffCommand implements Callable<Integer> {
         new JdbcSource(DriverManager.getConnection(jdbc, user, password), selected, fetchSize);
   }
 
-  /** Rules of the output: --normalise, or the inventory's normalise and ignoreColumns. */
-  record Rules(Normalisation normalise, List<String> ignore) {}
+  /**
+   * A masked column the output does not have is a mistake worth saying: nothing would be hidden.
+   */
+  private static void checkMasked(Masking masking, List<String> columns) {
+    for (String c : masking.columns()) {
+      if (!columns.contains(c)) {
+        throw new IllegalArgumentException(
+            "--mask / sensitive: no column '"
+                + c
+                + "' (columns: "
+                + String.join(", ", columns)
+                + ")");
+      }
+    }
+  }
+
+  /** Rules of the output: --normalise, or the inventory's normalise, ignoreColumns, sensitive. */
+  record Rules(Normalisation normalise, List<String> ignore, java.util.Set<String> sensitive) {}
 
   private Rules rules() {
     if (inventory == null) {
       try {
-        return new Rules(Normalisation.parse(normalise), List.of());
+        return new Rules(Normalisation.parse(normalise), List.of(), java.util.Set.of());
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("--normalise: " + e.getMessage(), e);
       }
@@ -296,6 +324,6 @@ public final class DiffCommand implements Callable<Integer> {
                             + " declares no output '"
                             + output
                             + "'"));
-    return new Rules(spec.normalise(), List.copyOf(spec.ignoreColumns()));
+    return new Rules(spec.normalise(), List.copyOf(spec.ignoreColumns()), spec.sensitive());
   }
 }

@@ -15,7 +15,7 @@ import java.util.Set;
  * query: one pass keeps each row's key hash and row hash (16 bytes a row), every aggregate is
  * answered from them, and the rows of the buckets asked for are read in a second pass. The bytes it
  * counts as sent are what an agent beside the data would send: 20 per bucket sum, the texts of the
- * rows.
+ * rows. Sensitive columns are masked here, before a row is handed out.
  */
 public final class ScannedSide implements DiffSide {
   /** Opens the side's rows, once for the hashes and once for the rows asked for. */
@@ -29,6 +29,7 @@ public final class ScannedSide implements DiffSide {
   private final List<String> ignore;
   private final Normalisation rules;
   private final boolean candidateSide;
+  private final Masking masking;
   private long[] keyHashes = new long[1024];
   private long[] rowHashes = new long[1024];
   private int count;
@@ -40,9 +41,11 @@ public final class ScannedSide implements DiffSide {
       List<String> keyColumns,
       List<String> ignore,
       Normalisation rules,
-      boolean candidateSide)
+      boolean candidateSide,
+      Masking masking)
       throws Exception {
     this.rows = rows;
+    this.masking = masking;
     this.keyColumns = List.copyOf(keyColumns);
     this.ignore = List.copyOf(ignore);
     this.rules = rules;
@@ -72,6 +75,10 @@ public final class ScannedSide implements DiffSide {
     }
   }
 
+  private List<String> keyNames() {
+    return keyColumns.stream().map(k -> k.toLowerCase(java.util.Locale.ROOT)).toList();
+  }
+
   @Override
   public List<String> columns() {
     return columns;
@@ -99,7 +106,9 @@ public final class ScannedSide implements DiffSide {
       while (source.next(values)) {
         f.add(values);
         if (buckets.contains(Long.remainderUnsigned(f.lastKeyHash(), modulus))) {
-          DiffRow row = new DiffRow(list(f.lastKeyTexts()), list(f.lastTexts()));
+          DiffRow row =
+              masking.apply(
+                  new DiffRow(list(f.lastKeyTexts()), list(f.lastTexts())), columns, keyNames());
           found.add(row);
           bytesSent += DiffRows.bytes(row);
         }

@@ -54,9 +54,11 @@ class BisectionTest {
       Normalisation rules)
       throws Exception {
     DiffSide a =
-        new ScannedSide(() -> new ListRows(columns, baseline), key, List.of(), rules, false);
+        new ScannedSide(
+            () -> new ListRows(columns, baseline), key, List.of(), rules, false, Masking.NONE);
     DiffSide b =
-        new ScannedSide(() -> new ListRows(columns, candidate), key, List.of(), rules, true);
+        new ScannedSide(
+            () -> new ListRows(columns, candidate), key, List.of(), rules, true, Masking.NONE);
     return new Bisection(a, b, limits, System::nanoTime).run();
   }
 
@@ -215,14 +217,16 @@ class BisectionTest {
             List.of("id"),
             List.of(),
             Normalisation.NONE,
-            false);
+            false,
+            Masking.NONE);
     DiffSide b =
         new ScannedSide(
             () -> new ListRows(other, List.<Object[]>of(new Object[] {1L, "x"})),
             List.of("id"),
             List.of(),
             Normalisation.NONE,
-            true);
+            true,
+            Masking.NONE);
     DiffResult r = new Bisection(a, b, LIMITS, System::nanoTime).run();
     assertThat(r.equal()).isFalse();
     assertThat(r.schema()).containsExactly("amount (baseline only)");
@@ -237,6 +241,54 @@ class BisectionTest {
     assertThat(diff(baseline, candidate).equal()).isFalse();
     Normalisation scale = Normalisation.parse(List.of("amount:scale=2"));
     assertThat(diff(COLUMNS, baseline, candidate, List.of("id"), LIMITS, scale).equal()).isTrue();
+  }
+
+  @Test
+  void aSensitiveColumnIsComparedAndShownOnlyAsAKeyedHash() throws Exception {
+    List<Object[]> baseline =
+        List.of(
+            new Object[] {1L, "alice@example.com", BigDecimal.ONE},
+            new Object[] {2L, "bob@example.com", BigDecimal.ONE},
+            new Object[] {3L, "carol@example.com", BigDecimal.ONE});
+    List<Object[]> candidate =
+        List.of(
+            new Object[] {1L, "alice@example.com", BigDecimal.ONE},
+            new Object[] {2L, "bob@example.org", BigDecimal.ONE},
+            new Object[] {3L, "carol@example.com", BigDecimal.TEN});
+    Masking masking = Masking.of(java.util.Set.of("NAME"));
+    DiffSide a =
+        new ScannedSide(
+            () -> new ListRows(COLUMNS, baseline),
+            List.of("id"),
+            List.of(),
+            Normalisation.NONE,
+            false,
+            masking);
+    DiffSide b =
+        new ScannedSide(
+            () -> new ListRows(COLUMNS, candidate),
+            List.of("id"),
+            List.of(),
+            Normalisation.NONE,
+            true,
+            masking);
+    DiffResult r = new Bisection(a, b, LIMITS, System::nanoTime).run();
+
+    assertThat(r.differences()).extracting(d -> d.key().get(0)).containsExactly("2", "3");
+    KeyDifference.Change email = r.differences().get(0).changed().get(0);
+    assertThat(email.column()).isEqualTo("name");
+    assertThat(email.baseline()).matches("hmac:[0-9a-f]{16}").isNotEqualTo(email.candidate());
+    assertThat(email.candidate()).matches("hmac:[0-9a-f]{16}");
+    KeyDifference amount = r.differences().get(1);
+    assertThat(amount.changed()).extracting(KeyDifference.Change::column).containsExactly("amount");
+    assertThat(amount.baseline().values().get(2))
+        .as("an equal masked value hashes alike on both sides")
+        .isEqualTo(amount.candidate().values().get(2))
+        .doesNotContain("carol");
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    DiffPrinter.print(
+        r, List.of("id"), DiffPrinter.Format.JSON, new java.io.PrintStream(out, true));
+    assertThat(out.toString()).doesNotContain("@example");
   }
 
   @Test

@@ -108,6 +108,42 @@ class DiffCommandTest {
   }
 
   @Test
+  void maskedColumnsNeverAppearInTheOutput() throws Exception {
+    Path a = csv("a.csv", "1,secret-one,1", "2,secret-two,2");
+    Path b = csv("b.csv", "1,secret-uno,1", "2,secret-two,3");
+    int code =
+        run(
+            "--key",
+            "id",
+            "--mask",
+            "name",
+            "--format",
+            "csv",
+            "--baseline-csv",
+            a.toString(),
+            "--candidate-csv",
+            b.toString());
+    assertThat(code).as(err()).isEqualTo(1);
+    assertThat(out())
+        .doesNotContain("secret")
+        .contains("\"name\",\"hmac:")
+        .contains("\"amount\",\"2\",\"3\"");
+    err.reset();
+    assertThat(
+            run(
+                "--key",
+                "id",
+                "--mask",
+                "nope",
+                "--baseline-csv",
+                a.toString(),
+                "--candidate-csv",
+                b.toString()))
+        .isEqualTo(2);
+    assertThat(err()).contains("--mask").contains("nope");
+  }
+
+  @Test
   void badArgumentsExitTwoNamingTheOption() throws Exception {
     Path a = csv("a.csv", "1,x,1");
     assertThat(
