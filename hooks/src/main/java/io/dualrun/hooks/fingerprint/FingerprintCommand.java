@@ -16,7 +16,9 @@ import io.dualrun.schemas.json.RecordRules;
 import io.dualrun.schemas.normalise.Normalisation;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -148,6 +150,22 @@ public final class FingerprintCommand implements Callable<Integer> {
   @Mixin IngestOptions ingest = new IngestOptions();
 
   @Option(
+      names = "--pushdown",
+      negatable = true,
+      description =
+          "Compute the fingerprint in the database, bit-identical to the client's (default: when"
+              + " every column's type allows it and no column hashes are asked for);"
+              + " --no-pushdown: read the rows and compute it here.")
+  Boolean pushdown;
+
+  @Option(
+      names = "--column-hashes",
+      negatable = true,
+      description =
+          "Per-column hashes (default: on, except with --pushdown, which cannot compute them).")
+  Boolean columnHashes;
+
+  @Option(
       names = "--progress",
       negatable = true,
       description = "Progress bar (default: on a terminal).")
@@ -159,8 +177,8 @@ public final class FingerprintCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ObjectNode json;
-    try (RowSource source = openSource()) {
-      json = json(compute(source));
+    try {
+      json = json(fingerprint());
     } catch (IllegalArgumentException e) {
       err.println("dualrun fingerprint: " + e.getMessage());
       return 2;
@@ -169,6 +187,70 @@ public final class FingerprintCommand implements Callable<Integer> {
       out.println(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json));
     }
     return send ? send(json) : 0;
+  }
+
+  private FingerprintResult fingerprint() throws Exception {
+    boolean hashes = wantsColumnHashes();
+    if (input.csv != null && Boolean.TRUE.equals(pushdown)) {
+      throw new IllegalArgumentException(
+          "--pushdown needs --jdbc (CSV files are read by the client)");
+    }
+    if (input.csv == null) {
+      FingerprintResult inDatabase = pushdown(hashes);
+      if (inDatabase != null) {
+        return inDatabase;
+      }
+    }
+    FingerprintResult r;
+    try (RowSource source = openSource()) {
+      r = compute(source);
+    }
+    return hashes
+        ? r
+        : new FingerprintResult(
+            r.rowCount(), r.contentHash(), r.schema(), r.columns(), r.buckets(), null);
+  }
+
+  /** Whether column hashes are computed: by default, unless --pushdown is given. */
+  private boolean wantsColumnHashes() {
+    if (Boolean.TRUE.equals(pushdown) && Boolean.TRUE.equals(columnHashes)) {
+      throw new IllegalArgumentException(
+          "--pushdown and --column-hashes: the database cannot compute column hashes (XXH64 has"
+              + " no SQL form); use --no-pushdown for them");
+    }
+    return columnHashes != null ? columnHashes : !Boolean.TRUE.equals(pushdown);
+  }
+
+  /**
+   * The fingerprint computed in the database, or null when the client path is to compute it; says
+   * on stderr which path runs and why.
+   */
+  private FingerprintResult pushdown(boolean hashes) throws Exception {
+    if (Boolean.FALSE.equals(pushdown)) {
+      err.println("dualrun fingerprint: computed by the client (--no-pushdown)");
+      return null;
+    }
+    if (hashes) {
+      err.println(
+          "dualrun fingerprint: computed by the client (column hashes are asked for;"
+              + " --no-column-hashes lets the database compute the rest)");
+      return null;
+    }
+    boolean forced = Boolean.TRUE.equals(pushdown);
+    try (Connection c = connect()) {
+      Pushdown p =
+          new Pushdown(
+              c, sourceQuery(), ignore, bucketKey, buckets, rules(), candidateSide(rules()));
+      FingerprintResult r = p.run();
+      err.println("dualrun fingerprint: computed in the database (" + p.database() + ")");
+      return r;
+    } catch (PushdownRefusal | SQLException e) {
+      if (forced) {
+        throw e;
+      }
+      err.println("dualrun fingerprint: computed by the client: " + e.getMessage());
+      return null;
+    }
   }
 
   private FingerprintResult compute(RowSource source) throws Exception {
@@ -276,12 +358,19 @@ public final class FingerprintCommand implements Callable<Integer> {
       types.forEach((k, v) -> kinds.put(k.toLowerCase(Locale.ROOT), ColumnKind.parse(v)));
       return new CsvSource(input.csv, delimiter, kinds);
     }
+    return new JdbcSource(connect(), sourceQuery(), fetchSize);
+  }
+
+  private Connection connect() throws SQLException {
     if (jdbc == null) {
       throw new IllegalArgumentException("--jdbc is required with --table or --query");
     }
     String password = passwordEnv == null ? null : System.getenv(passwordEnv);
-    String query = input.table != null ? JdbcSource.tableQuery(input.table) : input.query;
-    return new JdbcSource(DriverManager.getConnection(jdbc, user, password), query, fetchSize);
+    return DriverManager.getConnection(jdbc, user, password);
+  }
+
+  private String sourceQuery() {
+    return input.table != null ? JdbcSource.tableQuery(input.table) : input.query;
   }
 
   private String outputName() {

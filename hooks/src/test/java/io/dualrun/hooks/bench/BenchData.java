@@ -21,6 +21,9 @@ import org.apache.commons.csv.QuoteMode;
 final class BenchData {
   static final String TABLE = "fp_bench";
 
+  /** The table without its float column: what the database can fingerprint exactly. */
+  static final String PUSHDOWN_QUERY = "SELECT id, amount, day, ts, name, note FROM " + TABLE;
+
   /** The {@code --type} options that type the CSV export's columns like the table's. */
   static final String[] CSV_TYPES = {
     "--type", "id=integer",
