@@ -200,6 +200,11 @@ final class PostgresDialect implements SqlDialect {
   }
 
   @Override
+  public String asciiOrderKey(String text) {
+    return text;
+  }
+
+  @Override
   public String min(String orderKey) {
     return "min((" + orderKey + ") COLLATE \"C\")";
   }

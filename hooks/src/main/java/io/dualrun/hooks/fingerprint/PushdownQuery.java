@@ -124,8 +124,10 @@ final class PushdownQuery {
         aggregates.add("max(v" + i + ")");
         aggregates.add("sum(v" + i + ")");
       } else {
-        aggregates.add(dialect.min(dialect.orderKey("t" + i)));
-        aggregates.add(dialect.max(dialect.orderKey("t" + i)));
+        boolean ascii = kind != ColumnKind.TEXT && kind != ColumnKind.OTHER;
+        String key = ascii ? dialect.asciiOrderKey("t" + i) : dialect.orderKey("t" + i);
+        aggregates.add(dialect.min(key));
+        aggregates.add(dialect.max(key));
       }
     }
     for (int g = 0; g < guards.size(); g++) {

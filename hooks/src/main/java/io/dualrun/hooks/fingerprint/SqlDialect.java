@@ -54,6 +54,9 @@ interface SqlDialect {
   /** SQL whose minimum and maximum (with {@link #min}/{@link #max}) are the spec's text order. */
   String orderKey(String text);
 
+  /** As {@link #orderKey} for a text known to be ASCII (dates, timestamps, booleans, hex). */
+  String asciiOrderKey(String text);
+
   String min(String orderKey);
 
   String max(String orderKey);
