@@ -40,11 +40,12 @@ public final class Pushdown {
       throws SQLException {
     this.connection = connection;
     this.dialect = dialectOf(connection);
+    String source = subquery(sourceQuery);
     this.query =
         new PushdownQuery(
             dialect,
-            sourceQuery,
-            types(connection, sourceQuery),
+            source,
+            types(connection, source),
             ignore,
             keyColumns,
             buckets,
@@ -64,6 +65,11 @@ public final class Pushdown {
     }
     throw new PushdownRefusal(
         "no SQL for " + product + " (PostgreSQL, MariaDB and MySQL have it); use --no-pushdown");
+  }
+
+  /** {@code query} as a subquery: without the trailing semicolons a statement may end with. */
+  static String subquery(String query) {
+    return query.strip().replaceAll("[;\\s]+$", "");
   }
 
   /** The types of {@code query}'s columns, read from the metadata of the query with no rows. */

@@ -161,6 +161,12 @@ class PushdownQueryTest {
   }
 
   @Test
+  void aQueryEndingInASemicolonIsASubquery() {
+    assertThat(Pushdown.subquery(" SELECT * FROM t WHERE d = '1;2' ;\n "))
+        .isEqualTo("SELECT * FROM t WHERE d = '1;2'");
+  }
+
+  @Test
   void theOrderKeyOfPostgresDecodesBack() throws Exception {
     // U+FFFD and U+10FFFF as the key has them; decoding restores the text
     String key = "a\uDBFF\uDFFF\uFFFDb\uDBFF\uDFFF\u0001";
