@@ -9,7 +9,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 
-/** The in-database fingerprint's SQL for MariaDB (10.5 or later) and MySQL (8). */
+/** The in-database fingerprint's SQL for MariaDB and MySQL 8 (tested on MariaDB 10.11). */
 final class MariaDbDialect implements SqlDialect {
   static final String TIMESTAMP_FORMAT = "'%Y-%m-%dT%H:%i:%s.%fZ'";
 
