@@ -1,7 +1,9 @@
 package io.dualrun.hooks.diff;
 
 import io.dualrun.hooks.fingerprint.CsvSource;
+import io.dualrun.hooks.fingerprint.InDatabaseBuckets;
 import io.dualrun.hooks.fingerprint.JdbcSource;
+import io.dualrun.hooks.fingerprint.PushdownRefusal;
 import io.dualrun.inventory.Inventory;
 import io.dualrun.inventory.InventoryException;
 import io.dualrun.inventory.InventoryLoader;
@@ -126,6 +128,16 @@ public final class DiffCommand implements Callable<Integer> {
   String output;
 
   @Option(
+      names = "--pushdown",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Bucket sums and rows computed by each JDBC side's database (default), or read by this"
+              + " process (--no-pushdown); a column without an exact SQL form is read here anyway.")
+  boolean pushdown;
+
+  @Option(
       names = "--buckets",
       defaultValue = "64",
       description = "Buckets each differing bucket splits into (default 64).")
@@ -192,20 +204,57 @@ public final class DiffCommand implements Callable<Integer> {
 
   private DiffSide side(
       String name,
-      ScannedSide.Rows rows,
+      Source source,
       Normalisation rules,
       boolean candidate,
       List<String> ignored,
       Masking masking)
       throws Exception {
+    FallbackSide.Scanned scanned =
+        () -> {
+          try {
+            return new ScannedSide(source.rows(), key, ignored, rules, candidate, masking);
+          } catch (java.sql.SQLException e) {
+            throw new IllegalArgumentException(
+                "the " + name + " cannot be read: " + e.getMessage(), e);
+          }
+        };
+    if (source.connector() == null || !pushdown) {
+      return scanned.open();
+    }
+    java.sql.Connection c;
     try {
-      return new ScannedSide(rows, key, ignored, rules, candidate, masking);
+      c = source.connector().connect();
     } catch (java.sql.SQLException e) {
+      throw new IllegalArgumentException("the " + name + " cannot be read: " + e.getMessage(), e);
+    }
+    try {
+      InDatabaseBuckets b =
+          new InDatabaseBuckets(c, source.query(), ignored, key, rules, candidate);
+      return new FallbackSide(name, new SqlSide(c, b, key, masking), scanned, err);
+    } catch (PushdownRefusal e) {
+      c.close();
+      err.println("dualrun diff: the " + name + " is read by this process: " + e.getMessage());
+      return scanned.open();
+    } catch (java.sql.SQLException | RuntimeException e) {
+      c.close();
+      if (e instanceof IllegalArgumentException iae) {
+        throw iae;
+      }
       throw new IllegalArgumentException("the " + name + " cannot be read: " + e.getMessage(), e);
     }
   }
 
-  private ScannedSide.Rows baselineSource() {
+  /** A connection to a side's database. */
+  @FunctionalInterface
+  interface Connector {
+    java.sql.Connection connect() throws java.sql.SQLException;
+  }
+
+  /** A side's rows as this process reads them, and its database and query (null for CSV). */
+  record Source(ScannedSide.Rows rows, Connector connector, String query) {}
+
+  private Source baselineSource() {
     return source(
         "--baseline",
         baselineJdbc,
@@ -217,7 +266,7 @@ public final class DiffCommand implements Callable<Integer> {
         baselinePasswordEnv);
   }
 
-  private ScannedSide.Rows candidateSource() {
+  private Source candidateSource() {
     return source(
         "--candidate",
         candidateJdbc,
@@ -229,7 +278,7 @@ public final class DiffCommand implements Callable<Integer> {
         candidatePasswordEnv);
   }
 
-  private ScannedSide.Rows source(
+  private Source source(
       String prefix,
       String jdbc,
       String table,
@@ -249,7 +298,7 @@ public final class DiffCommand implements Callable<Integer> {
       }
       Map<String, ColumnKind> kinds = new LinkedHashMap<>();
       types.forEach((k, v) -> kinds.put(k.toLowerCase(Locale.ROOT), ColumnKind.parse(v)));
-      return () -> new CsvSource(csv, delimiter, kinds);
+      return new Source(() -> new CsvSource(csv, delimiter, kinds), null, null);
     }
     if (jdbc == null) {
       throw new IllegalArgumentException(
@@ -259,8 +308,9 @@ public final class DiffCommand implements Callable<Integer> {
     String selected =
         where == null ? rows : "SELECT * FROM (" + rows + ") dualrun_diff WHERE " + where;
     String password = passwordEnv == null ? null : System.getenv(passwordEnv);
-    return () ->
-        new JdbcSource(DriverManager.getConnection(jdbc, user, password), selected, fetchSize);
+    Connector connector = () -> DriverManager.getConnection(jdbc, user, password);
+    return new Source(
+        () -> new JdbcSource(connector.connect(), selected, fetchSize), connector, selected);
   }
 
   /**

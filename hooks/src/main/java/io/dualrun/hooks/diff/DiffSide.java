@@ -26,5 +26,5 @@ public interface DiffSide extends AutoCloseable {
   long bytesSent();
 
   @Override
-  void close() throws Exception;
+  void close() throws java.sql.SQLException;
 }

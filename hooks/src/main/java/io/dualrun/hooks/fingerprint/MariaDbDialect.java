@@ -170,7 +170,7 @@ final class MariaDbDialect implements SqlDialect {
   }
 
   @Override
-  public String bucket(String keyHash, int buckets) {
+  public String bucket(String keyHash, long buckets) {
     return "MOD(" + keyHash + ", " + buckets + ")";
   }
 

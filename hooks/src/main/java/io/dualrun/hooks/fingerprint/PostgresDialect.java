@@ -158,7 +158,7 @@ final class PostgresDialect implements SqlDialect {
   }
 
   @Override
-  public String bucket(String keyHash, int buckets) {
+  public String bucket(String keyHash, long buckets) {
     // keyHash is the signed view of the unsigned 64 bits: add 2^64 mod buckets when negative
     long wrap = BigInteger.ONE.shiftLeft(64).mod(BigInteger.valueOf(buckets)).longValue();
     return "CASE WHEN "

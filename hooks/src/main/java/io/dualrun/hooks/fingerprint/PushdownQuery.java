@@ -24,6 +24,9 @@ final class PushdownQuery {
   record CountedGuard(JdbcColumnType type, String reason) {}
 
   private final String sql;
+  private final String rowHashes;
+  private final List<String> valueAliases;
+  private final List<String> keyAliases;
   private final List<Planned> columns = new ArrayList<>();
   private final List<String> keyNames;
   private final List<CountedGuard> guards = new ArrayList<>();
@@ -109,6 +112,9 @@ final class PushdownQuery {
       hashes.append(", ").append(dialect.hash64(dialect.concat(keyCells))).append(" AS kh");
     }
     hashes.append(" FROM (").append(texts).append(") l1").append(dialect.fence());
+    this.rowHashes = hashes.toString();
+    this.valueAliases = IntStream.of(hashed).mapToObj(i -> "t" + i).toList();
+    this.keyAliases = IntStream.of(keys).mapToObj(i -> "t" + i).toList();
 
     List<String> aggregates = new ArrayList<>();
     aggregates.add((keys.length > 0 ? dialect.bucket("kh", buckets) : "0") + " AS bk");
@@ -144,6 +150,25 @@ final class PushdownQuery {
 
   String sql() {
     return sql;
+  }
+
+  /**
+   * One row per source row: the canonical texts ({@link #valueAliases()}, {@link #keyAliases()}),
+   * the counted guards ({@code g0}, {@code g1}, …), the row hash {@code rh} and, with a key, the
+   * key hash {@code kh}. What {@code dualrun diff} aggregates by bucket and reads rows from.
+   */
+  public String rowHashes() {
+    return rowHashes;
+  }
+
+  /** The aliases of the fingerprinted columns' canonical texts in {@link #rowHashes()}, by name. */
+  public List<String> valueAliases() {
+    return valueAliases;
+  }
+
+  /** The aliases of the key columns' canonical texts in {@link #rowHashes()}, in key order. */
+  public List<String> keyAliases() {
+    return keyAliases;
   }
 
   /** The included columns, in the fingerprint's (name) order. */

@@ -49,7 +49,7 @@ interface SqlDialect {
   String hash64(String bytes);
 
   /** SQL of the bucket (0 … buckets-1) of a key hash computed by {@link #hash64}. */
-  String bucket(String keyHash, int buckets);
+  String bucket(String keyHash, long buckets);
 
   /** SQL whose minimum and maximum (with {@link #min}/{@link #max}) are the spec's text order. */
   String orderKey(String text);

@@ -31,6 +31,7 @@ import picocli.CommandLine;
 class DiffDatabasesIT {
   private static final String[] REGIONS = {"a", "A", "b", "B", "e", "é", "É", "_x", "Zz", "zz"};
   private static Databases dbs;
+  private String lastErr = "";
 
   @BeforeAll
   static void start() throws Exception {
@@ -135,6 +136,7 @@ class DiffDatabasesIT {
                 "json"));
     args.addAll(List.of(more));
     int code = new CommandLine(command).execute(args.toArray(String[]::new));
+    lastErr = err.toString(StandardCharsets.UTF_8);
     assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isIn(0, 1);
     JsonNode json = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
     assertThat(code == 0).isEqualTo(json.path("status").asText().equals("EQUAL"));
@@ -175,6 +177,33 @@ class DiffDatabasesIT {
   @Test
   void anIntegerKey() throws Exception {
     compare("diff_int", "id", "id");
+  }
+
+  @Test
+  void theDatabasesAnswerAsThisProcessWouldAndAFloatColumnIsReadHere() throws Exception {
+    compare("diff_same", "id", "id");
+    JsonNode inDatabase = diff("diff_same", "id");
+    assertThat(lastErr).as("both databases answered themselves").isEmpty();
+    JsonNode scanned = diff("diff_same", "id", "--no-pushdown");
+    assertThat(found(inDatabase)).isEqualTo(found(scanned));
+    assertThat(inDatabase.path("differences")).isEqualTo(scanned.path("differences"));
+    assertThat(inDatabase.path("levels")).isEqualTo(scanned.path("levels"));
+
+    for (Connection c : List.of(dbs.postgresConnection(), dbs.mariadbConnection())) {
+      try (c;
+          Statement s = c.createStatement()) {
+        s.execute("DROP TABLE IF EXISTS diff_float");
+        s.execute("CREATE TABLE diff_float (id bigint, ratio double precision)");
+        s.execute("INSERT INTO diff_float VALUES (1, 0.1), (2, 2.5), (3, 1e-7)");
+      }
+    }
+    try (Connection c = dbs.mariadbConnection();
+        Statement s = c.createStatement()) {
+      s.execute("UPDATE diff_float SET ratio = 2.25 WHERE id = 2");
+    }
+    JsonNode floats = diff("diff_float", "id");
+    assertThat(found(floats)).containsExactly("changed [2] ratio");
+    assertThat(lastErr).contains("is read by this process").contains("ratio");
   }
 
   @Test
