@@ -8,9 +8,11 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.DeploymentOptions;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -23,7 +25,7 @@ import org.apache.flink.table.api.config.TableConfigOptions;
  * One local Flink mini cluster (bound to 127.0.0.1, temporary files in its own directory) that any
  * number of batch {@link TableEnvironment}s submit their jobs to.
  */
-public final class EmbeddedFlink implements AutoCloseable {
+public final class EmbeddedFlink implements FlinkCluster {
   private final SqlSettings settings;
   private final Path tmpDir;
   private final MiniCluster cluster;
@@ -75,13 +77,29 @@ public final class EmbeddedFlink implements AutoCloseable {
 
   /** A new batch table environment whose jobs run on this cluster. */
   public TableEnvironment newTableEnvironment() {
+    return newTableEnvironment(RuntimeExecutionMode.BATCH);
+  }
+
+  @Override
+  public TableEnvironment newTableEnvironment(RuntimeExecutionMode mode) {
     Configuration conf = baseConfiguration(settings, tmpDir);
     conf.set(DeploymentOptions.TARGET, "remote");
     conf.set(RestOptions.ADDRESS, restAddress.getHost());
     conf.set(RestOptions.PORT, restAddress.getPort());
     conf.set(TableConfigOptions.LOCAL_TIME_ZONE, settings.timeZone().getId());
+    conf.set(ExecutionOptions.RUNTIME_MODE, mode);
     return TableEnvironment.create(
-        EnvironmentSettings.newInstance().inBatchMode().withConfiguration(conf).build());
+        EnvironmentSettings.newInstance().withConfiguration(conf).build());
+  }
+
+  @Override
+  public boolean detached() {
+    return false;
+  }
+
+  @Override
+  public String restUrl() {
+    return "http://" + restAddress.getHost() + ":" + restAddress.getPort();
   }
 
   public Path tmpDir() {

@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
     name = "sql",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs Flink SQL over the dualrun topics on an embedded Flink (batch mode, each topic read from"
-          + " its earliest to its latest offset).",
+      "Runs Flink SQL over the dualrun topics on an embedded Flink or on a session cluster (--flink);"
+          + " batch mode, each topic read from its earliest to its latest offset, unless the script"
+          + " sets 'execution.runtime-mode' = 'streaming'.",
       "Tables: run_events, fingerprints, verdicts, mismatches, freshness_breaches, notifications.",
       "Statements in a file are separated by ';'. Exit code 1 on any error."
     })
@@ -62,6 +63,15 @@ public final class SqlCommand implements Callable<Integer> {
   String registryUrl;
 
   @Option(
+      names = "--flink",
+      paramLabel = "HOST:PORT",
+      description =
+          "Run on the Flink session cluster whose REST endpoint (JobManager) is HOST:PORT instead"
+              + " of an embedded Flink (env DUALRUN_FLINK, or flink.address in the client file)."
+              + " An INSERT is submitted and keeps running there.")
+  String flink;
+
+  @Option(
       names = "--kafka-property",
       paramLabel = "KEY=VALUE",
       description = "Extra Kafka client property for every table, e.g. security.protocol=SSL.")
@@ -77,7 +87,9 @@ public final class SqlCommand implements Callable<Integer> {
   @Option(
       names = "--parallelism",
       defaultValue = "2",
-      description = "Parallelism of the embedded Flink (default: ${DEFAULT-VALUE}).")
+      description =
+          "Parallelism of the jobs (and task slots of the embedded Flink; default:"
+              + " ${DEFAULT-VALUE}).")
   int parallelism;
 
   @Option(
@@ -122,7 +134,10 @@ public final class SqlCommand implements Callable<Integer> {
       String script = script();
       SqlSettings settings = settings();
       OutputFormat output = outputFormat();
-      Preflight.check(settings);
+      if (!settings.sessionCluster()) {
+        // with --flink the cluster reaches Kafka and the registry, maybe on another network
+        Preflight.check(settings);
+      }
       try (SqlRunner runner = SqlRunner.start(settings)) {
         runner.run(script, output, out);
       }
@@ -175,7 +190,8 @@ public final class SqlCommand implements Callable<Integer> {
         parallelism,
         zone,
         Duration.ofSeconds(connectTimeoutSeconds),
-        SqlSettings.defaultTmpRoot());
+        SqlSettings.defaultTmpRoot(),
+        flink);
   }
 
   OutputFormat outputFormat() {

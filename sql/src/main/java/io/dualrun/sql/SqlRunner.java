@@ -4,21 +4,29 @@ import java.io.PrintWriter;
 import java.util.List;
 
 /**
- * Runs SQL scripts over the dualrun topics on one embedded Flink: each script gets a fresh session
- * with every table registered, so scripts do not see each other's views or settings.
+ * Runs SQL scripts over the dualrun topics on one Flink (embedded, or the session cluster of {@code
+ * --flink}): each script gets a fresh session with every table registered, so scripts do not see
+ * each other's views or settings.
  */
 public final class SqlRunner implements AutoCloseable {
   private final SqlSettings settings;
-  private final EmbeddedFlink flink;
+  private final FlinkCluster flink;
 
-  private SqlRunner(SqlSettings settings, EmbeddedFlink flink) {
+  private SqlRunner(SqlSettings settings, FlinkCluster flink) {
     this.settings = settings;
     this.flink = flink;
   }
 
-  /** Starts the embedded Flink (Kafka and the registry are only contacted by queries). */
+  /**
+   * Starts the embedded Flink, or checks that the session cluster of {@code --flink} answers (Kafka
+   * and the registry are only contacted by queries).
+   */
   public static SqlRunner start(SqlSettings settings) {
-    return new SqlRunner(settings, EmbeddedFlink.start(settings));
+    return new SqlRunner(
+        settings,
+        settings.sessionCluster()
+            ? SessionCluster.connect(settings)
+            : EmbeddedFlink.start(settings));
   }
 
   /** The results of every row-returning statement of {@code script}, in order. */
@@ -37,6 +45,15 @@ public final class SqlRunner implements AutoCloseable {
       printer.print(results.get(i), out);
     }
     out.flush();
+  }
+
+  /** A new session (for several scripts sharing views and settings). */
+  public SqlSession session() {
+    return SqlSession.open(flink, settings);
+  }
+
+  public FlinkCluster flink() {
+    return flink;
   }
 
   public SqlSettings settings() {

@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param timeZone session time zone (how TIMESTAMP_LTZ values are shown)
  * @param connectTimeout how long to wait for Kafka before giving up
  * @param tmpRoot parent of Flink's temporary directory; null: the system temporary directory
+ * @param flink {@code host:port} of a Flink session cluster's REST endpoint to run on; null: an
+ *     embedded Flink
  */
 public record SqlSettings(
     String bootstrapServers,
@@ -25,7 +27,8 @@ public record SqlSettings(
     int parallelism,
     ZoneId timeZone,
     Duration connectTimeout,
-    Path tmpRoot) {
+    Path tmpRoot,
+    String flink) {
 
   /** The standalone defaults, as in the checked-in DDL files. */
   public static final String DEFAULT_BOOTSTRAP_SERVERS = "localhost:9092";
@@ -47,6 +50,27 @@ public record SqlSettings(
     if (connectTimeout.isNegative() || connectTimeout.isZero()) {
       throw new SqlScriptException("--connect-timeout must be positive, got " + connectTimeout);
     }
+    flink = checkFlink(flink);
+  }
+
+  /** Without a session cluster: an embedded Flink. */
+  public SqlSettings(
+      String bootstrapServers,
+      String registryUrl,
+      Map<String, String> kafkaProperties,
+      int parallelism,
+      ZoneId timeZone,
+      Duration connectTimeout,
+      Path tmpRoot) {
+    this(
+        bootstrapServers,
+        registryUrl,
+        kafkaProperties,
+        parallelism,
+        timeZone,
+        connectTimeout,
+        tmpRoot,
+        null);
   }
 
   /** Standalone defaults. */
@@ -63,7 +87,79 @@ public record SqlSettings(
 
   public SqlSettings withKafka(String servers, String registry) {
     return new SqlSettings(
-        servers, registry, kafkaProperties, parallelism, timeZone, connectTimeout, tmpRoot);
+        servers, registry, kafkaProperties, parallelism, timeZone, connectTimeout, tmpRoot, flink);
+  }
+
+  /** The same, run on the session cluster at {@code hostPort} (null: an embedded Flink). */
+  public SqlSettings withFlink(String hostPort) {
+    return new SqlSettings(
+        bootstrapServers,
+        registryUrl,
+        kafkaProperties,
+        parallelism,
+        timeZone,
+        connectTimeout,
+        tmpRoot,
+        hostPort);
+  }
+
+  public SqlSettings withParallelism(int n) {
+    return new SqlSettings(
+        bootstrapServers,
+        registryUrl,
+        kafkaProperties,
+        n,
+        timeZone,
+        connectTimeout,
+        tmpRoot,
+        flink);
+  }
+
+  /** Whether statements run on a session cluster ({@code --flink}) rather than embedded. */
+  public boolean sessionCluster() {
+    return flink != null;
+  }
+
+  /** The host of {@link #flink}. */
+  public String flinkHost() {
+    String host = flink.substring(0, flink.lastIndexOf(':'));
+    return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+  }
+
+  /** The port of {@link #flink}. */
+  public int flinkPort() {
+    return Integer.parseInt(flink.substring(flink.lastIndexOf(':') + 1));
+  }
+
+  /**
+   * {@code host:port}, {@code [v6-address]:port}; null or blank (no option, variable or file key)
+   * means the embedded Flink.
+   */
+  static String checkFlink(String hostPort) {
+    if (hostPort == null || hostPort.isBlank()) {
+      return null;
+    }
+    String s = hostPort.strip();
+    int colon = s.lastIndexOf(':');
+    String host = colon < 0 ? "" : s.substring(0, colon);
+    String port = colon < 0 ? "" : s.substring(colon + 1);
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    }
+    if (host.isEmpty()
+        || host.contains("/")
+        || host.contains(" ")
+        || (host.contains(":") && !s.startsWith("["))
+        || !port.matches("\\d{1,5}")
+        || Integer.parseInt(port) < 1
+        || Integer.parseInt(port) > 65535) {
+      throw new SqlScriptException(
+          "--flink '"
+              + hostPort
+              + "' is not HOST:PORT of a Flink REST endpoint (e.g. localhost:8081; also from"
+              + " DUALRUN_FLINK or flink.address in the client file)");
+    }
+    return s;
   }
 
   private static String checkBootstrap(String servers) {

@@ -2,10 +2,15 @@ package io.dualrun.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -43,6 +48,74 @@ class SqlCommandTest {
         .startsWith("dualrun sql: cannot reach Kafka at 127.0.0.1:" + port + " (")
         .doesNotContain("\tat ");
     assertThat(run.err.lines()).hasSize(1);
+  }
+
+  @Test
+  void aMalformedFlinkAddressNamesTheOption() {
+    for (String bad : new String[] {"jobmanager", "jobmanager:", ":8081", "host:99999", "a/b:1"}) {
+      assertOneLineError(
+          run("--flink", bad, "SELECT 1"),
+          "--flink '"
+              + bad
+              + "' is not HOST:PORT of a Flink REST endpoint (e.g. localhost:8081; also from"
+              + " DUALRUN_FLINK or flink.address in the client file)");
+    }
+  }
+
+  @Test
+  void aSessionClusterThatDoesNotAnswerIsOneClearMessage() throws IOException {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    Run run = run("--flink", "127.0.0.1:" + port, "--connect-timeout", "2", "SELECT 1");
+    assertThat(run.exitCode).isEqualTo(1);
+    assertThat(run.out).isEmpty();
+    assertThat(run.err)
+        .startsWith(
+            "dualrun sql: --flink 127.0.0.1:"
+                + port
+                + ": no Flink session cluster answers there (GET http://127.0.0.1:"
+                + port
+                + "/v1/config: ")
+        .doesNotContain("\tat ");
+    assertThat(run.err.lines()).hasSize(1);
+  }
+
+  @Test
+  void anEndpointThatIsNotFlinkOrOfAnotherVersionIsNamed() throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/v1/config", exchange -> answer(exchange, 200, "{\"flink-version\":\"1.20.1\"}"));
+    server.createContext("/", exchange -> answer(exchange, 404, "{}"));
+    server.start();
+    try {
+      String flink = "127.0.0.1:" + server.getAddress().getPort();
+      assertOneLineError(
+          run("--flink", flink, "SELECT 1"),
+          "--flink "
+              + flink
+              + ": the cluster runs Flink 1.20.1; dualrun sql submits jobs of Flink 2.2.0 (needs a"
+              + " 2.2.x cluster)");
+      server.removeContext("/v1/config");
+      assertOneLineError(
+          run("--flink", flink, "SELECT 1"),
+          "--flink "
+              + flink
+              + ": GET http://"
+              + flink
+              + "/v1/config answered HTTP 404, not a Flink JobManager's REST endpoint");
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  private static void answer(HttpExchange exchange, int status, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
   }
 
   @Test
@@ -91,6 +164,7 @@ class SqlCommandTest {
         .contains("--bootstrap-servers")
         .contains("--registry-url")
         .contains("--format")
+        .contains("--flink")
         .contains("localhost:9092")
         .contains("/apis/ccompat/v7");
   }

@@ -23,7 +23,8 @@ public record ClientConfig(
     Optional<String> url,
     Optional<String> token,
     Optional<String> bootstrapServers,
-    Optional<String> registryUrl) {
+    Optional<String> registryUrl,
+    Optional<String> flink) {
 
   public static final String ENV = "DUALRUN_CLIENT_CONFIG";
 
@@ -45,15 +46,26 @@ public record ClientConfig(
           "registry.url",
           null,
           "schema registry (Confluent API) for `sql`; env `DUALRUN_REGISTRY_URL`");
+  public static final ConfigKey<String> FLINK =
+      ConfigKey.string(
+          "flink.address",
+          null,
+          "`HOST:PORT` of a Flink session cluster's REST endpoint (its JobManager) that `sql` runs"
+              + " its statements on instead of an embedded Flink; env `DUALRUN_FLINK`");
 
   /** The keys of the client file, as docs/hooks.md lists them. */
   public static final ConfigDef KEYS =
-      new ConfigDef("client", List.of(URL, TOKEN, BOOTSTRAP_SERVERS, REGISTRY_URL));
+      new ConfigDef("client", List.of(URL, TOKEN, BOOTSTRAP_SERVERS, REGISTRY_URL, FLINK));
 
   /** No file. */
   public static ClientConfig none() {
     return new ClientConfig(
-        "(none)", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        "(none)",
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   /** The file {@code env} points to (see above); none when the default file does not exist. */
@@ -88,7 +100,8 @@ public record ClientConfig(
             Optional.ofNullable(URL.from(c)),
             Optional.ofNullable(TOKEN.from(c)),
             Optional.ofNullable(BOOTSTRAP_SERVERS.from(c)),
-            Optional.ofNullable(REGISTRY_URL.from(c)));
+            Optional.ofNullable(REGISTRY_URL.from(c)),
+            Optional.ofNullable(FLINK.from(c)));
     c.checkNoUnknownKeys();
     return config;
   }

@@ -10,8 +10,9 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Defaults of the client commands' address options: {@code --url}, {@code --token}, {@code
- * --bootstrap-servers}, {@code --registry-url} from the environment, else from the {@link
- * ClientConfig} file; anything else (and an option neither gives) keeps its declared default.
+ * --bootstrap-servers}, {@code --registry-url}, {@code --flink} from the environment, else from the
+ * {@link ClientConfig} file; anything else (and an option neither gives) keeps its declared
+ * default.
  */
 public final class ClientDefaults implements IDefaultValueProvider {
   private final Map<String, String> env;
@@ -41,6 +42,7 @@ public final class ClientDefaults implements IDefaultValueProvider {
       case "--bootstrap-servers" ->
           pick("DUALRUN_BOOTSTRAP_SERVERS", ClientConfig::bootstrapServers);
       case "--registry-url" -> pick("DUALRUN_REGISTRY_URL", ClientConfig::registryUrl);
+      case "--flink" -> pick("DUALRUN_FLINK", ClientConfig::flink);
       default -> null;
     };
   }

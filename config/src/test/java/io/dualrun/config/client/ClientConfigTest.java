@@ -30,6 +30,9 @@ class ClientConfigTest {
     @Option(names = "--registry-url", defaultValue = "http://localhost:8081")
     String registryUrl;
 
+    @Option(names = "--flink")
+    String flink;
+
     @Option(names = "--workflow", defaultValue = "wf")
     String workflow;
   }
@@ -52,12 +55,14 @@ class ClientConfigTest {
         file(
             dir,
             "url: http://dualrun:8080\ntoken: t-0123456789abcdef\n"
-                + "kafka: {bootstrap-servers: k1:9092}\nregistry: {url: http://r:8081}\n");
+                + "kafka: {bootstrap-servers: k1:9092}\nregistry: {url: http://r:8081}\n"
+                + "flink: {address: jobmanager:8081}\n");
     Client c = parse(Map.of(ClientConfig.ENV, f.toString()));
     assertThat(c.url).isEqualTo("http://dualrun:8080");
     assertThat(c.token).isEqualTo("t-0123456789abcdef");
     assertThat(c.bootstrapServers).isEqualTo("k1:9092");
     assertThat(c.registryUrl).isEqualTo("http://r:8081");
+    assertThat(c.flink).isEqualTo("jobmanager:8081");
     assertThat(c.workflow).as("other options keep their defaults").isEqualTo("wf");
   }
 
@@ -69,6 +74,19 @@ class ClientConfigTest {
     assertThat(parse(env).url).isEqualTo("http://from-env:2");
     assertThat(parse(env).token).isEqualTo("from-file");
     assertThat(parse(env, "--url", "http://from-flag:3").url).isEqualTo("http://from-flag:3");
+  }
+
+  @Test
+  void theFlinkAddressComesFromTheFlagTheEnvironmentOrTheFile(@TempDir Path dir) throws Exception {
+    Path f = file(dir, "flink: {address: from-file:8081}\n");
+    Map<String, String> fileOnly = Map.of(ClientConfig.ENV, f.toString());
+    Map<String, String> env = Map.of(ClientConfig.ENV, f.toString(), "DUALRUN_FLINK", "env:8082");
+    assertThat(parse(fileOnly).flink).isEqualTo("from-file:8081");
+    assertThat(parse(env).flink).isEqualTo("env:8082");
+    assertThat(parse(env, "--flink", "flag:8083").flink).isEqualTo("flag:8083");
+    assertThat(parse(Map.of("XDG_CONFIG_HOME", dir.resolve("none").toString())).flink)
+        .as("no flag, variable or file: the embedded Flink")
+        .isNull();
   }
 
   @Test
