@@ -51,12 +51,18 @@ public final class SqlSession {
     return env;
   }
 
-  /** Creates every topic table in {@code env} with {@code settings}' Kafka and registry. */
+  /**
+   * Creates every topic table and the {@link TopicTables#PARITY} table in {@code env} with {@code
+   * settings}' Kafka and registry.
+   */
   public static void registerTables(TableEnvironment env, SqlSettings settings) {
     for (String table : TopicTables.NAMES) {
       env.executeSql(TopicTables.ddl(table));
       env.executeSql(TopicTables.alterStatement(table, TopicTables.overrides(settings)));
     }
+    env.executeSql(TopicTables.ddl(TopicTables.PARITY));
+    env.executeSql(
+        TopicTables.alterStatement(TopicTables.PARITY, TopicTables.parityOverrides(settings)));
   }
 
   /**
@@ -87,7 +93,11 @@ public final class SqlSession {
   public QueryResult execute(String statement) {
     List<Operation> operations = ((TableEnvironmentInternal) tableEnv).getParser().parse(statement);
     Operation operation = operations.size() == 1 ? operations.get(0) : null;
-    if (operation instanceof SetOperation set && switchesMode(set)) {
+    if (operation instanceof SetOperation set && set.getKey().isPresent()) {
+      // the SQL client's SET, which a TableEnvironment does not run itself
+      if (!switchesMode(set)) {
+        tableEnv.getConfig().set(set.getKey().get().strip(), set.getValue().orElse("").strip());
+      }
       return null;
     }
     TableResult result = tableEnv.executeSql(statement);
@@ -97,6 +107,10 @@ public final class SqlSession {
     if (result.getResultKind() == ResultKind.SUCCESS) {
       return null;
     }
+    return collect(statement, result);
+  }
+
+  private static QueryResult collect(String statement, TableResult result) {
     ResolvedSchema schema = result.getResolvedSchema();
     List<QueryResult.Column> columns =
         schema.getColumns().stream()

@@ -22,6 +22,13 @@ public final class TopicTables {
   /** Table names, in the order of the topic catalog. */
   public static final List<String> NAMES = List.copyOf(FILES.keySet());
 
+  /**
+   * The parity table per workflow (upsert-kafka over {@code dualrun.parity.v1}), written by the
+   * shipped job {@code jobs/parity_per_workflow.sql}; not one of {@link #NAMES}, whose topics the
+   * services write.
+   */
+  public static final String PARITY = "parity";
+
   private static final String RESOURCE_DIR = "/io/dualrun/sql/ddl/";
 
   private TopicTables() {}
@@ -39,10 +46,10 @@ public final class TopicTables {
 
   /** The {@code CREATE TABLE} statement of {@code table}, exactly as checked in. */
   public static String ddl(String table) {
-    if (!NAMES.contains(table)) {
+    if (!NAMES.contains(table) && !PARITY.equals(table)) {
       throw new IllegalArgumentException("no DDL for table " + table + "; known: " + NAMES);
     }
-    String resource = RESOURCE_DIR + FILES.get(table) + ".sql";
+    String resource = RESOURCE_DIR + (PARITY.equals(table) ? PARITY : FILES.get(table)) + ".sql";
     try (InputStream in = TopicTables.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("resource " + resource + " is missing from the classpath");
@@ -73,6 +80,16 @@ public final class TopicTables {
     options.put("scan.bounded.mode", "latest-offset");
     settings.kafkaProperties().forEach((key, value) -> options.put("properties." + key, value));
     options.put("properties.isolation.level", "read_committed");
+    return options;
+  }
+
+  /**
+   * The options of the {@link #PARITY} table: Kafka and the registry as for the other tables, and
+   * bounded at the latest offsets for a reading query (upsert-kafka always starts at the earliest).
+   */
+  public static Map<String, String> parityOverrides(SqlSettings settings) {
+    Map<String, String> options = new LinkedHashMap<>(overrides(settings));
+    options.remove("scan.startup.mode");
     return options;
   }
 

@@ -143,6 +143,43 @@ class DdlFilesTest {
   }
 
   @Test
+  void theParityJobPlansAsAContinuousUpsertIntoItsTopic() throws IOException {
+    String ddl = TopicTables.ddl(TopicTables.PARITY);
+    assertThat(option(ddl, "connector")).isEqualTo("upsert-kafka");
+    assertThat(option(ddl, "topic")).isEqualTo("dualrun.parity.v1");
+    assertThat(option(ddl, "properties.bootstrap.servers"))
+        .isEqualTo(SqlSettings.DEFAULT_BOOTSTRAP_SERVERS);
+    assertThat(option(ddl, "value.avro-confluent.url")).isEqualTo(SqlSettings.DEFAULT_REGISTRY_URL);
+
+    List<String> statements =
+        StatementSplitter.split(Files.readString(Path.of("jobs", "parity_per_workflow.sql")));
+    assertThat(statements.get(0))
+        .as("the job switches to streaming first")
+        .endsWith("\nSET 'execution.runtime-mode' = 'streaming'");
+    TableEnvironment streaming = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
+    SqlSession.registerTables(streaming, SqlSettings.defaults());
+    String insert = null;
+    for (String statement : statements.subList(1, statements.size())) {
+      Matcher set = Pattern.compile("(?s).*SET '([^']+)' = '([^']+)'").matcher(statement);
+      if (statement.contains("INSERT INTO parity")) {
+        insert = statement;
+      } else if (set.matches()) {
+        streaming.getConfig().set(set.group(1), set.group(2));
+      } else {
+        streaming.executeSql(statement);
+      }
+    }
+    assertThat(insert).as("the job's INSERT").isNotNull();
+    assertThat(streaming.executeSql("SHOW CREATE TABLE verdicts").collect().next().getField(0) + "")
+        .as("the job reads verdicts without an end")
+        .doesNotContain("scan.bounded.mode");
+    String plan = streaming.explainSql(insert);
+    assertThat(plan)
+        .contains("Sink(table=[default_catalog.default_database.parity]")
+        .contains("TableSourceScan(table=[[default_catalog, default_database, verdicts");
+  }
+
+  @Test
   void sixQueriesAreShipped() throws IOException {
     assertThat(shippedQueries().map(p -> p.getFileName().toString()))
         .containsExactly(

@@ -19,9 +19,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * A Flink session cluster as two JVMs started from Flink's Maven artifacts on this JVM's class
  * path: a JobManager ({@code StandaloneSessionClusterEntrypoint}) and a TaskManager ({@code
- * TaskManagerRunner}) with two slots, sharing a generated configuration directory, on free ports of
- * 127.0.0.1. Like a Flink distribution, their class path has neither the Kafka connector nor
- * kafka-clients nor the avro-confluent format: jobs bring those ({@link ShippedJars}).
+ * TaskManagerRunner}) with {@link #SLOTS} slots, sharing a generated configuration directory, on
+ * free ports of 127.0.0.1. Like a Flink distribution, their class path has neither the Kafka
+ * connector nor kafka-clients nor the avro-confluent format: jobs bring those ({@link
+ * ShippedJars}).
  */
 final class FlinkSessionProcesses implements AutoCloseable {
   /** Class path entries a stock Flink distribution does not have. */
@@ -34,6 +35,9 @@ final class FlinkSessionProcesses implements AutoCloseable {
           "flink-sql-avro-confluent-registry",
           File.separator + "classes",
           File.separator + "test-classes");
+
+  /** Enough for the continuous parity job (2) and a query at parallelism 2 beside it. */
+  static final int SLOTS = 4;
 
   private final Path dir;
   private final int restPort;
@@ -91,7 +95,7 @@ final class FlinkSessionProcesses implements AutoCloseable {
                         .build(),
                     HttpResponse.BodyHandlers.ofString())
                 .body();
-        if (last.contains("\"slots-available\":2")) {
+        if (last.contains("\"slots-available\":" + SLOTS)) {
           return;
         }
       } catch (IOException e) {
@@ -137,11 +141,11 @@ final class FlinkSessionProcesses implements AutoCloseable {
             "rest.port: " + restPort,
             "taskmanager.host: 127.0.0.1",
             "taskmanager.bind-host: 127.0.0.1",
-            "taskmanager.numberOfTaskSlots: 2",
-            "taskmanager.cpu.cores: 2",
+            "taskmanager.numberOfTaskSlots: " + SLOTS,
+            "taskmanager.cpu.cores: 4",
             "taskmanager.memory.framework.heap.size: 64m",
             "taskmanager.memory.task.heap.size: 256m",
-            "taskmanager.memory.managed.size: 96m",
+            "taskmanager.memory.managed.size: 128m",
             "taskmanager.memory.framework.off-heap.size: 64m",
             "taskmanager.memory.task.off-heap.size: 0m",
             "taskmanager.memory.network.min: 32m",

@@ -465,6 +465,14 @@ final class SampleRecords {
     }
   }
 
+  /** Writes one more verdict, keyed workflow/partition. */
+  static void publishVerdict(TopicCatalog catalog, Map<String, Object> kafkaConfig, Verdict v) {
+    send(
+        catalog.verdicts(),
+        kafkaConfig,
+        keyed(List.of(v), r -> key(r.getWorkflow(), r.getPartition())));
+  }
+
   static String key(String workflow, String partition) {
     return workflow + "/" + partition;
   }
