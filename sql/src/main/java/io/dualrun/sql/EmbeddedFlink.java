@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -13,6 +14,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.MetricOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -72,6 +74,8 @@ public final class EmbeddedFlink implements FlinkCluster {
     conf.set(RestOptions.PORT, 0);
     conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
     conf.set(CoreOptions.CHECK_LEAKED_CLASSLOADER, false);
+    // the rows read that the progress line shows come from metrics the REST endpoint refreshes
+    conf.set(MetricOptions.METRIC_FETCHER_UPDATE_INTERVAL, Duration.ofSeconds(1));
     return conf;
   }
 

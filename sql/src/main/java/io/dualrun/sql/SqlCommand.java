@@ -106,6 +106,14 @@ public final class SqlCommand implements Callable<Integer> {
   int connectTimeoutSeconds;
 
   @Option(
+      names = "--progress",
+      negatable = true,
+      description =
+          "Show the elapsed time, the job's state and the rows read so far on stderr while a"
+              + " statement runs (default: when stderr is a terminal).")
+  Boolean progress;
+
+  @Option(
       names = "--verbose",
       description = "Log what Flink does and print stack traces of errors.")
   boolean verbose;
@@ -139,6 +147,9 @@ public final class SqlCommand implements Callable<Integer> {
         Preflight.check(settings);
       }
       try (SqlRunner runner = SqlRunner.start(settings)) {
+        if (progress != null ? progress : TerminalProgress.stderrIsTerminal()) {
+          runner.progress(new TerminalProgress(err, runner.flink().restUrl()));
+        }
         runner.run(script, output, out);
       }
       return 0;

@@ -11,6 +11,7 @@ import java.util.List;
 public final class SqlRunner implements AutoCloseable {
   private final SqlSettings settings;
   private final FlinkCluster flink;
+  private Progress progress = Progress.OFF;
 
   private SqlRunner(SqlSettings settings, FlinkCluster flink) {
     this.settings = settings;
@@ -31,7 +32,7 @@ public final class SqlRunner implements AutoCloseable {
 
   /** The results of every row-returning statement of {@code script}, in order. */
   public List<QueryResult> query(String script) {
-    return SqlSession.open(flink, settings).run(script);
+    return session().run(script);
   }
 
   /** Runs {@code script} and prints each result in {@code format}, a blank line between two. */
@@ -49,7 +50,13 @@ public final class SqlRunner implements AutoCloseable {
 
   /** A new session (for several scripts sharing views and settings). */
   public SqlSession session() {
-    return SqlSession.open(flink, settings);
+    return SqlSession.open(flink, settings, progress);
+  }
+
+  /** Shows {@code progress} while the statements of the following scripts run. */
+  public SqlRunner progress(Progress shown) {
+    this.progress = shown;
+    return this;
   }
 
   public FlinkCluster flink() {

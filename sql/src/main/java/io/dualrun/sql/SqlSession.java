@@ -14,6 +14,7 @@ import org.apache.flink.table.api.internal.TableEnvironmentInternal;
 import org.apache.flink.table.catalog.ResolvedSchema;
 import org.apache.flink.table.operations.ModifyOperation;
 import org.apache.flink.table.operations.Operation;
+import org.apache.flink.table.operations.QueryOperation;
 import org.apache.flink.table.operations.StatementSetOperation;
 import org.apache.flink.table.operations.command.SetOperation;
 import org.apache.flink.table.types.logical.VarCharType;
@@ -30,19 +31,27 @@ import org.apache.flink.util.CloseableIterator;
 public final class SqlSession {
   private final FlinkCluster flink;
   private final SqlSettings settings;
+  private final Progress progress;
   private TableEnvironment tableEnv;
   private RuntimeExecutionMode mode;
 
-  private SqlSession(FlinkCluster flink, SqlSettings settings, RuntimeExecutionMode mode) {
+  private SqlSession(
+      FlinkCluster flink, SqlSettings settings, Progress progress, RuntimeExecutionMode mode) {
     this.flink = flink;
     this.settings = settings;
+    this.progress = progress;
     this.mode = mode;
     this.tableEnv = environment(mode);
   }
 
   /** A batch session on {@code flink} with the tables of {@link TopicTables#NAMES} registered. */
   public static SqlSession open(FlinkCluster flink, SqlSettings settings) {
-    return new SqlSession(flink, settings, RuntimeExecutionMode.BATCH);
+    return open(flink, settings, Progress.OFF);
+  }
+
+  /** The same, showing {@code progress} while a statement's job runs. */
+  public static SqlSession open(FlinkCluster flink, SqlSettings settings, Progress progress) {
+    return new SqlSession(flink, settings, progress, RuntimeExecutionMode.BATCH);
   }
 
   private TableEnvironment environment(RuntimeExecutionMode runtimeMode) {
@@ -100,14 +109,21 @@ public final class SqlSession {
       }
       return null;
     }
-    TableResult result = tableEnv.executeSql(statement);
-    if (operation instanceof ModifyOperation || operation instanceof StatementSetOperation) {
-      return submitted(statement, result);
+    boolean runsAJob =
+        operation instanceof QueryOperation
+            || operation instanceof ModifyOperation
+            || operation instanceof StatementSetOperation;
+    try (Progress.Tracker tracker = runsAJob ? progress.begin(statement) : Progress.Tracker.NONE) {
+      TableResult result = tableEnv.executeSql(statement);
+      result.getJobClient().ifPresent(tracker::job);
+      if (operation instanceof ModifyOperation || operation instanceof StatementSetOperation) {
+        return submitted(statement, result);
+      }
+      if (result.getResultKind() == ResultKind.SUCCESS) {
+        return null;
+      }
+      return collect(statement, result);
     }
-    if (result.getResultKind() == ResultKind.SUCCESS) {
-      return null;
-    }
-    return collect(statement, result);
   }
 
   private static QueryResult collect(String statement, TableResult result) {

@@ -348,6 +348,26 @@ class SqlQueriesIT {
   }
 
   @Test
+  void progressIsShownOnStderrOnlyAndClearedSoThatStdoutIsTheAnswerAlone() {
+    String query = "SELECT COUNT(*) AS n FROM verdicts";
+    String answer = "n\n" + SampleRecords.verdicts().size() + "\n";
+    Run shown = command("--progress", "--format", "csv", query);
+    assertThat(shown.exitCode).as(shown.err).isZero();
+    assertThat(shown.out).isEqualTo(answer);
+    assertThat(shown.err)
+        .startsWith("\r")
+        .contains("rows read")
+        .containsPattern("(PLANNING|SUBMITTED|CREATED|INITIALIZING|RUNNING|FINISHED)")
+        .doesNotContain("\n")
+        .endsWith("\r");
+    Run hidden = command("--no-progress", "--format", "csv", query);
+    assertThat(hidden.out).isEqualTo(answer);
+    assertThat(hidden.err).isEmpty();
+    Run notATerminal = command("--format", "csv", query);
+    assertThat(notATerminal.err).as("stderr is no terminal here: no progress").isEmpty();
+  }
+
+  @Test
   void badQueryIsOneClearMessageAndExitCode1() {
     Run run = command("SELECT * FROM no_such_table");
     assertThat(run.exitCode).isEqualTo(1);
