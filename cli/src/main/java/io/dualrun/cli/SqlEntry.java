@@ -17,8 +17,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = {
-      "Runs Flink SQL over every dualrun topic on an embedded Flink (batch, bounded at the latest"
-          + " offsets) and prints a table, CSV or JSON: ./dualrun sql \"SELECT …\" or ./dualrun"
+      "Runs Flink SQL over every dualrun topic on an embedded Flink, or on a session cluster with"
+          + " --flink HOST:PORT (batch, bounded at the latest offsets, unless the script sets"
+          + " streaming) and prints a table, CSV or JSON: ./dualrun sql \"SELECT …\" or ./dualrun"
           + " sql -f file.sql. See docs/sql.md for the tables and options."
     })
 final class SqlEntry implements Callable<Integer> {

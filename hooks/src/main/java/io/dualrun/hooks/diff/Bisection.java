@@ -58,8 +58,12 @@ public final class Bisection {
     Set<Long> parents = Set.of(0L);
     long modulus = limits.fanOut();
     while (true) {
-      Map<Long, BucketSum> a = baseline.sums(modulus, parentModulus, parents);
-      Map<Long, BucketSum> b = candidate.sums(modulus, parentModulus, parents);
+      long m = modulus;
+      long pm = parentModulus;
+      Set<Long> ps = parents;
+      List<Map<Long, BucketSum>> both = bothSides(side -> side.sums(m, pm, ps));
+      Map<Long, BucketSum> a = both.get(0);
+      Map<Long, BucketSum> b = both.get(1);
       if (levels.isEmpty()) {
         totals[0] = BucketSums.rows(a, a.keySet());
         totals[1] = BucketSums.rows(b, b.keySet());
@@ -72,7 +76,7 @@ public final class Bisection {
       if (differing.isEmpty()) {
         return result(false, null, List.of(), List.of(), rows, levels, totals, start);
       }
-      boolean deepest = modulus > Long.MAX_VALUE / limits.fanOut() / 2;
+      boolean deepest = modulus > LARGEST / limits.fanOut();
       boolean late = nanoTime.getAsLong() > deadline;
       if (Math.max(rows[0], rows[1]) <= limits.maxRows() || deepest || late) {
         Set<Long> fetched = withinRows(differing, a, b);
@@ -82,16 +86,56 @@ public final class Bisection {
                     ? "--max-seconds passed"
                     : "the differing buckets hold more than --max-rows rows")
                 : null;
-        List<KeyDifference> differences =
-            fetched.isEmpty()
-                ? List.of()
-                : RowComparison.compare(
-                    columns, baseline.rows(modulus, fetched), candidate.rows(modulus, fetched));
+        List<KeyDifference> differences = List.of();
+        if (!fetched.isEmpty()) {
+          List<List<DiffRow>> rowsOf = bothSides(side -> side.rows(m, fetched));
+          differences = RowComparison.compare(columns, rowsOf.get(0), rowsOf.get(1));
+        }
         return result(false, partial, List.of(), differences, rows, levels, totals, start);
       }
       parents = differing;
       parentModulus = modulus;
-      modulus *= limits.fanOut();
+      modulus = next(modulus, Math.max(rows[0], rows[1]));
+    }
+  }
+
+  /** The largest modulus: a bucket number and its arithmetic in SQL stay below 2^62. */
+  private static final long LARGEST = 1L << 61;
+
+  /**
+   * The next level's modulus: each differing bucket split into {@code fanOut} buckets, or more when
+   * its rows are many: as many as make the differing buckets' rows together {@code maxRows / 2} per
+   * sub-bucket, so that when each differing bucket holds one differing row the next level's
+   * differing buckets can be read at once. A large table then needs no more levels than a small
+   * one, and a level sends about one sum per {@code maxRows / 2 / buckets} rows of the buckets
+   * split.
+   */
+  private long next(long modulus, long rows) {
+    long half = Math.max(1, limits.maxRows() / 2); // room for buckets fuller than the average
+    long split = Math.max(limits.fanOut(), (rows + half - 1) / half);
+    return modulus > LARGEST / split ? (LARGEST / modulus) * modulus : modulus * split;
+  }
+
+  /** What one side answers. */
+  @FunctionalInterface
+  private interface Ask<T> {
+    T of(DiffSide side) throws Exception;
+  }
+
+  /** Both sides' answers, asked at once (each side works beside its own data). */
+  private <T> List<T> bothSides(Ask<T> ask) throws Exception {
+    java.util.concurrent.FutureTask<T> other =
+        new java.util.concurrent.FutureTask<>(() -> ask.of(candidate));
+    Thread thread = new Thread(other, "diff-candidate");
+    thread.start();
+    T first = ask.of(baseline);
+    try {
+      return List.of(first, other.get());
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof Exception cause) {
+        throw cause;
+      }
+      throw e;
     }
   }
 

@@ -145,8 +145,8 @@ public final class DiffCommand implements Callable<Integer> {
 
   @Option(
       names = "--max-rows",
-      defaultValue = "1000",
-      description = "The most rows read from each side (default 1000).")
+      defaultValue = "4000",
+      description = "The most rows read from each side (default 4000).")
   long maxRows;
 
   @Option(

@@ -29,6 +29,13 @@ public final class InDatabaseBuckets {
   private final Connection connection;
   private final SqlDialect dialect;
   private final PushdownQuery query;
+  private final String rows;
+  private final List<JdbcColumnType> types;
+  private final List<String> ignore;
+  private final List<String> keyColumns;
+  private final Normalisation rules;
+  private final boolean candidateSide;
+  private final String keyHash;
 
   /**
    * @throws PushdownRefusal when a column or rule has no exact SQL form in this database
@@ -44,17 +51,61 @@ public final class InDatabaseBuckets {
       throws SQLException {
     this.connection = connection;
     this.dialect = Pushdown.dialectOf(connection);
-    String rows = Pushdown.subquery(query);
-    this.query =
-        new PushdownQuery(
-            dialect,
-            rows,
-            Pushdown.types(connection, rows),
-            ignore,
-            keyColumns,
-            1,
-            rules,
-            candidateSide);
+    this.rows = Pushdown.subquery(query);
+    this.types = Pushdown.types(connection, rows);
+    this.ignore = List.copyOf(ignore);
+    this.keyColumns = List.copyOf(keyColumns);
+    this.rules = rules;
+    this.candidateSide = candidateSide;
+    this.query = over(rows);
+    this.keyHash = keyHash();
+  }
+
+  private PushdownQuery over(String source) {
+    return new PushdownQuery(dialect, source, types, ignore, keyColumns, 1, rules, candidateSide);
+  }
+
+  /** SQL of a row's key hash over the source's columns (alias q0), as the fingerprint's. */
+  private String keyHash() {
+    List<String> names =
+        types.stream().map(t -> rules.canonicalName(t.label(), candidateSide)).toList();
+    List<String> cells = new ArrayList<>();
+    for (String key : keyColumns) {
+      int i = names.indexOf(key.toLowerCase(java.util.Locale.ROOT));
+      JdbcColumnType type = types.get(i);
+      ColumnSql column =
+          dialect.column(type, "q0." + dialect.quote(type.label()), rules.rule(names.get(i)));
+      cells.add(dialect.cell(column.text()));
+    }
+    return dialect.hash64(dialect.concat(cells));
+  }
+
+  /**
+   * The per-row hashes of the rows whose bucket at {@code modulus} is in {@code buckets}: the key
+   * hash alone is computed for every row, the texts and the row hash only for those kept.
+   */
+  private String rowHashes(long modulus, Set<Long> buckets) {
+    if (modulus == 1) {
+      return query.rowHashes();
+    }
+    String columns =
+        types.stream().map(t -> "f." + dialect.quote(t.label())).collect(Collectors.joining(", "));
+    String list = buckets.stream().map(Long::toUnsignedString).collect(Collectors.joining(", "));
+    String kept =
+        "SELECT "
+            + columns
+            + " FROM (SELECT q0.*, "
+            + keyHash
+            + " AS dualrun_kh FROM ("
+            + rows
+            + ") q0"
+            + dialect.fence()
+            + ") f WHERE "
+            + dialect.bucket("f.dualrun_kh", modulus)
+            + " IN ("
+            + list
+            + ")";
+    return over(kept).rowHashes();
   }
 
   public String database() {
@@ -87,10 +138,8 @@ public final class InDatabaseBuckets {
             + " FROM (SELECT "
             + String.join(", ", selected)
             + " FROM ("
-            + query.rowHashes()
-            + ") l2"
-            + within(parentModulus, parents)
-            + ") l3 GROUP BY bk";
+            + rowHashes(parentModulus, parents)
+            + ") l2) l3 GROUP BY bk";
     Map<Long, Sum> sums = new HashMap<>();
     run(
         sql,
@@ -119,12 +168,7 @@ public final class InDatabaseBuckets {
     List<String> aliases = new ArrayList<>(query.keyAliases());
     aliases.addAll(query.valueAliases());
     String sql =
-        "SELECT "
-            + String.join(", ", aliases)
-            + " FROM ("
-            + query.rowHashes()
-            + ") l2"
-            + within(modulus, buckets);
+        "SELECT " + String.join(", ", aliases) + " FROM (" + rowHashes(modulus, buckets) + ") l2";
     int keys = query.keyAliases().size();
     List<Texts> found = new ArrayList<>();
     run(
@@ -140,14 +184,6 @@ public final class InDatabaseBuckets {
           }
         });
     return found;
-  }
-
-  private String within(long modulus, Set<Long> buckets) {
-    if (modulus == 1) {
-      return "";
-    }
-    String list = buckets.stream().map(Long::toUnsignedString).collect(Collectors.joining(", "));
-    return " WHERE " + dialect.bucket("kh", modulus) + " IN (" + list + ")";
   }
 
   private interface Reader {
