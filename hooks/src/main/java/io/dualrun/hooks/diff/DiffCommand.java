@@ -4,9 +4,7 @@ import io.dualrun.hooks.fingerprint.CsvSource;
 import io.dualrun.hooks.fingerprint.InDatabaseBuckets;
 import io.dualrun.hooks.fingerprint.JdbcSource;
 import io.dualrun.hooks.fingerprint.PushdownRefusal;
-import io.dualrun.inventory.Inventory;
-import io.dualrun.inventory.InventoryException;
-import io.dualrun.inventory.InventoryLoader;
+import io.dualrun.hooks.options.DeclaredOutput;
 import io.dualrun.inventory.OutputSpec;
 import io.dualrun.schemas.ColumnKind;
 import io.dualrun.schemas.normalise.Normalisation;
@@ -347,33 +345,7 @@ public final class DiffCommand implements Callable<Integer> {
     if (workflow == null || output == null) {
       throw new IllegalArgumentException("--inventory needs --workflow and --output");
     }
-    Inventory inv;
-    try {
-      inv = InventoryLoader.load(inventory);
-    } catch (InventoryException e) {
-      throw new IllegalArgumentException(e.getMessage(), e);
-    }
-    OutputSpec spec =
-        inv
-            .workflow(workflow)
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "--inventory " + inventory + ": no workflow '" + workflow + "'"))
-            .outputs()
-            .stream()
-            .filter(o -> o.name().equals(output))
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "--inventory "
-                            + inventory
-                            + ": workflow "
-                            + workflow
-                            + " declares no output '"
-                            + output
-                            + "'"));
+    OutputSpec spec = DeclaredOutput.find(inventory, workflow, output);
     return new Rules(spec.normalise(), List.copyOf(spec.ignoreColumns()), spec.sensitive());
   }
 }

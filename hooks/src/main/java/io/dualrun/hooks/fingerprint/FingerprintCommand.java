@@ -3,11 +3,8 @@ package io.dualrun.hooks.fingerprint;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dualrun.hooks.exec.IngestClient;
+import io.dualrun.hooks.options.DeclaredOutput;
 import io.dualrun.hooks.options.IngestOptions;
-import io.dualrun.inventory.Inventory;
-import io.dualrun.inventory.InventoryException;
-import io.dualrun.inventory.InventoryLoader;
-import io.dualrun.inventory.WorkflowSpec;
 import io.dualrun.schemas.ColumnKind;
 import io.dualrun.schemas.avro.OutputFingerprint;
 import io.dualrun.schemas.avro.Side;
@@ -295,34 +292,7 @@ public final class FingerprintCommand implements Callable<Integer> {
     if (workflow == null) {
       throw new IllegalArgumentException("--inventory needs --workflow (or DUALRUN_WORKFLOW)");
     }
-    Inventory inv;
-    try {
-      inv = InventoryLoader.load(inventory);
-    } catch (InventoryException e) {
-      throw new IllegalArgumentException(e.getMessage(), e);
-    }
-    WorkflowSpec spec =
-        inv.workflow(workflow)
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "--inventory " + inventory + ": no workflow '" + workflow + "'"));
-    String name = outputName();
-    rules =
-        spec.outputs().stream()
-            .filter(o -> o.name().equals(name))
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "--inventory "
-                            + inventory
-                            + ": workflow "
-                            + workflow
-                            + " declares no output '"
-                            + name
-                            + "' (--output)"))
-            .normalise();
+    rules = DeclaredOutput.find(inventory, workflow, outputName()).normalise();
     return rules;
   }
 

@@ -144,6 +144,44 @@ class DiffCommandTest {
   }
 
   @Test
+  void theInventorysOutputGivesTheRulesIgnoredAndSensitiveColumns() throws Exception {
+    Path inventory = dir.resolve("workflows.yaml");
+    Files.writeString(
+        inventory,
+        """
+        workflows:
+          sales:
+            owner: t
+            outputs:
+              - name: dw.orders
+                ignoreColumns: [loaded]
+                sensitive: [name]
+                normalise: {amount: {scale: 1}}
+        """);
+    Path a = dir.resolve("a.csv");
+    Path b = dir.resolve("b.csv");
+    Files.write(a, List.of("id,name,amount,loaded", "1,alice,1.04,x", "2,bob,2,x"));
+    Files.write(b, List.of("id,name,amount,loaded", "1,alice,1.0,y", "2,bobby,2,y"));
+    String[] args = {
+      "--key", "id", "--type", "amount=decimal", "--format", "csv",
+      "--inventory", inventory.toString(), "--workflow", "sales", "--output", "dw.orders",
+      "--baseline-csv", a.toString(), "--candidate-csv", b.toString()
+    };
+    assertThat(run(args)).as(err()).isEqualTo(1);
+    assertThat(out().lines().skip(1).toList())
+        .as("amount equal at scale 1, loaded ignored, name masked")
+        .singleElement()
+        .asString()
+        .startsWith("\"changed\",\"2\",\"name\",\"hmac:")
+        .doesNotContain("bob");
+
+    err.reset();
+    args[args.length - 5] = "dw.nope";
+    assertThat(run(args)).isEqualTo(2);
+    assertThat(err()).contains("workflow sales declares no output 'dw.nope' (--output)");
+  }
+
+  @Test
   void badArgumentsExitTwoNamingTheOption() throws Exception {
     Path a = csv("a.csv", "1,x,1");
     assertThat(
