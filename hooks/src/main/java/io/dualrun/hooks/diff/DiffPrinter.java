@@ -111,8 +111,9 @@ public final class DiffPrinter {
             r.count(KeyDifference.Kind.CHANGED));
     String depth =
         String.format(
-            "%d levels, %d rows read of %d and %d",
+            "%d level%s, %d rows read of %d and %d",
             r.levels().size(),
+            r.levels().size() == 1 ? "" : "s",
             r.differingRows()[0] + r.differingRows()[1],
             r.rows()[0],
             r.rows()[1]);
