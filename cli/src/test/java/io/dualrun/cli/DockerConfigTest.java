@@ -255,6 +255,13 @@ class DockerConfigTest {
     URI registry = URI.create(env.get("DUALRUN_REGISTRY_URL").toString());
     assertThat(containerPorts(registry.getHost())).contains(registry.getPort());
     assertThat(env.get("DUALRUN_FLINK")).isEqualTo("flink-jobmanager:8081");
+    assertThat(env.get("DUALRUN_FLINK_SHIP_JARS"))
+        .as("the image's cluster has the jars in lib/")
+        .isEqualTo("false");
+    assertThat(Files.readString(DOCKER.resolve("flink").resolve("Dockerfile")))
+        .as("every jar of dualrun sql, the connector and format included, on the cluster's path")
+        .contains(
+            "for jar in *.jar; do ln -s \"/opt/dualrun-sql/lib/$jar\" \"/opt/flink/lib/$jar\"");
     for (String script : List.of("flink-node", "dualrun-sql")) {
       assertThat(DOCKER.resolve("flink").resolve(script)).isExecutable();
     }

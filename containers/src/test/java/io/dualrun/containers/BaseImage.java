@@ -9,20 +9,24 @@ import org.testcontainers.DockerClientFactory;
 
 /**
  * The images' base when it is being built beside the build ({@code .ci/run} runs
- * docker/base/debootstrap.sh in the background and names its log in DUALRUN_BASE_IMAGE_LOG).
+ * docker/base/debootstrap.sh and then builds the example receiver's image in the background, and
+ * names its log in DUALRUN_BASE_IMAGE_LOG, whose last line says how the job ended).
  */
 final class BaseImage {
   private BaseImage() {}
 
-  /** Waits until {@code image} is on the engine, when {@code log} says it is being built. */
+  /**
+   * When {@code log} names a background job building the images, waits until it ended and {@code
+   * image} is on the engine.
+   */
   static void awaitIfBuilding(String image, String log, Duration timeout)
       throws InterruptedException, IOException {
     if (log == null || log.isBlank()) {
       return;
     }
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (!present(image)) {
-      if (System.nanoTime() > deadline || failed(Path.of(log))) {
+    while (!ended(Path.of(log)) || !present(image)) {
+      if (System.nanoTime() > deadline || ended(Path.of(log)) && !present(image)) {
         throw new IllegalStateException(
             "the base image "
                 + image
@@ -44,8 +48,8 @@ final class BaseImage {
     }
   }
 
-  /** The background build ended (its last line says so) and the image is not there. */
-  private static boolean failed(Path log) throws IOException {
+  /** The background job ended (its last line says so). */
+  private static boolean ended(Path log) throws IOException {
     return tail(log).contains("base image build exit ");
   }
 

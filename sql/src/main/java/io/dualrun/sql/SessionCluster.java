@@ -28,7 +28,8 @@ import org.apache.flink.table.api.config.TableConfigOptions;
 
 /**
  * A running Flink session cluster ({@code --flink HOST:PORT}, its JobManager's REST endpoint) that
- * table environments submit their jobs to, with the jars of {@link ShippedJars}.
+ * table environments submit their jobs to, with the jars of {@link ShippedJars} unless {@code
+ * --no-ship-jars}.
  */
 public final class SessionCluster implements FlinkCluster {
   private final SqlSettings settings;
@@ -62,7 +63,8 @@ public final class SessionCluster implements FlinkCluster {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a temporary directory", e);
     }
-    return new SessionCluster(settings, version, tmpDir, ShippedJars.locate(tmpDir));
+    return new SessionCluster(
+        settings, version, tmpDir, settings.shipJars() ? ShippedJars.locate(tmpDir) : List.of());
   }
 
   /** GET /v1/config: the cluster's Flink version, or an error naming the option. */
@@ -141,7 +143,9 @@ public final class SessionCluster implements FlinkCluster {
     conf.set(RestOptions.ADDRESS, settings.flinkHost());
     conf.set(RestOptions.PORT, settings.flinkPort());
     conf.set(CoreOptions.DEFAULT_PARALLELISM, settings.parallelism());
-    conf.set(PipelineOptions.JARS, jars.stream().map(URL::toString).toList());
+    if (!jars.isEmpty()) {
+      conf.set(PipelineOptions.JARS, jars.stream().map(URL::toString).toList());
+    }
     conf.set(ExecutionOptions.RUNTIME_MODE, mode);
     conf.set(TableConfigOptions.LOCAL_TIME_ZONE, settings.timeZone().getId());
     return TableEnvironment.create(
@@ -163,7 +167,7 @@ public final class SessionCluster implements FlinkCluster {
     return version;
   }
 
-  /** What is shipped with every job. */
+  /** What is shipped with every job (none with {@code --no-ship-jars}). */
   public List<URL> jars() {
     return jars;
   }

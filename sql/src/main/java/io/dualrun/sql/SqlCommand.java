@@ -72,6 +72,17 @@ public final class SqlCommand implements Callable<Integer> {
   String flink;
 
   @Option(
+      names = "--ship-jars",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "With --flink: ship the Kafka connector, kafka-clients and the format with every job"
+              + " (default); --no-ship-jars for a cluster that has them in its lib/, which answers"
+              + " faster (env DUALRUN_FLINK_SHIP_JARS, or flink.ship-jars in the client file).")
+  boolean shipJars;
+
+  @Option(
       names = "--kafka-property",
       paramLabel = "KEY=VALUE",
       description = "Extra Kafka client property for every table, e.g. security.protocol=SSL.")
@@ -138,9 +149,10 @@ public final class SqlCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Logging.configure(verbose);
+    SqlSettings settings = null;
     try {
       String script = script();
-      SqlSettings settings = settings();
+      settings = settings();
       OutputFormat output = outputFormat();
       if (!settings.sessionCluster()) {
         // with --flink the cluster reaches Kafka and the registry, maybe on another network
@@ -155,7 +167,7 @@ public final class SqlCommand implements Callable<Integer> {
       return 0;
     } catch (RuntimeException e) {
       out.flush();
-      err.println("dualrun sql: " + ErrorMessages.describe(e));
+      err.println("dualrun sql: " + ErrorMessages.describe(e, settings));
       if (verbose) {
         e.printStackTrace(err);
       }
@@ -202,7 +214,8 @@ public final class SqlCommand implements Callable<Integer> {
         zone,
         Duration.ofSeconds(connectTimeoutSeconds),
         SqlSettings.defaultTmpRoot(),
-        flink);
+        flink,
+        shipJars);
   }
 
   OutputFormat outputFormat() {

@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param tmpRoot parent of Flink's temporary directory; null: the system temporary directory
  * @param flink {@code host:port} of a Flink session cluster's REST endpoint to run on; null: an
  *     embedded Flink
+ * @param shipJars with {@link #flink}: whether every job carries the jars of {@link ShippedJars}
+ *     ({@code --[no-]ship-jars}); false for a cluster that has them on its class path
  */
 public record SqlSettings(
     String bootstrapServers,
@@ -28,7 +30,8 @@ public record SqlSettings(
     ZoneId timeZone,
     Duration connectTimeout,
     Path tmpRoot,
-    String flink) {
+    String flink,
+    boolean shipJars) {
 
   /** The standalone defaults, as in the checked-in DDL files. */
   public static final String DEFAULT_BOOTSTRAP_SERVERS = "localhost:9092";
@@ -51,6 +54,28 @@ public record SqlSettings(
       throw new SqlScriptException("--connect-timeout must be positive, got " + connectTimeout);
     }
     flink = checkFlink(flink);
+  }
+
+  /** Shipping the jars when on a session cluster. */
+  public SqlSettings(
+      String bootstrapServers,
+      String registryUrl,
+      Map<String, String> kafkaProperties,
+      int parallelism,
+      ZoneId timeZone,
+      Duration connectTimeout,
+      Path tmpRoot,
+      String flink) {
+    this(
+        bootstrapServers,
+        registryUrl,
+        kafkaProperties,
+        parallelism,
+        timeZone,
+        connectTimeout,
+        tmpRoot,
+        flink,
+        true);
   }
 
   /** Without a session cluster: an embedded Flink. */
@@ -87,7 +112,15 @@ public record SqlSettings(
 
   public SqlSettings withKafka(String servers, String registry) {
     return new SqlSettings(
-        servers, registry, kafkaProperties, parallelism, timeZone, connectTimeout, tmpRoot, flink);
+        servers,
+        registry,
+        kafkaProperties,
+        parallelism,
+        timeZone,
+        connectTimeout,
+        tmpRoot,
+        flink,
+        shipJars);
   }
 
   /** The same, run on the session cluster at {@code hostPort} (null: an embedded Flink). */
@@ -100,7 +133,22 @@ public record SqlSettings(
         timeZone,
         connectTimeout,
         tmpRoot,
-        hostPort);
+        hostPort,
+        shipJars);
+  }
+
+  /** The same, with or without shipping the jars to the session cluster. */
+  public SqlSettings withShipJars(boolean ship) {
+    return new SqlSettings(
+        bootstrapServers,
+        registryUrl,
+        kafkaProperties,
+        parallelism,
+        timeZone,
+        connectTimeout,
+        tmpRoot,
+        flink,
+        ship);
   }
 
   public SqlSettings withParallelism(int n) {
@@ -112,7 +160,8 @@ public record SqlSettings(
         timeZone,
         connectTimeout,
         tmpRoot,
-        flink);
+        flink,
+        shipJars);
   }
 
   /** Whether statements run on a session cluster ({@code --flink}) rather than embedded. */

@@ -25,4 +25,27 @@ class ErrorMessagesTest {
     assertThat(ErrorMessages.describe(e))
         .isEqualTo("query failed: IOException: Failed to deserialize Avro record.");
   }
+
+  @Test
+  void withNoShipJarsAClassTheClusterLacksIsNamedWithTheFix() {
+    RuntimeException e =
+        new RuntimeException(
+            "Job execution failed.",
+            new IllegalStateException(
+                "Could not instantiate the source",
+                new ClassNotFoundException("org.apache.flink.connector.kafka.source.KafkaSource")));
+    SqlSettings shipped = SqlSettings.defaults().withFlink("jm:8081");
+    assertThat(ErrorMessages.describe(e, shipped)).isEqualTo(ErrorMessages.describe(e));
+    assertThat(ErrorMessages.describe(e, shipped.withShipJars(false)))
+        .startsWith(
+            "--no-ship-jars: the session cluster at jm:8081 cannot load"
+                + " org.apache.flink.connector.kafka.source.KafkaSource; put the jars docs/sql.md"
+                + " lists in its lib/, or drop --no-ship-jars (query failed:"
+                + " ClassNotFoundException");
+    assertThat(ErrorMessages.describe(e, SqlSettings.defaults().withShipJars(false)))
+        .as("the embedded Flink has every jar")
+        .isEqualTo(ErrorMessages.describe(e));
+    assertThat(ErrorMessages.describe(new RuntimeException("boom"), shipped.withShipJars(false)))
+        .isEqualTo("query failed: RuntimeException: boom");
+  }
 }

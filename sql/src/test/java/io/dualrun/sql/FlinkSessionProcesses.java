@@ -39,19 +39,36 @@ final class FlinkSessionProcesses implements AutoCloseable {
   /** Enough for the continuous parity job (2) and a query at parallelism 2 beside it. */
   static final int SLOTS = 4;
 
+  /** What a cluster prepared for {@code --no-ship-jars} has in its lib/ beyond a distribution. */
+  private static final List<String> BUILD_OUTPUT = List.of(File.separator + "test-classes");
+
   private final Path dir;
   private final int restPort;
+  private final List<String> excluded;
   private final List<Process> processes = new ArrayList<>();
 
-  private FlinkSessionProcesses(Path dir, int restPort) {
+  private FlinkSessionProcesses(Path dir, int restPort, List<String> excluded) {
     this.dir = dir;
     this.restPort = restPort;
+    this.excluded = excluded;
   }
 
-  /** Starts both JVMs (without waiting for them; see {@link #awaitReady}). */
+  /** A stock cluster; starts both JVMs (without waiting for them; see {@link #awaitReady}). */
   static FlinkSessionProcesses start(Path dir) {
+    return start(dir, NOT_IN_A_DISTRIBUTION);
+  }
+
+  /**
+   * A cluster with the Kafka connector, kafka-clients and the format on its class path, as
+   * docs/sql.md tells to prepare one for {@code --no-ship-jars}.
+   */
+  static FlinkSessionProcesses startWithTheJarsInLib(Path dir) {
+    return start(dir, BUILD_OUTPUT);
+  }
+
+  private static FlinkSessionProcesses start(Path dir, List<String> excluded) {
     int restPort = Ports.free();
-    FlinkSessionProcesses cluster = new FlinkSessionProcesses(dir, restPort);
+    FlinkSessionProcesses cluster = new FlinkSessionProcesses(dir, restPort, excluded);
     try {
       cluster.writeConfig(Ports.free());
       cluster.processes.add(
@@ -176,7 +193,7 @@ final class FlinkSessionProcesses implements AutoCloseable {
   private Process jvm(String mainClass, String name, String heap) {
     List<String> classPath =
         ChildJvm.classPath().stream()
-            .filter(entry -> NOT_IN_A_DISTRIBUTION.stream().noneMatch(entry::contains))
+            .filter(entry -> excluded.stream().noneMatch(entry::contains))
             .toList();
     List<String> command =
         List.of(

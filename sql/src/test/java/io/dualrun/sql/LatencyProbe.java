@@ -11,7 +11,7 @@ import java.util.List;
  * lines.
  *
  * <p>{@code LatencyProbe <bootstrap-servers> <registry-url> <flink host:port or -> <query file>
- * <repeats>}
+ * <repeats> [no-ship-jars]}
  */
 public final class LatencyProbe {
   private LatencyProbe() {}
@@ -22,7 +22,8 @@ public final class LatencyProbe {
         SqlSettings.defaults()
             .withKafka(args[0], args[1])
             .withFlink(args[2].equals("-") ? null : args[2])
-            .withParallelism(2);
+            .withParallelism(2)
+            .withShipJars(!(args.length > 5 && args[5].equals("no-ship-jars")));
     String query = Files.readString(Path.of(args[3]));
     int repeats = Integer.parseInt(args[4]);
     try (SqlRunner runner = SqlRunner.start(settings)) {

@@ -25,8 +25,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * <p>A local broker and registry hold {@link SampleRecords}; each figure is the median of {@code
  * rounds} (first argument, default 3): the whole command in a new JVM (cold, as a user runs it),
  * and inside one JVM the start, the first statement of a session and the same statement again
- * (warm); all of it on the embedded Flink and on a session cluster of two JVMs ({@link
- * FlinkSessionProcesses}). The query is {@code queries/parity_rate.sql} (second argument).
+ * (warm); all of it on the embedded Flink, on a stock session cluster of two JVMs ({@link
+ * FlinkSessionProcesses}) with the jars shipped, and on one with the jars in its lib/ and {@code
+ * --no-ship-jars}. The query is {@code queries/parity_rate.sql} (second argument).
  */
 public final class SqlLatencyBenchmark {
   private SqlLatencyBenchmark() {}
@@ -61,11 +62,29 @@ public final class SqlLatencyBenchmark {
                         dir, DualrunSql.class, cli(servers, registry, flink.address(), query))));
         probe(figures, "session cluster", dir, rounds, servers, registry, flink.address(), query);
       }
+      try (FlinkSessionProcesses flink =
+          FlinkSessionProcesses.startWithTheJarsInLib(dir.resolve("flink-lib"))) {
+        flink.awaitReady(Duration.ofSeconds(120));
+        List<String> cli = new ArrayList<>(cli(servers, registry, flink.address(), query));
+        cli.add(0, "--no-ship-jars");
+        figures.put(
+            "jars in lib cold: dualrun sql --flink --no-ship-jars -f in a new JVM",
+            median(rounds, () -> wallClock(dir, DualrunSql.class, cli)));
+        probe(
+            figures,
+            "jars in lib (--no-ship-jars)",
+            dir,
+            rounds,
+            servers,
+            registry,
+            flink.address() + " no-ship-jars",
+            query);
+      }
     }
     long baseline = figures.values().iterator().next();
-    System.out.printf("%n%-62s %9s %9s%n", "what (median of " + rounds + ")", "ms", "x baseline");
+    System.out.printf("%n%-74s %9s %9s%n", "what (median of " + rounds + ")", "ms", "x baseline");
     figures.forEach(
-        (what, ms) -> System.out.printf("%-62s %9d %9.1f%n", what, ms, (double) ms / baseline));
+        (what, ms) -> System.out.printf("%-74s %9d %9.1f%n", what, ms, (double) ms / baseline));
   }
 
   private static List<String> cli(String servers, String registry, String flink, String query) {
@@ -96,10 +115,12 @@ public final class SqlLatencyBenchmark {
     List<Long> first = new ArrayList<>();
     List<Long> warm = new ArrayList<>();
     for (int i = 0; i < rounds; i++) {
-      Path log = dir.resolve("probe-" + where.replace(' ', '-') + "-" + i + ".log");
-      Process p =
-          ChildJvm.start(
-              LatencyProbe.class, List.of(servers, registry, flink, query, "3"), "768m", log);
+      Path log = dir.resolve("probe-" + where.replaceAll("[^a-z]+", "-") + "-" + i + ".log");
+      List<String> args = new ArrayList<>(List.of(servers, registry));
+      String[] cluster = flink.split(" ");
+      args.addAll(List.of(cluster[0], query, "3"));
+      args.addAll(List.of(cluster).subList(1, cluster.length));
+      Process p = ChildJvm.start(LatencyProbe.class, args, "768m", log);
       if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
         p.destroyForcibly();
         throw new IllegalStateException("the probe failed; its log:\n" + Files.readString(log));

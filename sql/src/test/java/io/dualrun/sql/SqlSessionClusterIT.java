@@ -35,22 +35,38 @@ import picocli.CommandLine;
  * {@code dualrun sql --flink} against a Flink session cluster of two separate JVMs whose class path
  * lacks the Kafka connector and the format (as a Flink distribution does), over a real broker and
  * registry holding {@link SampleRecords}: a shipped query in batch mode, a streaming statement, and
- * the shipped continuous parity job.
+ * the shipped continuous parity job; and {@code --no-ship-jars}, on that cluster (a clear error)
+ * and on a second one that has the jars on its class path (the same answers).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SqlSessionClusterIT {
   @TempDir static Path dir;
+  private static final List<String> PARITY_RATE_CSV =
+      List.of(
+          "workflow,partition_day,decided,matching,waived,parity_pct",
+          "inventory-sync,2026-11-20,1,1,0,100.0",
+          "inventory-sync,2026-11-21,1,0,1,100.0",
+          "orders-hourly,2026-11-21,2,1,0,50.0",
+          "orders-hourly,2026-11-22,1,0,0,0.0",
+          "revenue-daily,2026-11-20,1,1,0,100.0",
+          "revenue-daily,2026-11-21,1,0,0,0.0",
+          "revenue-daily,2026-11-22,1,1,0,100.0",
+          "revenue-daily,2026-11-23,1,0,0,0.0");
+
   private FlinkSessionProcesses flink;
+  private FlinkSessionProcesses flinkWithLib;
   private LocalPlatform platform;
 
   @BeforeAll
   void start() throws InterruptedException {
-    flink = FlinkSessionProcesses.start(dir);
+    flink = FlinkSessionProcesses.start(dir.resolve("stock"));
     try {
+      flinkWithLib = FlinkSessionProcesses.startWithTheJarsInLib(dir.resolve("lib"));
       platform = LocalPlatform.startEphemeral();
       SampleRecords.publish(platform.catalog(), platform.kafkaConfig());
       flink.awaitReady(Duration.ofSeconds(120));
+      flinkWithLib.awaitReady(Duration.ofSeconds(120));
     } catch (RuntimeException | InterruptedException | Error e) {
       stop();
       throw e;
@@ -60,8 +76,10 @@ class SqlSessionClusterIT {
   @AfterAll
   void stop() {
     try {
-      if (flink != null) {
-        flink.close();
+      for (FlinkSessionProcesses cluster : new FlinkSessionProcesses[] {flink, flinkWithLib}) {
+        if (cluster != null) {
+          cluster.close();
+        }
       }
     } finally {
       if (platform != null) {
@@ -75,18 +93,36 @@ class SqlSessionClusterIT {
   void aShippedQueryRunsInBatchOnTheSessionCluster() {
     Run run = command("--format", "csv", "-f", Path.of("queries", "parity_rate.sql").toString());
     assertThat(run.exitCode).as(run.err + flink.logs()).isZero();
-    assertThat(run.out.lines().toList())
-        .containsExactly(
-            "workflow,partition_day,decided,matching,waived,parity_pct",
-            "inventory-sync,2026-11-20,1,1,0,100.0",
-            "inventory-sync,2026-11-21,1,0,1,100.0",
-            "orders-hourly,2026-11-21,2,1,0,50.0",
-            "orders-hourly,2026-11-22,1,0,0,0.0",
-            "revenue-daily,2026-11-20,1,1,0,100.0",
-            "revenue-daily,2026-11-21,1,0,0,0.0",
-            "revenue-daily,2026-11-22,1,1,0,100.0",
-            "revenue-daily,2026-11-23,1,0,0,0.0");
+    assertThat(run.out.lines().toList()).containsExactlyElementsOf(PARITY_RATE_CSV);
     assertThat(run.err).isEmpty();
+  }
+
+  @Test
+  @Order(1)
+  void withNoShipJarsAClusterHavingTheJarsInItsLibAnswersTheSame() {
+    Run run =
+        command(
+            flinkWithLib,
+            "--no-ship-jars",
+            "--format",
+            "csv",
+            "-f",
+            Path.of("queries", "parity_rate.sql").toString());
+    assertThat(run.exitCode).as(run.err + flinkWithLib.logs()).isZero();
+    assertThat(run.out.lines().toList()).containsExactlyElementsOf(PARITY_RATE_CSV);
+    assertThat(run.err).isEmpty();
+  }
+
+  @Test
+  @Order(1)
+  void withNoShipJarsAStockClusterFailsNamingTheOptionAndTheMissingClass() {
+    Run run = command("--no-ship-jars", "SELECT COUNT(*) FROM verdicts");
+    assertThat(run.exitCode).isEqualTo(1);
+    assertThat(run.out).isEmpty();
+    assertThat(run.err)
+        .startsWith("dualrun sql: --no-ship-jars: the session cluster at " + flink.address())
+        .contains(" cannot load org.apache.flink.connector.kafka.")
+        .contains("drop --no-ship-jars");
   }
 
   @Test
@@ -239,13 +275,17 @@ class SqlSessionClusterIT {
   private record Run(int exitCode, String out, String err) {}
 
   private Run command(String... args) {
+    return command(flink, args);
+  }
+
+  private Run command(FlinkSessionProcesses cluster, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cli = SqlCommand.commandLine();
     cli.setOut(new PrintWriter(out));
     cli.setErr(new PrintWriter(err));
     List<String> all = new ArrayList<>();
-    all.add("--flink=" + flink.address());
+    all.add("--flink=" + cluster.address());
     all.add("--bootstrap-servers=" + platform.bootstrapServers());
     all.add("--registry-url=" + platform.registryUrl());
     all.add("--parallelism=2");

@@ -24,7 +24,8 @@ public record ClientConfig(
     Optional<String> token,
     Optional<String> bootstrapServers,
     Optional<String> registryUrl,
-    Optional<String> flink) {
+    Optional<String> flink,
+    boolean flinkShipJars) {
 
   public static final String ENV = "DUALRUN_CLIENT_CONFIG";
 
@@ -53,9 +54,18 @@ public record ClientConfig(
           "`HOST:PORT` of a Flink session cluster's REST endpoint (its JobManager) that `sql` runs"
               + " its statements on instead of an embedded Flink; env `DUALRUN_FLINK`");
 
+  public static final ConfigKey<Boolean> FLINK_SHIP_JARS =
+      ConfigKey.bool(
+          "flink.ship-jars",
+          true,
+          "whether `sql --flink` ships the Kafka connector and format jars with every job; false"
+              + " for a cluster that has them in its `lib/` (faster); env"
+              + " `DUALRUN_FLINK_SHIP_JARS`");
+
   /** The keys of the client file, as docs/hooks.md lists them. */
   public static final ConfigDef KEYS =
-      new ConfigDef("client", List.of(URL, TOKEN, BOOTSTRAP_SERVERS, REGISTRY_URL, FLINK));
+      new ConfigDef(
+          "client", List.of(URL, TOKEN, BOOTSTRAP_SERVERS, REGISTRY_URL, FLINK, FLINK_SHIP_JARS));
 
   /** No file. */
   public static ClientConfig none() {
@@ -65,7 +75,8 @@ public record ClientConfig(
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
-        Optional.empty());
+        Optional.empty(),
+        true);
   }
 
   /** The file {@code env} points to (see above); none when the default file does not exist. */
@@ -101,7 +112,8 @@ public record ClientConfig(
             Optional.ofNullable(TOKEN.from(c)),
             Optional.ofNullable(BOOTSTRAP_SERVERS.from(c)),
             Optional.ofNullable(REGISTRY_URL.from(c)),
-            Optional.ofNullable(FLINK.from(c)));
+            Optional.ofNullable(FLINK.from(c)),
+            FLINK_SHIP_JARS.from(c));
     c.checkNoUnknownKeys();
     return config;
   }

@@ -1,5 +1,7 @@
 package io.dualrun.config.client;
 
+import io.dualrun.config.ConfigException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -10,9 +12,9 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Defaults of the client commands' address options: {@code --url}, {@code --token}, {@code
- * --bootstrap-servers}, {@code --registry-url}, {@code --flink} from the environment, else from the
- * {@link ClientConfig} file; anything else (and an option neither gives) keeps its declared
- * default.
+ * --bootstrap-servers}, {@code --registry-url}, {@code --flink}, {@code --ship-jars} from the
+ * environment, else from the {@link ClientConfig} file; anything else (and an option neither gives)
+ * keeps its declared default.
  */
 public final class ClientDefaults implements IDefaultValueProvider {
   private final Map<String, String> env;
@@ -43,8 +45,22 @@ public final class ClientDefaults implements IDefaultValueProvider {
           pick("DUALRUN_BOOTSTRAP_SERVERS", ClientConfig::bootstrapServers);
       case "--registry-url" -> pick("DUALRUN_REGISTRY_URL", ClientConfig::registryUrl);
       case "--flink" -> pick("DUALRUN_FLINK", ClientConfig::flink);
+      case "--ship-jars" -> shipJars();
       default -> null;
     };
+  }
+
+  /** {@code DUALRUN_FLINK_SHIP_JARS} (true or false), else {@code flink.ship-jars}. */
+  private String shipJars() {
+    String value = env.get("DUALRUN_FLINK_SHIP_JARS");
+    if (value != null && !value.isBlank()) {
+      String v = value.strip().toLowerCase(Locale.ROOT);
+      if (!v.equals("true") && !v.equals("false")) {
+        throw new ConfigException("DUALRUN_FLINK_SHIP_JARS: '" + value + "' is not true or false");
+      }
+      return v;
+    }
+    return String.valueOf(file().flinkShipJars());
   }
 
   private String pick(String variable, Function<ClientConfig, Optional<String>> key) {

@@ -33,6 +33,9 @@ class ClientConfigTest {
     @Option(names = "--flink")
     String flink;
 
+    @Option(names = "--ship-jars", negatable = true, defaultValue = "true", fallbackValue = "true")
+    boolean shipJars;
+
     @Option(names = "--workflow", defaultValue = "wf")
     String workflow;
   }
@@ -87,6 +90,28 @@ class ClientConfigTest {
     assertThat(parse(Map.of("XDG_CONFIG_HOME", dir.resolve("none").toString())).flink)
         .as("no flag, variable or file: the embedded Flink")
         .isNull();
+  }
+
+  @Test
+  void shipJarsComesFromTheFlagTheEnvironmentOrTheFileAndDefaultsToTrue(@TempDir Path dir)
+      throws Exception {
+    Path f = file(dir, "flink: {address: jm:8081, ship-jars: false}\n");
+    Map<String, String> fileOnly = Map.of(ClientConfig.ENV, f.toString());
+    assertThat(parse(fileOnly).shipJars).isFalse();
+    assertThat(parse(fileOnly, "--ship-jars").shipJars).as("the flag beats the file").isTrue();
+    Map<String, String> env =
+        Map.of(ClientConfig.ENV, f.toString(), "DUALRUN_FLINK_SHIP_JARS", "TRUE");
+    assertThat(parse(env).shipJars).as("the variable beats the file").isTrue();
+    assertThat(parse(env, "--no-ship-jars").shipJars).isFalse();
+    Map<String, String> none = Map.of("XDG_CONFIG_HOME", dir.resolve("none").toString());
+    assertThat(parse(none).shipJars).isTrue();
+    assertThat(parse(none, "--ship-jars").shipJars).isTrue();
+    assertThat(parse(none, "--no-ship-jars").shipJars).isFalse();
+    Map<String, String> bad =
+        Map.of("XDG_CONFIG_HOME", dir.toString(), "DUALRUN_FLINK_SHIP_JARS", "yes");
+    assertThatThrownBy(() -> parse(bad))
+        .hasMessageContaining("DUALRUN_FLINK_SHIP_JARS")
+        .hasMessageContaining("'yes' is not true or false");
   }
 
   @Test
