@@ -1,16 +1,8 @@
 package io.dualrun.hooks.diff;
 
-import io.dualrun.hooks.fingerprint.CsvSource;
-import io.dualrun.hooks.fingerprint.InDatabaseBuckets;
-import io.dualrun.hooks.fingerprint.JdbcSource;
-import io.dualrun.hooks.fingerprint.PushdownRefusal;
-import io.dualrun.hooks.options.DeclaredOutput;
-import io.dualrun.inventory.OutputSpec;
 import io.dualrun.schemas.ColumnKind;
-import io.dualrun.schemas.normalise.Normalisation;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -87,6 +79,29 @@ public final class DiffCommand implements Callable<Integer> {
       defaultValue = "DUALRUN_DB_PASSWORD",
       description = "Variable holding the candidate's password (default DUALRUN_DB_PASSWORD).")
   String candidatePasswordEnv;
+
+  @Option(
+      names = "--baseline-agent",
+      paramLabel = "NAME",
+      description =
+          "Ask the side agent NAME (dualrun agent) for the baseline over Kafka instead of reading"
+              + " it here.")
+  String baselineAgent;
+
+  @Option(
+      names = "--candidate-agent",
+      paramLabel = "NAME",
+      description = "Ask the side agent NAME for the candidate over Kafka.")
+  String candidateAgent;
+
+  @Option(
+      names = "--agent-timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "60",
+      description = "How long to wait for an agent's answer (default ${DEFAULT-VALUE}).")
+  long agentTimeoutSeconds;
+
+  @picocli.CommandLine.Mixin DrillKafka topics = new DrillKafka();
 
   @Option(names = "--type", description = "CSV column type, e.g. amount=decimal (default text).")
   Map<String, String> types = new LinkedHashMap<>();
@@ -168,16 +183,22 @@ public final class DiffCommand implements Callable<Integer> {
       DiffPrinter.Format f = format();
       Bisection.Limits limits =
           new Bisection.Limits(buckets, maxRows, Duration.ofSeconds(maxSeconds));
-      Rules rules = rules();
+      SideSources.Rules rules = rules();
       List<String> ignored = new ArrayList<>(ignore);
       ignored.addAll(rules.ignore());
       java.util.Set<String> sensitive = new java.util.TreeSet<>(mask);
       sensitive.addAll(rules.sensitive());
       Masking masking = Masking.of(sensitive);
+      checkAgents(rules);
+      String drillId = java.util.UUID.randomUUID().toString();
       try (DiffSide baseline =
-              side("baseline", baselineSource(), rules.normalise(), false, ignored, masking);
+              baselineAgent != null
+                  ? agentSide("baseline", baselineAgent, drillId)
+                  : side("baseline", baselineSource(), false, rules, ignored, masking);
           DiffSide candidate =
-              side("candidate", candidateSource(), rules.normalise(), true, ignored, masking)) {
+              candidateAgent != null
+                  ? agentSide("candidate", candidateAgent, drillId)
+                  : side("candidate", candidateSource(), true, rules, ignored, masking)) {
         checkMasked(masking, baseline.columns());
         DiffResult r = new Bisection(baseline, candidate, limits, System::nanoTime).run();
         DiffPrinter.print(r, key, f, out);
@@ -202,113 +223,102 @@ public final class DiffCommand implements Callable<Integer> {
 
   private DiffSide side(
       String name,
-      Source source,
-      Normalisation rules,
+      SideSources.Source source,
       boolean candidate,
+      SideSources.Rules rules,
       List<String> ignored,
       Masking masking)
       throws Exception {
-    FallbackSide.Scanned scanned =
-        () -> {
-          try {
-            return new ScannedSide(source.rows(), key, ignored, rules, candidate, masking);
-          } catch (java.sql.SQLException e) {
-            throw new IllegalArgumentException(
-                "the " + name + " cannot be read: " + e.getMessage(), e);
-          }
-        };
-    if (source.connector() == null || !pushdown) {
-      return scanned.open();
+    return SideSources.open(
+        name,
+        source,
+        candidate,
+        new SideSources.Reading(
+            key, rules.normalise(), ignored, masking, pushdown, err, "dualrun diff"));
+  }
+
+  /**
+   * An agent applies its own rules and masking: rules given here would not reach it, so they are
+   * refused rather than silently ignored.
+   */
+  private void checkAgents(SideSources.Rules rules) {
+    if (baselineAgent == null && candidateAgent == null) {
+      return;
     }
-    java.sql.Connection c;
-    try {
-      c = source.connector().connect();
-    } catch (java.sql.SQLException e) {
-      throw new IllegalArgumentException("the " + name + " cannot be read: " + e.getMessage(), e);
+    if (agentTimeoutSeconds < 1) {
+      throw new IllegalArgumentException("--agent-timeout must be at least 1 second");
     }
-    try {
-      InDatabaseBuckets b =
-          new InDatabaseBuckets(c, source.query(), ignored, key, rules, candidate);
-      return new FallbackSide(name, new SqlSide(c, b, key, masking), scanned, err);
-    } catch (PushdownRefusal e) {
-      c.close();
-      err.println("dualrun diff: the " + name + " is read by this process: " + e.getMessage());
-      return scanned.open();
-    } catch (java.sql.SQLException | RuntimeException e) {
-      c.close();
-      if (e instanceof IllegalArgumentException iae) {
-        throw iae;
-      }
-      throw new IllegalArgumentException("the " + name + " cannot be read: " + e.getMessage(), e);
-    }
-  }
-
-  /** A connection to a side's database. */
-  @FunctionalInterface
-  interface Connector {
-    java.sql.Connection connect() throws java.sql.SQLException;
-  }
-
-  /** A side's rows as this process reads them, and its database and query (null for CSV). */
-  record Source(ScannedSide.Rows rows, Connector connector, String query) {}
-
-  private Source baselineSource() {
-    return source(
-        "--baseline",
-        baselineJdbc,
-        baselineTable,
-        baselineQuery,
-        baselineCsv,
-        baselineWhere,
-        baselineUser,
-        baselinePasswordEnv);
-  }
-
-  private Source candidateSource() {
-    return source(
-        "--candidate",
-        candidateJdbc,
-        candidateTable,
-        candidateQuery,
-        candidateCsv,
-        candidateWhere,
-        candidateUser,
-        candidatePasswordEnv);
-  }
-
-  private Source source(
-      String prefix,
-      String jdbc,
-      String table,
-      String query,
-      List<Path> csv,
-      String where,
-      String user,
-      String passwordEnv) {
-    int given = (table != null ? 1 : 0) + (query != null ? 1 : 0) + (csv != null ? 1 : 0);
-    if (given != 1) {
+    boolean anyRule =
+        !rules.ignore().isEmpty()
+            || !rules.sensitive().isEmpty()
+            || !ignore.isEmpty()
+            || !mask.isEmpty()
+            || !normalise.isEmpty()
+            || inventory != null;
+    if (anyRule) {
       throw new IllegalArgumentException(
-          "give one of " + prefix + "-table, " + prefix + "-query, " + prefix + "-csv");
+          "--normalise, --ignore-column, --mask and --inventory apply to sides read here; an agent"
+              + " applies its own (give them to dualrun agent)");
     }
-    if (csv != null) {
-      if (where != null) {
-        throw new IllegalArgumentException(prefix + "-where needs a JDBC source, not CSV files");
-      }
-      Map<String, ColumnKind> kinds = new LinkedHashMap<>();
-      types.forEach((k, v) -> kinds.put(k.toLowerCase(Locale.ROOT), ColumnKind.parse(v)));
-      return new Source(() -> new CsvSource(csv, delimiter, kinds), null, null);
-    }
-    if (jdbc == null) {
+    if (baselineAgent != null
+        && (baselineJdbc != null
+            || baselineTable != null
+            || baselineQuery != null
+            || baselineCsv != null)) {
       throw new IllegalArgumentException(
-          prefix + "-jdbc is required with " + prefix + "-table or -query");
+          "--baseline-agent: the agent reads the baseline; give no other --baseline- source");
     }
-    String rows = table != null ? JdbcSource.tableQuery(table) : query;
-    String selected =
-        where == null ? rows : "SELECT * FROM (" + rows + ") dualrun_diff WHERE " + where;
-    String password = passwordEnv == null ? null : System.getenv(passwordEnv);
-    Connector connector = () -> DriverManager.getConnection(jdbc, user, password);
-    return new Source(
-        () -> new JdbcSource(connector.connect(), selected, fetchSize), connector, selected);
+    if (candidateAgent != null
+        && (candidateJdbc != null
+            || candidateTable != null
+            || candidateQuery != null
+            || candidateCsv != null)) {
+      throw new IllegalArgumentException(
+          "--candidate-agent: the agent reads the candidate; give no other --candidate- source");
+    }
+  }
+
+  private DiffSide agentSide(String side, String agent, String drillId) {
+    return new KafkaSide(
+        side,
+        agent,
+        drillId,
+        topics.kafka(),
+        topics.catalog(),
+        Duration.ofSeconds(agentTimeoutSeconds),
+        java.time.Clock.systemUTC());
+  }
+
+  private SideSources.Source baselineSource() {
+    return source(
+        new SideSources.Options(
+            "--baseline-",
+            baselineJdbc,
+            baselineTable,
+            baselineQuery,
+            baselineCsv,
+            baselineWhere,
+            baselineUser,
+            baselinePasswordEnv));
+  }
+
+  private SideSources.Source candidateSource() {
+    return source(
+        new SideSources.Options(
+            "--candidate-",
+            candidateJdbc,
+            candidateTable,
+            candidateQuery,
+            candidateCsv,
+            candidateWhere,
+            candidateUser,
+            candidatePasswordEnv));
+  }
+
+  private SideSources.Source source(SideSources.Options options) {
+    Map<String, ColumnKind> kinds = new LinkedHashMap<>();
+    types.forEach((k, v) -> kinds.put(k.toLowerCase(Locale.ROOT), ColumnKind.parse(v)));
+    return SideSources.of(options, kinds, delimiter, fetchSize);
   }
 
   /**
@@ -327,25 +337,7 @@ public final class DiffCommand implements Callable<Integer> {
     }
   }
 
-  /** Rules of the output: --normalise, or the inventory's normalise, ignoreColumns, sensitive. */
-  record Rules(Normalisation normalise, List<String> ignore, java.util.Set<String> sensitive) {}
-
-  private Rules rules() {
-    if (inventory == null) {
-      try {
-        return new Rules(Normalisation.parse(normalise), List.of(), java.util.Set.of());
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("--normalise: " + e.getMessage(), e);
-      }
-    }
-    if (!normalise.isEmpty()) {
-      throw new IllegalArgumentException(
-          "--normalise and --inventory: give the rules in one place (the inventory, or flags)");
-    }
-    if (workflow == null || output == null) {
-      throw new IllegalArgumentException("--inventory needs --workflow and --output");
-    }
-    OutputSpec spec = DeclaredOutput.find(inventory, workflow, output);
-    return new Rules(spec.normalise(), List.copyOf(spec.ignoreColumns()), spec.sensitive());
+  private SideSources.Rules rules() {
+    return SideSources.Rules.of(inventory, workflow, output, normalise);
   }
 }

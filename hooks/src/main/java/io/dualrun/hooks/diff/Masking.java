@@ -41,6 +41,26 @@ public final class Masking {
         key);
   }
 
+  /**
+   * Masks {@code columns} under a key derived from {@code secret} and {@code drillId}: two side
+   * agents sharing the secret mask equal values equally within one drill-down, and nobody without
+   * the secret (the asker included) can test a guess.
+   */
+  public static Masking derived(Set<String> columns, byte[] secret, String drillId) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+      byte[] key = mac.doFinal(drillId.getBytes(StandardCharsets.UTF_8));
+      return new Masking(
+          columns.stream()
+              .map(c -> c.toLowerCase(Locale.ROOT))
+              .collect(Collectors.toUnmodifiableSet()),
+          key);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is not available", e);
+    }
+  }
+
   public Set<String> columns() {
     return columns;
   }

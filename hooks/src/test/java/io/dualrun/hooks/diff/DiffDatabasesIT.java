@@ -45,7 +45,7 @@ class DiffDatabasesIT {
 
   record Row(String region, long id, String amount, String note) {}
 
-  private static List<Row> rows(int n, long seed) {
+  static List<Row> rows(int n, long seed) {
     Random random = new Random(seed);
     List<Row> rows = new ArrayList<>();
     for (int i = 1; i <= n; i++) {
@@ -56,8 +56,7 @@ class DiffDatabasesIT {
     return rows;
   }
 
-  private static void load(Connection c, String table, String regionType, List<Row> rows)
-      throws Exception {
+  static void load(Connection c, String table, String regionType, List<Row> rows) throws Exception {
     try (Statement s = c.createStatement()) {
       s.execute("DROP TABLE IF EXISTS " + table);
       s.execute(
@@ -84,7 +83,7 @@ class DiffDatabasesIT {
   }
 
   /** The planted differences, as "kind key" lines the diff's JSON must give. */
-  private static Set<String> plant(List<Row> candidate, String keyOf) {
+  static Set<String> plant(List<Row> candidate, String keyOf) {
     Set<String> expected = new TreeSet<>();
     Row gone1 = candidate.remove(100);
     Row gone2 = candidate.remove(2000);
@@ -143,7 +142,7 @@ class DiffDatabasesIT {
     return json;
   }
 
-  private static Set<String> found(JsonNode json) {
+  static Set<String> found(JsonNode json) {
     Set<String> found = new TreeSet<>();
     for (JsonNode d : json.path("differences")) {
       List<String> key = new ArrayList<>();

@@ -2,6 +2,8 @@ package io.dualrun.schemas.topic;
 
 import io.dualrun.registry.SchemaRegistry;
 import io.dualrun.schemas.avro.Cutover;
+import io.dualrun.schemas.avro.DrillAnswer;
+import io.dualrun.schemas.avro.DrillRequest;
 import io.dualrun.schemas.avro.FreshnessBreach;
 import io.dualrun.schemas.avro.Notification;
 import io.dualrun.schemas.avro.OutputFingerprint;
@@ -32,6 +34,8 @@ public final class TopicCatalog {
   public static final String DLQ = "dualrun.dlq.v1";
   public static final String WAIVERS = "dualrun.waivers.v1";
   public static final String CUTOVERS = "dualrun.cutovers.v1";
+  public static final String DRILL_REQUESTS = "dualrun.drill-requests.v1";
+  public static final String DRILL_ANSWERS = "dualrun.drill-answers.v1";
 
   private static final long DAY_MS = Duration.ofDays(1).toMillis();
 
@@ -44,6 +48,8 @@ public final class TopicCatalog {
   private final Topic<byte[], byte[]> dlq;
   private final Topic<String, Waiver> waivers;
   private final Topic<String, Cutover> cutovers;
+  private final Topic<String, DrillRequest> drillRequests;
+  private final Topic<String, DrillAnswer> drillAnswers;
 
   private TopicCatalog(SchemaRegistry registry, TopicSettings settings, boolean autoRegister) {
     runEvents = avro(RUN_EVENTS, registry, RunEvent.class, autoRegister, spec(settings, 30));
@@ -57,6 +63,10 @@ public final class TopicCatalog {
     dlq = new Topic<>(DLQ, Serdes.ByteArray(), Serdes.ByteArray(), spec(settings, 30));
     waivers = avro(WAIVERS, registry, Waiver.class, autoRegister, compacted(settings));
     cutovers = avro(CUTOVERS, registry, Cutover.class, autoRegister, compacted(settings));
+    drillRequests =
+        avro(DRILL_REQUESTS, registry, DrillRequest.class, autoRegister, spec(settings, 7));
+    drillAnswers =
+        avro(DRILL_ANSWERS, registry, DrillAnswer.class, autoRegister, spec(settings, 7));
   }
 
   /** The catalog with serdes bound to {@code registry}. */
@@ -132,7 +142,20 @@ public final class TopicCatalog {
     return cutovers;
   }
 
-  /** Every topic, in DESIGN §5 order, then the waivers and the cutovers. */
+  /** Questions to side agents, by agent name (docs/diff.md, Side agents). */
+  public Topic<String, DrillRequest> drillRequests() {
+    return drillRequests;
+  }
+
+  /** Side agents' answers, by drill-down id. */
+  public Topic<String, DrillAnswer> drillAnswers() {
+    return drillAnswers;
+  }
+
+  /**
+   * Every topic, in DESIGN §5 order, then the waivers and the cutovers, then the drill-down's
+   * requests and answers.
+   */
   public List<Topic<?, ?>> all() {
     return List.of(
         runEvents,
@@ -143,6 +166,8 @@ public final class TopicCatalog {
         notifications,
         dlq,
         waivers,
-        cutovers);
+        cutovers,
+        drillRequests,
+        drillAnswers);
   }
 }

@@ -32,7 +32,11 @@ class TopicCatalogTest {
             "dualrun.notifications.v1",
             "dualrun.dlq.v1",
             "dualrun.waivers.v1",
-            "dualrun.cutovers.v1");
+            "dualrun.cutovers.v1",
+            "dualrun.drill-requests.v1",
+            "dualrun.drill-answers.v1");
+    assertThat(c.drillRequests().spec().configs())
+        .containsEntry("retention.ms", Long.toString(7 * 24 * 3600 * 1000L));
     assertThat(c.runEvents().spec().partitions()).isEqualTo(6);
     assertThat(c.verdicts().spec().configs()).containsEntry("cleanup.policy", "delete");
     assertThat(c.waivers().spec().configs()).containsEntry("cleanup.policy", "compact");

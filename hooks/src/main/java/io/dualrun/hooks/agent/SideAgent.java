@@ -1,0 +1,199 @@
+package io.dualrun.hooks.agent;
+
+import io.dualrun.hooks.diff.AgentAnswers;
+import io.dualrun.hooks.diff.DiffSide;
+import io.dualrun.schemas.avro.DrillAnswer;
+import io.dualrun.schemas.avro.DrillRequest;
+import io.dualrun.schemas.topic.TopicCatalog;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+
+/**
+ * One side's agent: reads the drill-down requests addressed to its name from {@code
+ * dualrun.drill-requests.v1} (consumer group {@code dualrun-agent-NAME}, so a restarted agent goes
+ * on where it stopped and requests sent while it was down are answered if their deadline has not
+ * passed), answers each from a {@link DiffSide} opened once per drill-down, and writes the answer
+ * to {@code dualrun.drill-answers.v1}. Offsets are committed after the answers are written.
+ */
+public final class SideAgent implements Runnable, AutoCloseable {
+  /** Opens the side for one drill-down (its masking key depends on the drill-down's id). */
+  @FunctionalInterface
+  public interface Opener {
+    DiffSide open(String drillId) throws Exception;
+  }
+
+  private static final int OPEN_SIDES = 4;
+
+  private final String name;
+  private final TopicCatalog catalog;
+  private final Opener opener;
+  private final Clock clock;
+  private final PrintStream log;
+  private final KafkaConsumer<String, DrillRequest> consumer;
+  private final KafkaProducer<String, DrillAnswer> producer;
+  private final CountDownLatch assigned = new CountDownLatch(1);
+  private final Map<String, DiffSide> sides = new LinkedHashMap<>();
+  private volatile boolean stopped;
+  private long answered;
+
+  public SideAgent(
+      String name,
+      Map<String, Object> kafka,
+      TopicCatalog catalog,
+      Opener opener,
+      Clock clock,
+      PrintStream log) {
+    this.name = name;
+    this.catalog = catalog;
+    this.opener = opener;
+    this.clock = clock;
+    this.log = log;
+    Map<String, Object> c = new HashMap<>(kafka);
+    c.put(ConsumerConfig.GROUP_ID_CONFIG, "dualrun-agent-" + name);
+    c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    consumer =
+        new KafkaConsumer<>(
+            c,
+            catalog.drillRequests().keySerde().deserializer(),
+            catalog.drillRequests().valueSerde().deserializer());
+    Map<String, Object> p = new HashMap<>(kafka);
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+    producer =
+        new KafkaProducer<>(
+            p,
+            catalog.drillAnswers().keySerde().serializer(),
+            catalog.drillAnswers().valueSerde().serializer());
+  }
+
+  /** Answers requests until {@link #close()}. */
+  @Override
+  public void run() {
+    consumer.subscribe(
+        List.of(catalog.drillRequests().name()),
+        new ConsumerRebalanceListener() {
+          @Override
+          public void onPartitionsRevoked(java.util.Collection<TopicPartition> partitions) {}
+
+          @Override
+          public void onPartitionsAssigned(java.util.Collection<TopicPartition> partitions) {
+            assigned.countDown();
+          }
+        });
+    try {
+      while (!stopped) {
+        var records = consumer.poll(Duration.ofMillis(500));
+        for (ConsumerRecord<String, DrillRequest> r : records) {
+          if (name.equals(r.key()) && r.value() != null) {
+            handle(r.value());
+          }
+        }
+        if (!records.isEmpty()) {
+          producer.flush();
+          consumer.commitSync();
+        }
+      }
+    } catch (WakeupException e) {
+      if (!stopped) {
+        throw e;
+      }
+    } finally {
+      closeSides();
+      consumer.close(Duration.ofSeconds(5));
+      producer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  private void handle(DrillRequest request) {
+    if (request.getDeadline().isBefore(clock.instant())) {
+      return;
+    }
+    DrillAnswer answer;
+    try {
+      answer = AgentAnswers.answer(request, side(request.getDrillId()));
+    } catch (Exception e) {
+      answer =
+          DrillAnswer.newBuilder()
+              .setRequestId(request.getRequestId())
+              .setDrillId(request.getDrillId())
+              .setAgent(name)
+              .setError(e.getMessage() == null ? e.toString() : e.getMessage())
+              .build();
+    }
+    try {
+      producer
+          .send(new ProducerRecord<>(catalog.drillAnswers().name(), answer.getDrillId(), answer))
+          .get(30, TimeUnit.SECONDS);
+      answered++;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while answering", e);
+    } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+      // not committed: the request is read again after a restart
+      throw new IllegalStateException("cannot write the answer: " + e.getMessage(), e);
+    }
+  }
+
+  private DiffSide side(String drillId) throws Exception {
+    DiffSide side = sides.get(drillId);
+    if (side == null) {
+      side = opener.open(drillId);
+      sides.put(drillId, side);
+      log.println("dualrun agent " + name + ": drill-down " + drillId);
+      if (sides.size() > OPEN_SIDES) {
+        String oldest = sides.keySet().iterator().next();
+        close(sides.remove(oldest));
+      }
+    }
+    return side;
+  }
+
+  private void closeSides() {
+    sides.values().forEach(SideAgent::close);
+    sides.clear();
+  }
+
+  private static void close(DiffSide side) {
+    try {
+      side.close();
+    } catch (Exception e) {
+      // a connection that does not close cleanly changes no answer
+    }
+  }
+
+  /** Waits until the agent reads its requests (its group has partitions). */
+  public boolean awaitAssigned(Duration timeout) throws InterruptedException {
+    return assigned.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Answers written so far. */
+  public long answered() {
+    return answered;
+  }
+
+  @Override
+  public void close() {
+    stopped = true;
+    consumer.wakeup();
+  }
+}
