@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       io.dualrun.hooks.fingerprint.FingerprintCommand.class,
       io.dualrun.hooks.diff.DiffCommand.class,
       io.dualrun.hooks.agent.AgentCommand.class,
+      io.dualrun.hooks.drilldown.DrilldownCommand.class,
       io.dualrun.hooks.discover.InventoryCommand.class,
       SqlEntry.class,
       io.dualrun.reconciler.report.ReportCommand.class,

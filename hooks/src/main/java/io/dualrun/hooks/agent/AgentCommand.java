@@ -178,12 +178,12 @@ public final class AgentCommand implements Callable<Integer> {
     }
     Map<String, ColumnKind> kinds = new LinkedHashMap<>();
     types.forEach((k, v) -> kinds.put(k.toLowerCase(Locale.ROOT), ColumnKind.parse(v)));
-    SideSources.Source source =
-        SideSources.of(
-            new SideSources.Options("--", jdbc, table, query, csv, where, user, passwordEnv),
-            kinds,
-            delimiter,
-            fetchSize);
+    // checked now, with the placeholders still in
+    SideSources.of(
+        new SideSources.Options("--", jdbc, table, query, csv, where, user, passwordEnv),
+        kinds,
+        delimiter,
+        fetchSize);
     SideSources.Rules rules = SideSources.Rules.of(inventory, workflow, output, normalise);
     List<String> ignored = new ArrayList<>(ignore);
     ignored.addAll(rules.ignore());
@@ -191,9 +191,27 @@ public final class AgentCommand implements Callable<Integer> {
     sensitive.addAll(rules.sensitive());
     byte[] secret = secret(sensitive);
     String which = candidate ? "candidate" : "baseline";
-    return drillId -> {
+    return first -> {
+      String w = first.getWorkflow();
+      String p = first.getPartition();
+      SideSources.Source source =
+          SideSources.of(
+              new SideSources.Options(
+                  "--",
+                  jdbc,
+                  table,
+                  SideSources.substitute(query, "--query", w, p),
+                  csv,
+                  SideSources.substitute(where, "--where", w, p),
+                  user,
+                  passwordEnv),
+              kinds,
+              delimiter,
+              fetchSize);
       Masking masking =
-          sensitive.isEmpty() ? Masking.NONE : Masking.derived(sensitive, secret, drillId);
+          sensitive.isEmpty()
+              ? Masking.NONE
+              : Masking.derived(sensitive, secret, first.getDrillId());
       DiffSide opened =
           SideSources.open(
               which,

@@ -33,10 +33,13 @@ import org.apache.kafka.common.errors.WakeupException;
  * to {@code dualrun.drill-answers.v1}. Offsets are committed after the answers are written.
  */
 public final class SideAgent implements Runnable, AutoCloseable {
-  /** Opens the side for one drill-down (its masking key depends on the drill-down's id). */
+  /**
+   * Opens the side for one drill-down, from its first request (the masking key depends on the
+   * drill-down's id, the rows on the pair it names).
+   */
   @FunctionalInterface
   public interface Opener {
-    DiffSide open(String drillId) throws Exception;
+    DiffSide open(DrillRequest first) throws Exception;
   }
 
   private static final int OPEN_SIDES = 4;
@@ -130,7 +133,7 @@ public final class SideAgent implements Runnable, AutoCloseable {
     }
     DrillAnswer answer;
     try {
-      answer = AgentAnswers.answer(request, side(request.getDrillId()));
+      answer = AgentAnswers.answer(request, side(request));
     } catch (Exception e) {
       answer =
           DrillAnswer.newBuilder()
@@ -154,10 +157,11 @@ public final class SideAgent implements Runnable, AutoCloseable {
     }
   }
 
-  private DiffSide side(String drillId) throws Exception {
+  private DiffSide side(DrillRequest request) throws Exception {
+    String drillId = request.getDrillId();
     DiffSide side = sides.get(drillId);
     if (side == null) {
-      side = opener.open(drillId);
+      side = opener.open(request);
       sides.put(drillId, side);
       log.println("dualrun agent " + name + ": drill-down " + drillId);
       if (sides.size() > OPEN_SIDES) {

@@ -26,7 +26,8 @@ public final class AgentAnswers {
     try {
       Set<Long> buckets = new HashSet<>(request.getBuckets());
       switch (request.getKind()) {
-        case COLUMNS -> answer.setColumns(List.copyOf(side.columns()));
+        case COLUMNS ->
+            answer.setColumns(List.copyOf(side.columns())).setKeyColumns(side.keyColumns());
         case SUMS ->
             answer.setSums(
                 sums(side.sums(request.getModulus(), request.getParentModulus(), buckets)));

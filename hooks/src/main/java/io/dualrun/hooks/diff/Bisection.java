@@ -36,12 +36,22 @@ public final class Bisection {
   private final DiffSide candidate;
   private final Limits limits;
   private final LongSupplier nanoTime;
+  private final long[] contentHashes = new long[2];
 
   public Bisection(DiffSide baseline, DiffSide candidate, Limits limits, LongSupplier nanoTime) {
     this.baseline = baseline;
     this.candidate = candidate;
     this.limits = limits;
     this.nanoTime = nanoTime;
+  }
+
+  /**
+   * The sum of every row hash of each side (baseline, candidate) as the first level read it: the
+   * content hash a fingerprint of the same rows under the same rules carries. Zero before {@link
+   * #run()} read the first level.
+   */
+  public long[] contentHashes() {
+    return contentHashes.clone();
   }
 
   public DiffResult run() throws Exception {
@@ -67,6 +77,8 @@ public final class Bisection {
       if (levels.isEmpty()) {
         totals[0] = BucketSums.rows(a, a.keySet());
         totals[1] = BucketSums.rows(b, b.keySet());
+        contentHashes[0] = BucketSums.hash(a);
+        contentHashes[1] = BucketSums.hash(b);
       }
       Set<Long> differing = BucketSums.differing(a, b);
       long[] rows = {BucketSums.rows(a, differing), BucketSums.rows(b, differing)};

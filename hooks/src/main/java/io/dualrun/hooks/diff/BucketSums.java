@@ -24,6 +24,15 @@ final class BucketSums {
     return all;
   }
 
+  /** The sum of every bucket's hash mod 2^64: the content hash of all the rows. */
+  static long hash(Map<Long, BucketSum> sums) {
+    long hash = 0;
+    for (BucketSum s : sums.values()) {
+      hash += s.hash();
+    }
+    return hash;
+  }
+
   /** Rows of {@code sums} in {@code buckets}. */
   static long rows(Map<Long, BucketSum> sums, Set<Long> buckets) {
     long rows = 0;

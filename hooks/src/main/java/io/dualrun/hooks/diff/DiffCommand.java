@@ -101,6 +101,13 @@ public final class DiffCommand implements Callable<Integer> {
       description = "How long to wait for an agent's answer (default ${DEFAULT-VALUE}).")
   long agentTimeoutSeconds;
 
+  @Option(
+      names = "--pair",
+      paramLabel = "WORKFLOW/PARTITION",
+      description =
+          "The pair the agents' {workflow} and {partition} placeholders stand for (agents only).")
+  String pair;
+
   @picocli.CommandLine.Mixin DrillKafka topics = new DrillKafka();
 
   @Option(names = "--type", description = "CSV column type, e.g. amount=decimal (default text).")
@@ -279,10 +286,16 @@ public final class DiffCommand implements Callable<Integer> {
   }
 
   private DiffSide agentSide(String side, String agent, String drillId) {
+    int slash = pair == null ? -1 : pair.indexOf('/');
+    if (pair != null && (slash <= 0 || slash == pair.length() - 1)) {
+      throw new IllegalArgumentException("--pair: '" + pair + "' is not WORKFLOW/PARTITION");
+    }
     return new KafkaSide(
         side,
         agent,
         drillId,
+        pair == null ? null : pair.substring(0, slash),
+        pair == null ? null : pair.substring(slash + 1),
         topics.kafka(),
         topics.catalog(),
         Duration.ofSeconds(agentTimeoutSeconds),

@@ -10,6 +10,11 @@ import java.util.Set;
  * (unsigned), and a bucket at modulus M·F splits one at M into F.
  */
 public interface DiffSide extends AutoCloseable {
+  /** The key columns' names, in the order of {@link DiffRow#key()}. */
+  default List<String> keyColumns() {
+    return List.of();
+  }
+
   /** The fingerprinted columns' names, in the order of {@link DiffRow#values()}. */
   List<String> columns();
 

@@ -36,6 +36,11 @@ final class FallbackSide implements DiffSide {
   }
 
   @Override
+  public List<String> keyColumns() {
+    return side.keyColumns();
+  }
+
+  @Override
   public Map<Long, BucketSum> sums(long modulus, long parentModulus, Set<Long> parents)
       throws Exception {
     try {

@@ -33,22 +33,28 @@ public final class KafkaSide implements DiffSide {
   private final String agent;
   private final String side;
   private final String drillId;
+  private final String workflow;
+  private final String partition;
   private final TopicCatalog catalog;
   private final Duration timeout;
   private final Clock clock;
   private final KafkaProducer<String, DrillRequest> producer;
   private final KafkaConsumer<String, DrillAnswer> consumer;
   private final List<String> columns;
+  private final List<String> keyColumns;
   private long bytes;
 
   /**
-   * Connects and asks the agent for its columns; fails naming the agent when it does not answer
-   * within {@code timeout}.
+   * Connects and asks the agent for its columns ({@code workflow} and {@code partition}: the pair
+   * drilled into, null for none); fails naming the agent when it does not answer within {@code
+   * timeout}.
    */
   public KafkaSide(
       String side,
       String agent,
       String drillId,
+      String workflow,
+      String partition,
       Map<String, Object> kafka,
       TopicCatalog catalog,
       Duration timeout,
@@ -56,6 +62,8 @@ public final class KafkaSide implements DiffSide {
     this.side = side;
     this.agent = agent;
     this.drillId = drillId;
+    this.workflow = workflow;
+    this.partition = partition;
     this.catalog = catalog;
     this.timeout = timeout;
     this.clock = clock;
@@ -83,7 +91,9 @@ public final class KafkaSide implements DiffSide {
       consumer.assign(partitions);
       consumer.seekToEnd(partitions);
       partitions.forEach(tp -> consumer.position(tp, timeout));
-      columns = List.copyOf(ask(DrillKind.COLUMNS, 0, 0, Set.of()).getColumns());
+      DrillAnswer described = ask(DrillKind.COLUMNS, 0, 0, Set.of());
+      columns = List.copyOf(described.getColumns());
+      keyColumns = List.copyOf(described.getKeyColumns());
     } catch (RuntimeException e) {
       close();
       throw e;
@@ -93,6 +103,11 @@ public final class KafkaSide implements DiffSide {
   @Override
   public List<String> columns() {
     return columns;
+  }
+
+  @Override
+  public List<String> keyColumns() {
+    return keyColumns;
   }
 
   @Override
@@ -117,6 +132,8 @@ public final class KafkaSide implements DiffSide {
             .setRequestId(requestId)
             .setDrillId(drillId)
             .setAgent(agent)
+            .setWorkflow(workflow)
+            .setPartition(partition)
             .setKind(kind)
             .setModulus(modulus)
             .setParentModulus(parentModulus)

@@ -75,6 +75,11 @@ public final class ScannedSide implements DiffSide {
     }
   }
 
+  @Override
+  public List<String> keyColumns() {
+    return keyNames();
+  }
+
   private List<String> keyNames() {
     return keyColumns.stream().map(k -> k.toLowerCase(java.util.Locale.ROOT)).toList();
   }

@@ -34,6 +34,27 @@ public final class SideSources {
   /** A side's rows as this process reads them, and its database and query (null for CSV). */
   public record Source(ScannedSide.Rows rows, Connector connector, String query) {}
 
+  /**
+   * {@code sql} with {@code {workflow}} and {@code {partition}} replaced by SQL string literals of
+   * the pair's (quotes doubled); fails naming {@code option} when one is used and not given.
+   */
+  public static String substitute(String sql, String option, String workflow, String partition) {
+    if (sql == null) {
+      return null;
+    }
+    String out = sql;
+    for (String[] p : new String[][] {{"{workflow}", workflow}, {"{partition}", partition}}) {
+      if (out.contains(p[0])) {
+        if (p[1] == null) {
+          throw new IllegalArgumentException(
+              option + " uses " + p[0] + " but the request names no pair");
+        }
+        out = out.replace(p[0], "'" + p[1].replace("'", "''") + "'");
+      }
+    }
+    return out;
+  }
+
   /** The options of one side, named {@code prefix + "table"} etc. in messages. */
   public record Options(
       String prefix,

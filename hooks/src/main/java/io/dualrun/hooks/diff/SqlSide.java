@@ -38,6 +38,11 @@ public final class SqlSide implements DiffSide {
   }
 
   @Override
+  public List<String> keyColumns() {
+    return keyNames;
+  }
+
+  @Override
   public List<String> columns() {
     return buckets.columns();
   }

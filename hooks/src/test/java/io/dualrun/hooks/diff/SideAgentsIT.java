@@ -6,16 +6,40 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dualrun.hooks.agent.AgentCommand;
 import io.dualrun.hooks.agent.SideAgent;
+import io.dualrun.hooks.drilldown.Coordinator;
+import io.dualrun.hooks.drilldown.DrilldownCommand;
 import io.dualrun.hooks.fingerprint.Databases;
+import io.dualrun.hooks.fingerprint.RowEncoder;
 import io.dualrun.platform.LocalPlatform;
+import io.dualrun.schemas.avro.DecisionReason;
+import io.dualrun.schemas.avro.DiffReport;
+import io.dualrun.schemas.avro.DiffStatus;
+import io.dualrun.schemas.avro.Finding;
+import io.dualrun.schemas.avro.FindingKind;
+import io.dualrun.schemas.avro.Outcome;
+import io.dualrun.schemas.avro.OutputSummary;
+import io.dualrun.schemas.avro.RowDifference;
+import io.dualrun.schemas.avro.RunStatus;
+import io.dualrun.schemas.avro.SideSummary;
+import io.dualrun.schemas.avro.Verdict;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -213,5 +237,206 @@ class SideAgentsIT {
     Diff d = diff("--baseline-agent", "x", "--candidate-agent", "y", "--mask", "note");
     assertThat(d.code()).isEqualTo(2);
     assertThat(d.err()).contains("an agent applies its own (give them to dualrun agent)");
+  }
+
+  private static SideSummary side(String output, String contentHash) {
+    return SideSummary.newBuilder()
+        .setOrchestrator("o")
+        .setRunId("r")
+        .setAttempt(1)
+        .setStatus(RunStatus.SUCCEEDED)
+        .setOutputs(List.of(new OutputSummary(output, 3000L, contentHash)))
+        .build();
+  }
+
+  private static Verdict contentMismatch(
+      String workflow, String partition, String output, String baselineHash, String candidateHash) {
+    return Verdict.newBuilder()
+        .setWorkflow(workflow)
+        .setPartition(partition)
+        .setRevision(1)
+        .setOutcome(Outcome.MISMATCH)
+        .setReason(DecisionReason.COMPLETE)
+        .setDecidedAt(Instant.now())
+        .setInventoried(true)
+        .setBaseline(side(output, baselineHash))
+        .setCandidate(side(output, candidateHash))
+        .setFindings(
+            List.of(
+                Finding.newBuilder()
+                    .setKind(FindingKind.CONTENT)
+                    .setOutput(output)
+                    .setDetail("Output " + output + " has different content on the candidate")
+                    .build()))
+        .build();
+  }
+
+  /** The content hashes of both tables, as their fingerprints would give them. */
+  private static String[] contentHashes(String table) throws Exception {
+    SideSources.Reading how =
+        new SideSources.Reading(
+            List.of("id"),
+            io.dualrun.schemas.normalise.Normalisation.NONE,
+            List.of(),
+            Masking.NONE,
+            true,
+            System.err,
+            "test");
+    try (DiffSide a =
+            SideSources.open(
+                "baseline",
+                SideSources.of(
+                    new SideSources.Options(
+                        "--", dbs.postgresUrl(), table, null, null, null, null, null),
+                    Map.of(),
+                    ',',
+                    1000),
+                false,
+                how);
+        DiffSide b =
+            SideSources.open(
+                "candidate",
+                SideSources.of(
+                    new SideSources.Options(
+                        "--", dbs.mariadbUrl(), table, null, null, null, null, null),
+                    Map.of(),
+                    ',',
+                    1000),
+                true,
+                how)) {
+      Bisection bisection =
+          new Bisection(
+              a, b, new Bisection.Limits(16, 40, Duration.ofMinutes(1)), System::nanoTime);
+      bisection.run();
+      long[] h = bisection.contentHashes();
+      return new String[] {RowEncoder.hex(h[0]), RowEncoder.hex(h[1])};
+    }
+  }
+
+  @Test
+  void aContentMismatchIsDrilledIntoThroughTheAgentsAndTheRowsPublished() throws Exception {
+    Set<String> expected = loadPlanted("agents_auto");
+    String[] hashes = contentHashes("agents_auto");
+    String where = "{partition} IN ('2026-11-05', '2026-11-06') AND {workflow} = 'wf-auto'";
+    DrilldownCommand options = new DrilldownCommand();
+    new CommandLine(options)
+        .parseArgs("--agent-timeout", "5", "--buckets", "16", "--max-rows", "40");
+    Map<String, Object> kafka = new HashMap<>(platform.kafkaConfig());
+    try (Running pg =
+            agent(
+                "baseline:dw.agents_auto",
+                "baseline",
+                dbs.postgresUrl(),
+                "agents_auto",
+                "--where",
+                where);
+        Running maria =
+            agent(
+                "candidate:dw.agents_auto",
+                "candidate",
+                dbs.mariadbUrl(),
+                "agents_auto",
+                "--where",
+                where);
+        Coordinator coordinator =
+            new Coordinator(
+                kafka,
+                platform.catalog(),
+                options.settings(),
+                java.time.Clock.systemUTC(),
+                System.err)) {
+      Thread thread = new Thread(coordinator, "drilldown");
+      thread.start();
+      assertThat(coordinator.awaitAssigned(Duration.ofSeconds(60))).isTrue();
+      try (KafkaProducer<String, Verdict> producer =
+          new KafkaProducer<>(
+              platform.kafkaConfig(),
+              platform.catalog().mismatches().keySerde().serializer(),
+              platform.catalog().mismatches().valueSerde().serializer())) {
+        for (Verdict v :
+            List.of(
+                contentMismatch("wf-auto", "2026-11-05", "dw.agents_auto", hashes[0], hashes[1]),
+                contentMismatch(
+                    "wf-auto", "2026-11-06", "dw.agents_auto", "0123456789abcdef", hashes[1]),
+                contentMismatch("wf-auto", "2026-11-07", "dw.no_agents", null, null))) {
+          producer
+              .send(
+                  new ProducerRecord<>(
+                      platform.catalog().mismatches().name(),
+                      v.getWorkflow() + "/" + v.getPartition(),
+                      v))
+              .get();
+        }
+      }
+      Map<String, DiffReport> reports = awaitReports(3);
+      coordinator.close();
+      thread.join(20_000);
+
+      DiffReport found = reports.get("wf-auto/2026-11-05");
+      assertThat(found.getStatus())
+          .as(String.valueOf(found.getMessage()))
+          .isEqualTo(DiffStatus.DIFFERENT);
+      assertThat(found.getOutput()).isEqualTo("dw.agents_auto");
+      assertThat(found.getKeyColumns()).containsExactly("id");
+      assertThat(found.getOnlyInBaseline()).isEqualTo(2);
+      assertThat(found.getOnlyInCandidate()).isEqualTo(1);
+      assertThat(found.getChanged()).isEqualTo(3);
+      Set<String> rows = new TreeSet<>();
+      for (RowDifference r : found.getRows()) {
+        String kind =
+            switch (r.getKind()) {
+              case ONLY_IN_BASELINE -> "only-in-baseline";
+              case ONLY_IN_CANDIDATE -> "only-in-candidate";
+              case CHANGED -> "changed";
+            };
+        StringBuilder line = new StringBuilder(kind).append(' ').append(r.getKey());
+        r.getChangedColumns().forEach(c -> line.append(' ').append(c));
+        rows.add(line.toString());
+        if (r.getKind() == io.dualrun.schemas.avro.RowDifferenceKind.CHANGED) {
+          assertThat(r.getBaseline()).isNotEqualTo(r.getCandidate());
+        }
+      }
+      assertThat(rows).isEqualTo(expected);
+      assertThat(found.getBytesCrossed()).isPositive().isLessThan(2 * 3000 * 30 / 5);
+
+      DiffReport moved = reports.get("wf-auto/2026-11-06");
+      assertThat(moved.getStatus()).isEqualTo(DiffStatus.CHANGED);
+      assertThat(moved.getMessage())
+          .contains("the baseline's rows changed since its fingerprint")
+          .contains("0123456789abcdef then, " + hashes[0] + " now");
+      assertThat(moved.getRows()).isEmpty();
+
+      DiffReport lonely = reports.get("wf-auto/2026-11-07");
+      assertThat(lonely.getStatus()).isEqualTo(DiffStatus.TIMED_OUT);
+      assertThat(lonely.getMessage())
+          .contains("the baseline agent 'baseline:dw.no_agents' did not answer within 5 s");
+    }
+  }
+
+  /** The latest report per pair on dualrun.diffs.v1, once {@code n} pairs have one. */
+  private static Map<String, DiffReport> awaitReports(int n) {
+    Map<String, Object> config = new HashMap<>(platform.kafkaConfig());
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    Map<String, DiffReport> reports = new HashMap<>();
+    try (KafkaConsumer<String, DiffReport> consumer =
+        new KafkaConsumer<>(
+            config,
+            platform.catalog().diffs().keySerde().deserializer(),
+            platform.catalog().diffs().valueSerde().deserializer())) {
+      List<TopicPartition> partitions = new ArrayList<>();
+      consumer
+          .partitionsFor(platform.catalog().diffs().name())
+          .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+      while (reports.size() < n && System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, DiffReport> r : consumer.poll(Duration.ofMillis(500))) {
+          reports.put(r.key(), r.value());
+        }
+      }
+    }
+    assertThat(reports).as("reports on dualrun.diffs.v1").hasSize(n);
+    return reports;
   }
 }

@@ -2,6 +2,7 @@ package io.dualrun.schemas.topic;
 
 import io.dualrun.registry.SchemaRegistry;
 import io.dualrun.schemas.avro.Cutover;
+import io.dualrun.schemas.avro.DiffReport;
 import io.dualrun.schemas.avro.DrillAnswer;
 import io.dualrun.schemas.avro.DrillRequest;
 import io.dualrun.schemas.avro.FreshnessBreach;
@@ -36,6 +37,7 @@ public final class TopicCatalog {
   public static final String CUTOVERS = "dualrun.cutovers.v1";
   public static final String DRILL_REQUESTS = "dualrun.drill-requests.v1";
   public static final String DRILL_ANSWERS = "dualrun.drill-answers.v1";
+  public static final String DIFFS = "dualrun.diffs.v1";
 
   private static final long DAY_MS = Duration.ofDays(1).toMillis();
 
@@ -50,6 +52,7 @@ public final class TopicCatalog {
   private final Topic<String, Cutover> cutovers;
   private final Topic<String, DrillRequest> drillRequests;
   private final Topic<String, DrillAnswer> drillAnswers;
+  private final Topic<String, DiffReport> diffs;
 
   private TopicCatalog(SchemaRegistry registry, TopicSettings settings, boolean autoRegister) {
     runEvents = avro(RUN_EVENTS, registry, RunEvent.class, autoRegister, spec(settings, 30));
@@ -67,6 +70,7 @@ public final class TopicCatalog {
         avro(DRILL_REQUESTS, registry, DrillRequest.class, autoRegister, spec(settings, 7));
     drillAnswers =
         avro(DRILL_ANSWERS, registry, DrillAnswer.class, autoRegister, spec(settings, 7));
+    diffs = avro(DIFFS, registry, DiffReport.class, autoRegister, spec(settings, 365));
   }
 
   /** The catalog with serdes bound to {@code registry}. */
@@ -152,9 +156,14 @@ public final class TopicCatalog {
     return drillAnswers;
   }
 
+  /** Automatic drill-downs' results, by {@code workflow/partition}. */
+  public Topic<String, DiffReport> diffs() {
+    return diffs;
+  }
+
   /**
    * Every topic, in DESIGN §5 order, then the waivers and the cutovers, then the drill-down's
-   * requests and answers.
+   * requests, answers and results.
    */
   public List<Topic<?, ?>> all() {
     return List.of(
@@ -168,6 +177,7 @@ public final class TopicCatalog {
         waivers,
         cutovers,
         drillRequests,
-        drillAnswers);
+        drillAnswers,
+        diffs);
   }
 }

@@ -34,7 +34,8 @@ class TopicCatalogTest {
             "dualrun.waivers.v1",
             "dualrun.cutovers.v1",
             "dualrun.drill-requests.v1",
-            "dualrun.drill-answers.v1");
+            "dualrun.drill-answers.v1",
+            "dualrun.diffs.v1");
     assertThat(c.drillRequests().spec().configs())
         .containsEntry("retention.ms", Long.toString(7 * 24 * 3600 * 1000L));
     assertThat(c.runEvents().spec().partitions()).isEqualTo(6);

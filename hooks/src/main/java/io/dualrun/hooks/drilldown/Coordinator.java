@@ -1,0 +1,259 @@
+package io.dualrun.hooks.drilldown;
+
+import io.dualrun.hooks.diff.Bisection;
+import io.dualrun.hooks.diff.DiffResult;
+import io.dualrun.hooks.diff.DiffSide;
+import io.dualrun.hooks.diff.KafkaSide;
+import io.dualrun.hooks.fingerprint.RowEncoder;
+import io.dualrun.schemas.avro.DiffReport;
+import io.dualrun.schemas.avro.DiffStatus;
+import io.dualrun.schemas.avro.Verdict;
+import io.dualrun.schemas.topic.TopicCatalog;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+
+/**
+ * Reads the MISMATCH verdicts ({@code dualrun.mismatches.v1}, consumer group {@code
+ * dualrun-drilldown}), drills into each CONTENT finding's output through the two sides' agents and
+ * writes a {@link DiffReport} per output to {@code dualrun.diffs.v1}. Offsets are committed after
+ * the reports are written, so a restarted coordinator drills into what it had not finished. An
+ * agent that does not answer gives a TIMED_OUT report and the next verdict goes on.
+ */
+public final class Coordinator implements Runnable, AutoCloseable {
+  /** How drill-downs are run. */
+  public record Settings(
+      String agentNameTemplate, Duration agentTimeout, Bisection.Limits limits) {}
+
+  private final Map<String, Object> kafka;
+  private final TopicCatalog catalog;
+  private final Settings settings;
+  private final Clock clock;
+  private final PrintStream log;
+  private final KafkaConsumer<String, Verdict> consumer;
+  private final KafkaProducer<String, DiffReport> producer;
+  private final CountDownLatch assigned = new CountDownLatch(1);
+  private volatile boolean stopped;
+  private long reports;
+
+  public Coordinator(
+      Map<String, Object> kafka,
+      TopicCatalog catalog,
+      Settings settings,
+      Clock clock,
+      PrintStream log) {
+    this.kafka = kafka;
+    this.catalog = catalog;
+    this.settings = settings;
+    this.clock = clock;
+    this.log = log;
+    Map<String, Object> c = new HashMap<>(kafka);
+    c.put(ConsumerConfig.GROUP_ID_CONFIG, "dualrun-drilldown");
+    c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+    c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10);
+    // a drill-down may wait for agents: the group must not drop this member meanwhile
+    c.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 30 * 60 * 1000);
+    consumer =
+        new KafkaConsumer<>(
+            c,
+            catalog.mismatches().keySerde().deserializer(),
+            catalog.mismatches().valueSerde().deserializer());
+    Map<String, Object> p = new HashMap<>(kafka);
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    producer =
+        new KafkaProducer<>(
+            p, catalog.diffs().keySerde().serializer(), catalog.diffs().valueSerde().serializer());
+  }
+
+  @Override
+  public void run() {
+    consumer.subscribe(
+        List.of(catalog.mismatches().name()),
+        new ConsumerRebalanceListener() {
+          @Override
+          public void onPartitionsRevoked(java.util.Collection<TopicPartition> partitions) {}
+
+          @Override
+          public void onPartitionsAssigned(java.util.Collection<TopicPartition> partitions) {
+            assigned.countDown();
+          }
+        });
+    try {
+      while (!stopped) {
+        var records = consumer.poll(Duration.ofMillis(500));
+        for (ConsumerRecord<String, Verdict> r : records) {
+          if (r.value() != null) {
+            for (Targets.Target t : Targets.of(r.value())) {
+              publish(drill(r.value(), t));
+            }
+          }
+        }
+        if (!records.isEmpty()) {
+          consumer.commitSync();
+        }
+      }
+    } catch (WakeupException e) {
+      if (!stopped) {
+        throw e;
+      }
+    } finally {
+      consumer.close(Duration.ofSeconds(5));
+      producer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  /** One output's drill-down: never throws; what went wrong is the report's status. */
+  DiffReport drill(Verdict v, Targets.Target t) {
+    String w = v.getWorkflow();
+    String baselineAgent =
+        Targets.agentName(settings.agentNameTemplate(), "baseline", t.output(), w);
+    String candidateAgent =
+        Targets.agentName(settings.agentNameTemplate(), "candidate", t.output(), w);
+    String drillId = UUID.randomUUID().toString();
+    Instant started = clock.instant();
+    log.println(
+        "dualrun drilldown: "
+            + w
+            + "/"
+            + v.getPartition()
+            + " "
+            + t.output()
+            + " through "
+            + baselineAgent
+            + " and "
+            + candidateAgent);
+    Reports.Drill d =
+        new Reports.Drill(
+            w,
+            v.getPartition(),
+            t.output(),
+            v.getRevision(),
+            drillId,
+            baselineAgent,
+            candidateAgent,
+            List.of(),
+            started);
+    try (DiffSide baseline = side("baseline", baselineAgent, drillId, v);
+        DiffSide candidate = side("candidate", candidateAgent, drillId, v)) {
+      d =
+          new Reports.Drill(
+              w,
+              v.getPartition(),
+              t.output(),
+              v.getRevision(),
+              drillId,
+              baselineAgent,
+              candidateAgent,
+              baseline.keyColumns(),
+              started);
+      Bisection bisection = new Bisection(baseline, candidate, settings.limits(), System::nanoTime);
+      DiffResult result = bisection.run();
+      return Reports.of(d, result, baseline.columns(), changed(t, bisection), clock.instant());
+    } catch (KafkaSide.AgentTimeout e) {
+      return Reports.failed(d, DiffStatus.TIMED_OUT, e.getMessage(), clock.instant());
+    } catch (Exception e) {
+      return Reports.failed(
+          d,
+          DiffStatus.FAILED,
+          e.getMessage() == null ? e.toString() : e.getMessage(),
+          clock.instant());
+    }
+  }
+
+  private DiffSide side(String side, String agent, String drillId, Verdict v) {
+    return new KafkaSide(
+        side,
+        agent,
+        drillId,
+        v.getWorkflow(),
+        v.getPartition(),
+        kafka,
+        catalog,
+        settings.agentTimeout(),
+        clock);
+  }
+
+  /**
+   * Why the rows cannot be trusted to be those the verdict compared: a side's content hash now is
+   * not its fingerprint's (the table changed since, or the agent reads it under other rules); null
+   * when both agree or a fingerprint gave none.
+   */
+  static String changed(Targets.Target t, Bisection bisection) {
+    long[] now = bisection.contentHashes();
+    String[] then = {t.baselineHash(), t.candidateHash()};
+    String[] sides = {"baseline", "candidate"};
+    for (int i = 0; i < 2; i++) {
+      String current = RowEncoder.hex(now[i]);
+      if (then[i] != null && !then[i].equalsIgnoreCase(current)) {
+        return "the "
+            + sides[i]
+            + "'s rows changed since its fingerprint (content hash "
+            + then[i]
+            + " then, "
+            + current
+            + " now, or its agent reads them under other rules): not diffed";
+      }
+    }
+    return null;
+  }
+
+  private void publish(DiffReport report) {
+    String key = report.getWorkflow() + "/" + report.getPartition();
+    try {
+      producer
+          .send(new ProducerRecord<>(catalog.diffs().name(), key, report))
+          .get(60, TimeUnit.SECONDS);
+      reports++;
+      log.println(
+          "dualrun drilldown: "
+              + key
+              + " "
+              + report.getOutput()
+              + " "
+              + report.getStatus()
+              + (report.getMessage() == null ? "" : ": " + report.getMessage()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+      // not committed: drilled again after a restart
+      throw new IllegalStateException("cannot write the report: " + e.getMessage(), e);
+    }
+  }
+
+  /** Waits until the coordinator reads the verdicts (its group has partitions). */
+  public boolean awaitAssigned(Duration timeout) throws InterruptedException {
+    return assigned.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Reports written so far. */
+  public long reports() {
+    return reports;
+  }
+
+  @Override
+  public void close() {
+    stopped = true;
+    consumer.wakeup();
+  }
+}

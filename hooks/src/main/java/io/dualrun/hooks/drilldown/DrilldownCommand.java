@@ -1,0 +1,112 @@
+package io.dualrun.hooks.drilldown;
+
+import io.dualrun.hooks.diff.Bisection;
+import io.dualrun.hooks.diff.DrillKafka;
+import io.dualrun.schemas.topic.TopicCatalog;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code dualrun drilldown}: drills into every CONTENT mismatch through the sides' agents and
+ * publishes the differing rows on {@code dualrun.diffs.v1} (docs/diff.md, Automatic drill-down).
+ */
+@Command(
+    name = "drilldown",
+    mixinStandardHelpOptions = true,
+    description =
+        "Reads the MISMATCH verdicts and, for each output with a CONTENT finding, finds the"
+            + " differing rows through the two sides' agents (dualrun agent) and writes them to"
+            + " dualrun.diffs.v1. Runs until stopped.")
+public final class DrilldownCommand implements Callable<Integer> {
+  @Option(
+      names = "--agent-name",
+      paramLabel = "TEMPLATE",
+      defaultValue = "{side}:{output}",
+      description =
+          "The agents' names, from {side} (baseline, candidate), {output} and {workflow} (default:"
+              + " ${DEFAULT-VALUE}).")
+  String agentName;
+
+  @Option(
+      names = "--agent-timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "60",
+      description = "How long to wait for an agent's answer (default ${DEFAULT-VALUE}).")
+  long agentTimeoutSeconds;
+
+  @Option(
+      names = "--buckets",
+      defaultValue = "64",
+      description = "Buckets each differing bucket splits into (default ${DEFAULT-VALUE}).")
+  int buckets;
+
+  @Option(
+      names = "--max-rows",
+      defaultValue = "4000",
+      description = "The most rows read from each side (default ${DEFAULT-VALUE}).")
+  long maxRows;
+
+  @Option(
+      names = "--max-seconds",
+      defaultValue = "300",
+      description = "Stop splitting after this long (default ${DEFAULT-VALUE}).")
+  long maxSeconds;
+
+  @Mixin DrillKafka topics = new DrillKafka();
+
+  PrintStream err = System.err;
+
+  /** The settings the options give; fails naming the option. */
+  public Coordinator.Settings settings() {
+    if (agentTimeoutSeconds < 1) {
+      throw new IllegalArgumentException("--agent-timeout must be at least 1 second");
+    }
+    if (!agentName.contains("{side}")) {
+      throw new IllegalArgumentException(
+          "--agent-name '" + agentName + "' must contain {side}: both sides' agents share it");
+    }
+    return new Coordinator.Settings(
+        agentName,
+        Duration.ofSeconds(agentTimeoutSeconds),
+        new Bisection.Limits(buckets, maxRows, Duration.ofSeconds(maxSeconds)));
+  }
+
+  @Override
+  public Integer call() {
+    Coordinator.Settings settings;
+    try {
+      settings = settings();
+    } catch (IllegalArgumentException e) {
+      err.println("dualrun drilldown: " + e.getMessage());
+      return 2;
+    }
+    TopicCatalog catalog = topics.catalog();
+    try (Coordinator coordinator =
+        new Coordinator(topics.kafka(), catalog, settings, Clock.systemUTC(), err)) {
+      Thread main = Thread.currentThread();
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    coordinator.close();
+                    try {
+                      main.join(10_000);
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  }));
+      err.println(
+          "dualrun drilldown: drilling into the CONTENT mismatches of "
+              + catalog.mismatches().name()
+              + " at "
+              + topics.bootstrapServers());
+      coordinator.run();
+    }
+    return 0;
+  }
+}
