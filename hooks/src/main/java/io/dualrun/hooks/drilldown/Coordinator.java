@@ -104,7 +104,7 @@ public final class Coordinator implements Runnable, AutoCloseable {
         for (ConsumerRecord<String, Verdict> r : records) {
           if (r.value() != null) {
             for (Targets.Target t : Targets.of(r.value())) {
-              publish(drill(r.value(), t));
+              publish(drill(r.value(), t, this::publish));
             }
           }
         }
@@ -123,7 +123,7 @@ public final class Coordinator implements Runnable, AutoCloseable {
   }
 
   /** One output's drill-down: never throws; what went wrong is the report's status. */
-  DiffReport drill(Verdict v, Targets.Target t) {
+  DiffReport drill(Verdict v, Targets.Target t, java.util.function.Consumer<DiffReport> announce) {
     String w = v.getWorkflow();
     String baselineAgent =
         Targets.agentName(settings.agentNameTemplate(), "baseline", t.output(), w);
@@ -153,6 +153,7 @@ public final class Coordinator implements Runnable, AutoCloseable {
             candidateAgent,
             List.of(),
             started);
+    announce.accept(Reports.pending(d, clock.instant()));
     try (DiffSide baseline = side("baseline", baselineAgent, drillId, v);
         DiffSide candidate = side("candidate", candidateAgent, drillId, v)) {
       d =

@@ -65,6 +65,11 @@ public final class Reports {
     return b.setStatus(DiffStatus.DIFFERENT).build();
   }
 
+  /** Started: the agents are being asked. */
+  public static DiffReport pending(Drill d, Instant now) {
+    return base(d, now).setStatus(DiffStatus.PENDING).setMessage("asking the agents").build();
+  }
+
   /** No result: an agent timed out or failed. */
   public static DiffReport failed(Drill d, DiffStatus status, String message, Instant now) {
     return base(d, now).setStatus(status).setMessage(message).build();

@@ -413,7 +413,10 @@ class SideAgentsIT {
     }
   }
 
-  /** The latest report per pair on dualrun.diffs.v1, once {@code n} pairs have one. */
+  /**
+   * The latest report per pair on dualrun.diffs.v1, once {@code n} pairs have one that ends their
+   * drill-down; each preceded by a PENDING one.
+   */
   private static Map<String, DiffReport> awaitReports(int n) {
     Map<String, Object> config = new HashMap<>(platform.kafkaConfig());
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -430,13 +433,23 @@ class SideAgentsIT {
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-      while (reports.size() < n && System.nanoTime() < deadline) {
+      Set<String> pending = new TreeSet<>();
+      while (ended(reports) < n && System.nanoTime() < deadline) {
         for (ConsumerRecord<String, DiffReport> r : consumer.poll(Duration.ofMillis(500))) {
+          if (r.value().getStatus() == DiffStatus.PENDING) {
+            pending.add(r.key());
+          } else {
+            assertThat(pending).as("PENDING before the end of " + r.key()).contains(r.key());
+          }
           reports.put(r.key(), r.value());
         }
       }
     }
-    assertThat(reports).as("reports on dualrun.diffs.v1").hasSize(n);
+    assertThat(ended(reports)).as("ended drill-downs on dualrun.diffs.v1: " + reports).isEqualTo(n);
     return reports;
+  }
+
+  private static long ended(Map<String, DiffReport> reports) {
+    return reports.values().stream().filter(r -> r.getStatus() != DiffStatus.PENDING).count();
   }
 }
