@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
       "Runs Flink SQL over the dualrun topics on an embedded Flink or on a session cluster (--flink);"
           + " batch mode, each topic read from its earliest to its latest offset, unless the script"
           + " sets 'execution.runtime-mode' = 'streaming'.",
-      "Tables: run_events, fingerprints, verdicts, mismatches, freshness_breaches, notifications.",
+      "Tables: run_events, fingerprints, verdicts, mismatches, freshness_breaches, notifications,"
+          + " diffs.",
       "Statements in a file are separated by ';'. Exit code 1 on any error."
     })
 public final class SqlCommand implements Callable<Integer> {

@@ -41,6 +41,7 @@ public final class TopicTables {
     files.put("mismatches", "mismatches");
     files.put("freshness_breaches", "freshness");
     files.put("notifications", "notifications");
+    files.put("diffs", "diffs");
     return java.util.Collections.unmodifiableMap(files);
   }
 

@@ -38,7 +38,8 @@ class DdlFilesTest {
           "verdicts", Verdict.getClassSchema(),
           "mismatches", Verdict.getClassSchema(),
           "freshness_breaches", FreshnessBreach.getClassSchema(),
-          "notifications", Notification.getClassSchema());
+          "notifications", Notification.getClassSchema(),
+          "diffs", io.dualrun.schemas.avro.DiffReport.getClassSchema());
   private static final Map<String, String> TOPICS =
       Map.of(
           "run_events", TopicCatalog.RUN_EVENTS,
@@ -46,7 +47,8 @@ class DdlFilesTest {
           "verdicts", TopicCatalog.VERDICTS,
           "mismatches", TopicCatalog.MISMATCHES,
           "freshness_breaches", TopicCatalog.FRESHNESS,
-          "notifications", TopicCatalog.NOTIFICATIONS);
+          "notifications", TopicCatalog.NOTIFICATIONS,
+          "diffs", TopicCatalog.DIFFS);
 
   private static TableEnvironment env;
 

@@ -409,6 +409,47 @@ final class SampleRecords {
             .build());
   }
 
+  /** A drill-down's PENDING report, then its end: 2 keys only in the baseline, 1 changed. */
+  static List<io.dualrun.schemas.avro.DiffReport> diffs() {
+    io.dualrun.schemas.avro.DiffReport.Builder pending =
+        io.dualrun.schemas.avro.DiffReport.newBuilder()
+            .setWorkflow("revenue-daily")
+            .setPartition("2026-11-21")
+            .setOutput("analytics.revenue")
+            .setRevision(1)
+            .setDrillId("d1")
+            .setStatus(io.dualrun.schemas.avro.DiffStatus.PENDING)
+            .setBaselineAgent("baseline:analytics.revenue")
+            .setCandidateAgent("candidate:analytics.revenue")
+            .setStartedAt(T0.plus(Duration.ofHours(1)))
+            .setFinishedAt(T0.plus(Duration.ofHours(1)));
+    io.dualrun.schemas.avro.DiffReport done =
+        io.dualrun.schemas.avro.DiffReport.newBuilder(pending.build())
+            .setStatus(io.dualrun.schemas.avro.DiffStatus.DIFFERENT)
+            .setKeyColumns(List.of("id"))
+            .setColumns(List.of("id", "amount"))
+            .setOnlyInBaseline(2)
+            .setChanged(1)
+            .setRows(
+                List.of(
+                    new io.dualrun.schemas.avro.RowDifference(
+                        io.dualrun.schemas.avro.RowDifferenceKind.CHANGED,
+                        List.of("1042"),
+                        List.of("amount"),
+                        List.of("1042", "10.50"),
+                        List.of("1042", "10.05")),
+                    new io.dualrun.schemas.avro.RowDifference(
+                        io.dualrun.schemas.avro.RowDifferenceKind.ONLY_IN_BASELINE,
+                        List.of("7"),
+                        List.of(),
+                        List.of("7", "1.00"),
+                        null)))
+            .setBytesCrossed(812)
+            .setFinishedAt(T0.plus(Duration.ofHours(1)).plusSeconds(9))
+            .build();
+    return List.of(pending.build(), done);
+  }
+
   // ---------------------------------------------------------------- writing
 
   /** Writes every sample record through the catalog's serdes, keyed workflow/partition. */
@@ -434,6 +475,7 @@ final class SampleRecords {
         kafkaConfig,
         keyed(freshness(), r -> key(r.getWorkflow(), r.getPartition())));
     send(catalog.notifications(), kafkaConfig, keyed(notifications(), Notification::getAlertId));
+    send(catalog.diffs(), kafkaConfig, keyed(diffs(), r -> key(r.getWorkflow(), r.getPartition())));
   }
 
   /**

@@ -74,6 +74,40 @@ class SqlQueriesIT {
   }
 
   @Test
+  void theDiffsTableListsEachDrillDownsRows() {
+    QueryResult result =
+        single(
+            "SELECT workflow, `partition`, output, status, changed, r.kind, r.`key`[1],"
+                + " r.changedColumns, r.baseline[2], r.candidate[2]"
+                + " FROM diffs CROSS JOIN UNNEST(`rows`) AS r (kind, `key`, changedColumns,"
+                + " baseline, candidate) WHERE status <> 'PENDING' ORDER BY r.kind");
+    assertThat(text(result))
+        .containsExactly(
+            List.of(
+                "revenue-daily",
+                "2026-11-21",
+                "analytics.revenue",
+                "DIFFERENT",
+                "1",
+                "CHANGED",
+                "1042",
+                "[\"amount\"]",
+                "10.50",
+                "10.05"),
+            List.of(
+                "revenue-daily",
+                "2026-11-21",
+                "analytics.revenue",
+                "DIFFERENT",
+                "1",
+                "ONLY_IN_BASELINE",
+                "7",
+                "[]",
+                "1.00",
+                "NULL"));
+  }
+
+  @Test
   void topDifferingColumns() {
     QueryResult result = single(shipped("top_differing_columns"));
     // revenue-daily 2026-11-20's CONTENT finding was resolved by revision 2
