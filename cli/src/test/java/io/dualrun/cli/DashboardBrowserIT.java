@@ -99,6 +99,7 @@ class DashboardBrowserIT {
     awaitMismatch(WORKFLOW, PARTITION);
     awaitMismatch("xss-probe", "2026-11-20");
     JsonNode expected = findingOf(get("/v1/pairs/" + WORKFLOW + "/" + PARTITION), "ROW_COUNT");
+    publishDrillDown();
 
     browser = chromium();
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
@@ -167,6 +168,16 @@ class DashboardBrowserIT {
     String outputs = browser.findElement(By.id("output-table")).getText();
     assertThat(outputs).contains(baseline).contains(candidate);
     assertThat(browser.getCurrentUrl()).endsWith("/pairs/" + WORKFLOW + "/" + PARTITION);
+    WebElement changedRow =
+        wait.until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(
+                    "#drill-downs section[data-output='dw.drill_probe'] tr[data-kind='CHANGED']")));
+    assertThat(changedRow.getText())
+        .as("the drill-down's changed row: key, unchanged value, both values of the changed one")
+        .isEqualTo("CHANGED 1042 1042 10.50 → 10.05\n(differs)");
+    assertThat(browser.findElement(By.id("drill-downs")).getText())
+        .contains("0 only in the baseline, 0 only in the candidate, 1 changed");
     screenshot("pair-" + WORKFLOW + "-" + PARTITION);
 
     browser.get(standalone.httpUrl() + "/workflows/marketing-attribution");
@@ -188,6 +199,47 @@ class DashboardBrowserIT {
     assertThat(browser.findElements(By.cssSelector("#runs img, #runs b"))).isEmpty();
     assertThat(browser.getTitle()).doesNotContain("injected");
     screenshot("pair-hostile-text");
+  }
+
+  /** A drill-down report for the mismatching pair, as dualrun drilldown writes it. */
+  private void publishDrillDown() throws Exception {
+    java.time.Instant t = java.time.Instant.parse("2026-11-22T08:00:00Z");
+    io.dualrun.schemas.avro.DiffReport report =
+        io.dualrun.schemas.avro.DiffReport.newBuilder()
+            .setWorkflow(WORKFLOW)
+            .setPartition(PARTITION)
+            .setOutput("dw.drill_probe")
+            .setRevision(1)
+            .setDrillId("d-browser")
+            .setStatus(io.dualrun.schemas.avro.DiffStatus.DIFFERENT)
+            .setBaselineAgent("baseline:dw.drill_probe")
+            .setCandidateAgent("candidate:dw.drill_probe")
+            .setKeyColumns(List.of("id"))
+            .setColumns(List.of("id", "amount"))
+            .setChanged(1)
+            .setRows(
+                List.of(
+                    new io.dualrun.schemas.avro.RowDifference(
+                        io.dualrun.schemas.avro.RowDifferenceKind.CHANGED,
+                        List.of("1042"),
+                        List.of("amount"),
+                        List.of("1042", "10.50"),
+                        List.of("1042", "10.05"))))
+            .setStartedAt(t)
+            .setFinishedAt(t.plusSeconds(3))
+            .build();
+    var catalog = standalone.platform().catalog();
+    try (var producer =
+        new org.apache.kafka.clients.producer.KafkaProducer<>(
+            standalone.platform().kafkaConfig(),
+            catalog.diffs().keySerde().serializer(),
+            catalog.diffs().valueSerde().serializer())) {
+      producer
+          .send(
+              new org.apache.kafka.clients.producer.ProducerRecord<>(
+                  catalog.diffs().name(), WORKFLOW + "/" + PARTITION, report))
+          .get();
+    }
   }
 
   private static void requireBrowser() {

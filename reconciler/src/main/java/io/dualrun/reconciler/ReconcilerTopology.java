@@ -7,6 +7,7 @@ import io.dualrun.reconciler.errors.DlqDeserializationHandler;
 import io.dualrun.reconciler.errors.DlqProcessingHandler;
 import io.dualrun.reconciler.errors.DlqProductionHandler;
 import io.dualrun.reconciler.store.PairStoreBuilder;
+import io.dualrun.reconciler.stream.DiffReportsProcessor;
 import io.dualrun.reconciler.stream.EmissionSink;
 import io.dualrun.reconciler.stream.EventTimeExtractor;
 import io.dualrun.reconciler.stream.FingerprintLagsSerde;
@@ -42,6 +43,7 @@ public final class ReconcilerTopology {
   public static final String PROCESSOR = "reconcile-pairs";
   public static final String WAIVERS = "waivers";
   public static final String CUTOVERS = "cutovers";
+  public static final String DIFFS = "diffs";
 
   private ReconcilerTopology() {}
 
@@ -105,6 +107,17 @@ public final class ReconcilerTopology {
         Materialized.<String, Cutover>as(Stores.inMemoryKeyValueStore(StoreNames.CUTOVERS))
             .withKeySerde(catalog.cutovers().keySerde())
             .withValueSerde(catalog.cutovers().valueSerde()));
+    // the automatic drill-downs' reports, for the pairs' REST answers: every instance holds all of
+    // them (in RocksDB: a year of them), keyed by pair and output
+    builder.addGlobalStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.DIFFS),
+                Serdes.String(),
+                catalog.diffs().valueSerde())
+            .withLoggingDisabled(),
+        catalog.diffs().name(),
+        Consumed.with(catalog.diffs().keySerde(), catalog.diffs().valueSerde()).withName(DIFFS),
+        DiffReportsProcessor::new);
   }
 
   /** Emissions are written by {@code sink}, never read back. */

@@ -196,10 +196,40 @@ public final class PairQueries {
     PairState state = localStore(staleOk).get(key);
     return Optional.ofNullable(state)
         .map(
-            s ->
-                JSON.valueToTree(
-                    PairJson.pair(
-                        s, inventory.rules(s.getWorkflow()), System.currentTimeMillis())));
+            s -> {
+              ObjectNode pair =
+                  JSON.valueToTree(
+                      PairJson.pair(
+                          s, inventory.rules(s.getWorkflow()), System.currentTimeMillis()));
+              pair.set("drillDowns", drillDowns(key));
+              return pair;
+            });
+  }
+
+  /**
+   * The latest automatic drill-down report of each output of the pair (docs/diff.md), from the
+   * global store every instance holds; empty when there is none or the store cannot answer now.
+   */
+  private com.fasterxml.jackson.databind.node.ArrayNode drillDowns(String key) {
+    com.fasterxml.jackson.databind.node.ArrayNode reports = JSON.createArrayNode();
+    ReadOnlyKeyValueStore<String, io.dualrun.schemas.avro.DiffReport> store;
+    try {
+      store =
+          running()
+              .store(
+                  StoreQueryParameters.fromNameAndType(
+                      StoreNames.DIFFS,
+                      QueryableStoreTypes
+                          .<String, io.dualrun.schemas.avro.DiffReport>keyValueStore()));
+    } catch (org.apache.kafka.streams.errors.InvalidStateStoreException | Unavailable e) {
+      return reports;
+    }
+    String[] range = io.dualrun.reconciler.stream.DiffReportsProcessor.range(key);
+    try (KeyValueIterator<String, io.dualrun.schemas.avro.DiffReport> it =
+        store.range(range[0], range[1])) {
+      it.forEachRemaining(kv -> reports.add(io.dualrun.schemas.json.AvroJson.write(kv.value)));
+    }
+    return reports;
   }
 
   private static JsonNode markStale(JsonNode pair) {

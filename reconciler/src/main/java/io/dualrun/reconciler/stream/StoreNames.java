@@ -28,5 +28,12 @@ public final class StoreNames {
    */
   public static final String CUTOVERS = "reconciler-cutovers";
 
+  /**
+   * {@code workflow/partition} NUL {@code output} → the latest {@code DiffReport} of an automatic
+   * drill-down: a global store (every instance holds all of them, in RocksDB), restored from {@code
+   * dualrun.diffs.v1} itself, no changelog.
+   */
+  public static final String DIFFS = "reconciler-diffs";
+
   private StoreNames() {}
 }

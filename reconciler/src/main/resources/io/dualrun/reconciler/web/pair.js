@@ -120,6 +120,46 @@
       })));
   }
 
+  /** One value of a drill-down row, or — where that side has no such row. */
+  function cell(values, i) {
+    if (!values) return "—";
+    return values[i] === null || values[i] === undefined ? "null" : values[i];
+  }
+
+  /**
+   * The automatic drill-downs of the pair's outputs (dualrun drilldown): status, counts and the
+   * differing rows, each column of a changed row with both values, the differing ones highlighted.
+   */
+  function drillDowns(list) {
+    if (list.length === 0) return message("No drill-down (dualrun drilldown drills into CONTENT mismatches through the sides' agents).");
+    return el("div", {id: "drill-downs"}, list.map((d) => {
+      const columns = d.columns || [];
+      const header = el("p", {class: "drill-summary"},
+        el("strong", {}, d.output), " ", badge(d.status), " ",
+        d.onlyInBaseline + " only in the baseline, " + d.onlyInCandidate + " only in the candidate, " + d.changed + " changed",
+        " · revision " + d.revision + " · " + time(d.finishedAt),
+        d.message ? el("div", {class: "muted"}, d.message) : null);
+      const rows = d.rows || [];
+      if (rows.length === 0) return el("section", {class: "drill-down", "data-output": d.output}, header);
+      return el("section", {class: "drill-down", "data-output": d.output}, header,
+        el("table", {class: "grid drill-rows"},
+          el("thead", {}, el("tr", {}, ["Difference", "Key"].concat(columns).map((h) => el("th", {scope: "col"}, h)))),
+          el("tbody", {}, rows.map((r) => el("tr", {"data-kind": r.kind},
+            el("td", {}, badge(r.kind)),
+            el("td", {}, (r.key || []).join(", ")),
+            columns.map((c, i) => {
+              const changed = (r.changedColumns || []).includes(c);
+              if (r.kind !== "CHANGED") return el("td", {}, cell(r.baseline || r.candidate, i));
+              return diffCell("td", changed, changed
+                ? el("span", {class: "value"}, cell(r.baseline, i) + " → " + cell(r.candidate, i))
+                : cell(r.baseline, i));
+            }))))),
+        rows.length < d.onlyInBaseline + d.onlyInCandidate + d.changed
+          ? el("p", {class: "muted"}, "the first " + rows.length + " differing keys")
+          : null);
+    }));
+  }
+
   function breaches(p) {
     const all = p.breaches || [];
     if (all.length === 0) return message("No freshness breach.");
@@ -148,6 +188,7 @@
     replace(document.getElementById("runs"), runs(p));
     replace(document.getElementById("outputs"), outputs(p));
     replace(document.getElementById("breaches"), breaches(p));
+    replace(document.getElementById("drilldowns"), drillDowns(p.drillDowns || []));
     return null;
   });
 })();

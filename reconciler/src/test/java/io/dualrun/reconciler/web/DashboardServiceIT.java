@@ -68,6 +68,63 @@ class DashboardServiceIT {
     assertThat(pair.path("tier").asInt()).isEqualTo(2);
   }
 
+  private static io.dualrun.schemas.avro.DiffReport report(
+      String output, io.dualrun.schemas.avro.DiffStatus status, long changed) {
+    java.time.Instant t = java.time.Instant.parse("2026-11-22T08:00:00Z");
+    return io.dualrun.schemas.avro.DiffReport.newBuilder()
+        .setWorkflow("stock-daily")
+        .setPartition(LiveReconciler.MISMATCH)
+        .setOutput(output)
+        .setRevision(1)
+        .setDrillId("d-" + output)
+        .setStatus(status)
+        .setBaselineAgent("baseline:" + output)
+        .setCandidateAgent("candidate:" + output)
+        .setKeyColumns(java.util.List.of("sku"))
+        .setColumns(java.util.List.of("sku", "qty"))
+        .setChanged(changed)
+        .setRows(
+            changed == 0
+                ? java.util.List.of()
+                : java.util.List.of(
+                    new io.dualrun.schemas.avro.RowDifference(
+                        io.dualrun.schemas.avro.RowDifferenceKind.CHANGED,
+                        java.util.List.of("A-1"),
+                        java.util.List.of("qty"),
+                        java.util.List.of("A-1", "10"),
+                        java.util.List.of("A-1", "12"))))
+        .setStartedAt(t)
+        .setFinishedAt(t.plusSeconds(5))
+        .build();
+  }
+
+  @Test
+  void aPairsAnswerCarriesTheLatestDrillDownReportOfEachOutput() throws Exception {
+    live.publish(report("dw.stock", io.dualrun.schemas.avro.DiffStatus.PENDING, 0));
+    live.publish(report("dw.stock", io.dualrun.schemas.avro.DiffStatus.DIFFERENT, 1));
+    live.publish(report("dw.stock_moves", io.dualrun.schemas.avro.DiffStatus.TIMED_OUT, 0));
+    JsonNode drillDowns = null;
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      drillDowns = json("/v1/pairs/stock-daily/" + LiveReconciler.MISMATCH).path("drillDowns");
+      if (drillDowns.size() == 2 && drillDowns.get(0).path("status").asText().equals("DIFFERENT")) {
+        break;
+      }
+      Thread.sleep(200);
+    }
+    assertThat(drillDowns).as("drillDowns").hasSize(2);
+    JsonNode stock = drillDowns.get(0);
+    assertThat(stock.path("output").asText()).isEqualTo("dw.stock");
+    assertThat(stock.path("status").asText()).isEqualTo("DIFFERENT");
+    assertThat(stock.path("rows").get(0).path("candidate").toString())
+        .isEqualTo("[\"A-1\",\"12\"]");
+    assertThat(drillDowns.get(1).path("output").asText()).isEqualTo("dw.stock_moves");
+    assertThat(drillDowns.get(1).path("status").asText()).isEqualTo("TIMED_OUT");
+    assertThat(json("/v1/pairs/stock-daily/2026-11-20").path("drillDowns"))
+        .as("a pair never drilled into")
+        .isEmpty();
+  }
+
   @Test
   void workflowPageSourcesListEveryPartition() throws Exception {
     JsonNode digest = json("/internal/v1/reconciler/digest");

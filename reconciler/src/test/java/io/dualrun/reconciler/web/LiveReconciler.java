@@ -104,6 +104,23 @@ public final class LiveReconciler implements AutoCloseable {
     }
   }
 
+  /** Writes {@code report} to dualrun.diffs.v1, keyed by its pair, as dualrun drilldown does. */
+  public void publish(io.dualrun.schemas.avro.DiffReport report) throws Exception {
+    try (var producer =
+        new org.apache.kafka.clients.producer.KafkaProducer<>(
+            platform.kafkaConfig(),
+            platform.catalog().diffs().keySerde().serializer(),
+            platform.catalog().diffs().valueSerde().serializer())) {
+      producer
+          .send(
+              new org.apache.kafka.clients.producer.ProducerRecord<>(
+                  platform.catalog().diffs().name(),
+                  report.getWorkflow() + "/" + report.getPartition(),
+                  report))
+          .get();
+    }
+  }
+
   public String url() {
     return "http://127.0.0.1:" + app.port();
   }
