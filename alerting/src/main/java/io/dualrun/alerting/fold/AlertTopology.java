@@ -4,6 +4,7 @@ import io.dualrun.alerting.model.AlertEvent;
 import io.dualrun.alerting.model.AlertState;
 import io.dualrun.alerting.model.JsonSerde;
 import io.dualrun.alerting.model.Signal;
+import io.dualrun.schemas.avro.DiffStatus;
 import io.dualrun.schemas.avro.Outcome;
 import io.dualrun.schemas.topic.TopicCatalog;
 import java.time.Duration;
@@ -90,10 +91,19 @@ public final class AlertTopology {
             .filter((k, v) -> v != null, Named.as("breaches-only"))
             .mapValues(SignalMapper::fromBreach, Named.as("breach-signals"));
 
+    KStream<String, Signal> diffs =
+        builder.stream(
+                catalog.diffs().name(),
+                Consumed.with(Serdes.String(), catalog.diffs().valueSerde()).withName("diffs"))
+            .filter(
+                (k, v) -> v != null && v.getStatus() != DiffStatus.PENDING, Named.as("diffs-ended"))
+            .mapValues(SignalMapper::fromDiff, Named.as("diff-signals"));
+
     Decider decider = new Decider(groupWait, clock == AlertClock.RECORD ? null : repeatInterval);
     mismatches
         .merge(matches, Named.as("merge-verdict-signals"))
         .merge(breaches, Named.as("merge-breach-signals"))
+        .merge(diffs, Named.as("merge-diff-signals"))
         .selectKey((k, s) -> s.workflow(), Named.as("key-by-workflow"))
         .repartition(
             Repartitioned.with(Serdes.String(), new JsonSerde<>(Signal.class))

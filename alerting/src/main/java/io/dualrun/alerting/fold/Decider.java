@@ -56,7 +56,10 @@ public final class Decider {
   private Optional<AlertEvent> changed(AlertState state, Instant now) {
     boolean firing = !state.members().isEmpty();
     boolean wasFiring = state.status() == AlertStatus.FIRING;
-    if (firing && wasFiring && state.members().keySet().equals(state.notifiedKeys())) {
+    if (firing
+        && wasFiring
+        && !state.annotated()
+        && state.members().keySet().equals(state.notifiedKeys())) {
       state.settle();
       return Optional.empty();
     }

@@ -13,7 +13,8 @@ import java.util.Map;
  * finding-kind alert of its workflow: kinds present add (or refresh) the partition, kinds absent
  * resolve it. Revisions at or below the last applied one are ignored (the same MISMATCH comes from
  * both the mismatches and the verdicts topic, and the two may interleave). A breach adds its
- * partition when OPEN and resolves it when CLOSED.
+ * partition when OPEN and resolves it when CLOSED. A drill-down's report adds its rows to the
+ * pair's CONTENT member of the same revision (an UPDATE).
  */
 public final class Folder {
   private Folder() {}
@@ -21,6 +22,8 @@ public final class Folder {
   public static void apply(Signal signal, Instant now, AlertStore store) {
     if (signal.type() == Signal.Type.BREACH) {
       applyBreach(signal, now, store);
+    } else if (signal.type() == Signal.Type.DIFF) {
+      applyDiff(signal, now, store);
     } else {
       applyVerdict(signal, now, store);
     }
@@ -34,6 +37,29 @@ public final class Folder {
       } else {
         state.remove(e.getValue().key(), now);
       }
+      store.put(state);
+    }
+  }
+
+  /**
+   * A drill-down's result annotates the pair's member of the CONTENT alert when that member still
+   * comes from the revision drilled into (a later revision or a resolved pair makes it moot).
+   */
+  private static void applyDiff(Signal signal, Instant now, AlertStore store) {
+    Member annotation = signal.members().get(FindingKind.CONTENT.name());
+    AlertState state = store.get(AlertState.alertId(signal.workflow(), FindingKind.CONTENT.name()));
+    if (annotation == null || annotation.rows().isEmpty() || state == null) {
+      return;
+    }
+    Member member = state.members().get(signal.partition());
+    if (member == null || member.revision() != signal.revision()) {
+      return;
+    }
+    String line = annotation.rows().get(0);
+    String output = line.substring(0, Math.max(0, line.indexOf(": ")));
+    Member annotated = member.withRows(output, line);
+    if (!annotated.equals(member)) {
+      state.annotate(annotated, now);
       store.put(state);
     }
   }

@@ -5,7 +5,10 @@ import io.dualrun.alerting.model.Member;
 import io.dualrun.alerting.model.RunInfo;
 import io.dualrun.alerting.model.Signal;
 import io.dualrun.schemas.avro.BreachState;
+import io.dualrun.schemas.avro.DiffReport;
+import io.dualrun.schemas.avro.DiffStatus;
 import io.dualrun.schemas.avro.Finding;
+import io.dualrun.schemas.avro.FindingKind;
 import io.dualrun.schemas.avro.FreshnessBreach;
 import io.dualrun.schemas.avro.SideSummary;
 import io.dualrun.schemas.avro.Verdict;
@@ -58,7 +61,8 @@ public final class SignalMapper {
                     baseline,
                     candidate,
                     null,
-                    null)));
+                    null,
+                    List.of())));
     return new Signal(
         Signal.Type.VERDICT,
         v.getWorkflow(),
@@ -69,6 +73,44 @@ public final class SignalMapper {
         members,
         !members.isEmpty(),
         v.getDecidedAt());
+  }
+
+  /** Differing keys a drill-down line names; the report's counts say how many there are. */
+  static final int ROWS_SHOWN = 3;
+
+  /**
+   * A drill-down's final report as a one-member signal (the CONTENT member of its pair and
+   * revision) whose one row line says what it found; null for a PENDING report (nothing to say
+   * yet).
+   */
+  public static Signal fromDiff(DiffReport r) {
+    if (r.getStatus() == DiffStatus.PENDING) {
+      return null;
+    }
+    Member member =
+        new Member(
+            r.getPartition(),
+            r.getPartition(),
+            null,
+            r.getRevision(),
+            r.getFinishedAt(),
+            List.of(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            List.of(r.getOutput() + ": " + DrillLine.of(r, ROWS_SHOWN)));
+    return new Signal(
+        Signal.Type.DIFF,
+        r.getWorkflow(),
+        r.getPartition(),
+        null,
+        null,
+        r.getRevision(),
+        Map.of(FindingKind.CONTENT.name(), member),
+        true,
+        r.getFinishedAt());
   }
 
   /** A freshness breach opened or closed; the member key includes the late side. */
@@ -86,7 +128,8 @@ public final class SignalMapper {
             null,
             null,
             b.getDueTime(),
-            b.getReferenceTime());
+            b.getReferenceTime(),
+            List.of());
     return new Signal(
         Signal.Type.BREACH,
         b.getWorkflow(),

@@ -16,6 +16,7 @@ public final class AlertState {
   private TreeMap<String, Member> members = new TreeMap<>();
   private long version;
   private Instant dirtySince;
+  private boolean annotated;
   private AlertStatus status = AlertStatus.RESOLVED;
   private TreeSet<String> notifiedKeys = new TreeSet<>();
   private List<String> notifiedPartitions = new ArrayList<>();
@@ -75,6 +76,21 @@ public final class AlertState {
     }
   }
 
+  /**
+   * Replaces a member by the same one with more to say (a drill-down's rows): a material change
+   * although no partition joined or left.
+   */
+  public void annotate(Member member, Instant now) {
+    members.put(member.key(), member);
+    annotated = true;
+    touch(now);
+  }
+
+  /** Whether a member was annotated since the last emission. */
+  public boolean annotated() {
+    return annotated;
+  }
+
   /** Removes a member (resolved); a material change when it was there. */
   public void remove(String key, Instant now) {
     if (members.remove(key) != null) {
@@ -131,6 +147,7 @@ public final class AlertState {
   public void emitted(AlertStatus newStatus, Instant now) {
     version++;
     dirtySince = null;
+    annotated = false;
     lastNotifiedAt = now;
     if (newStatus == AlertStatus.FIRING && status != AlertStatus.FIRING) {
       openedAt = now;
@@ -147,5 +164,6 @@ public final class AlertState {
   /** Clears a change that turned out not to be material (e.g. added then resolved in the wait). */
   public void settle() {
     dirtySince = null;
+    annotated = false;
   }
 }

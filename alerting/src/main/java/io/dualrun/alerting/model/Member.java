@@ -17,6 +17,8 @@ import java.util.List;
  * @param candidate the candidate run, when known
  * @param dueTime when the late side was due (breaches)
  * @param referenceTime when the on-time side finished (breaches)
+ * @param rows what an automatic drill-down found for this partition (CONTENT alerts), one line per
+ *     output, e.g. {@code dw.t: 3 rows differ: id 1042 amount 10.50 → 10.05; …}; empty when none
  */
 public record Member(
     String key,
@@ -29,9 +31,35 @@ public record Member(
     RunInfo baseline,
     RunInfo candidate,
     Instant dueTime,
-    Instant referenceTime) {
+    Instant referenceTime,
+    List<String> rows) {
   public Member {
     findings = findings == null ? List.of() : List.copyOf(findings);
+    rows = rows == null ? List.of() : List.copyOf(rows);
+  }
+
+  /** The same member with {@code output}'s drill-down line replaced by {@code line}. */
+  public Member withRows(String output, String line) {
+    List<String> merged = new java.util.ArrayList<>();
+    for (String r : rows) {
+      if (!r.startsWith(output + ": ")) {
+        merged.add(r);
+      }
+    }
+    merged.add(line);
+    return new Member(
+        key,
+        partition,
+        side,
+        revision,
+        since,
+        findings,
+        detail,
+        baseline,
+        candidate,
+        dueTime,
+        referenceTime,
+        merged);
   }
 
   /** Outputs named by the findings (for silence matchers). */

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * An input record reduced to what alerting folds: a verdict revision of a pair (members per finding
- * kind present; kinds absent are resolved for that pair), or one freshness breach opened/closed.
+ * kind present; kinds absent are resolved for that pair), one freshness breach opened/closed, or an
+ * automatic drill-down's result (the one member's {@code rows}).
  */
 public record Signal(
     Type type,
@@ -19,7 +20,9 @@ public record Signal(
     Instant time) {
   public enum Type {
     VERDICT,
-    BREACH
+    BREACH,
+    /** An automatic drill-down's report: annotates the pair's CONTENT member of that revision. */
+    DIFF
   }
 
   public Signal {

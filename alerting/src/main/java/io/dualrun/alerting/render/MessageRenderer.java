@@ -96,6 +96,7 @@ public final class MessageRenderer {
       lines.add(m.detail());
     }
     m.findings().forEach(f -> lines.addAll(finding(f)));
+    m.rows().forEach(r -> lines.add("Rows: " + r));
     if (m.dueTime() != null) {
       lines.add(m.side() + " was due at " + m.dueTime());
     }

@@ -39,11 +39,11 @@ class AlertTopologyTest {
   private TestInputTopic<String, Verdict> verdicts;
   private TestInputTopic<String, FreshnessBreach> freshness;
   private TestOutputTopic<String, AlertEvent> alerts;
+  private TopicCatalog catalog;
 
   @BeforeEach
   void start() {
-    TopicCatalog catalog =
-        TopicCatalog.create(SchemaRegistry.inMemory(), TopicSettings.SINGLE_NODE, true);
+    catalog = TopicCatalog.create(SchemaRegistry.inMemory(), TopicSettings.SINGLE_NODE, true);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "alert-topology-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -243,5 +243,98 @@ class AlertTopologyTest {
     AlertEvent e = alerts.readValue();
     assertThat(e.action()).isEqualTo(AlertAction.NONE);
     assertThat(e.status()).isEqualTo(AlertStatus.RESOLVED);
+  }
+
+  private static io.dualrun.schemas.avro.DiffReport report(
+      String workflow, int day, int revision, io.dualrun.schemas.avro.DiffStatus status) {
+    java.time.Instant t = java.time.Instant.parse("2026-11-22T08:00:00Z");
+    return io.dualrun.schemas.avro.DiffReport.newBuilder()
+        .setWorkflow(workflow)
+        .setPartition(partition(day))
+        .setOutput("analytics.revenue_daily")
+        .setRevision(revision)
+        .setDrillId("d1")
+        .setStatus(status)
+        .setBaselineAgent("baseline:analytics.revenue_daily")
+        .setCandidateAgent("candidate:analytics.revenue_daily")
+        .setKeyColumns(List.of("id"))
+        .setColumns(List.of("amount", "id"))
+        .setOnlyInBaseline(2)
+        .setChanged(1)
+        .setRows(
+            List.of(
+                new io.dualrun.schemas.avro.RowDifference(
+                    io.dualrun.schemas.avro.RowDifferenceKind.CHANGED,
+                    List.of("1042"),
+                    List.of("amount"),
+                    List.of("10.50", "1042"),
+                    List.of("10.05", "1042")),
+                new io.dualrun.schemas.avro.RowDifference(
+                    io.dualrun.schemas.avro.RowDifferenceKind.ONLY_IN_BASELINE,
+                    List.of("7"),
+                    List.of(),
+                    List.of("1.00", "7"),
+                    null)))
+        .setStartedAt(t)
+        .setFinishedAt(t.plusSeconds(4))
+        .build();
+  }
+
+  @Test
+  void aDrillDownsRowsUpdateTheContentAlertOfItsRevisionOnly() {
+    TestInputTopic<String, io.dualrun.schemas.avro.DiffReport> diffs =
+        driver.createInputTopic(
+            TopicCatalog.DIFFS,
+            Serdes.String().serializer(),
+            catalog.diffs().valueSerde().serializer());
+    Verdict content =
+        io.dualrun.alerting.Records.verdict(
+            "revenue",
+            partition(5),
+            1,
+            io.dualrun.schemas.avro.Outcome.MISMATCH,
+            List.of(
+                io.dualrun.schemas.avro.Finding.newBuilder()
+                    .setKind(io.dualrun.schemas.avro.FindingKind.CONTENT)
+                    .setOutput("analytics.revenue_daily")
+                    .setDetail("Output analytics.revenue_daily has different content")
+                    .build()));
+    mismatches.pipeInput("revenue/" + partition(5), content);
+    driver.advanceWallClockTime(WAIT.plusSeconds(2));
+    assertThat(alerts.readValuesToList())
+        .singleElement()
+        .satisfies(e -> assertThat(e.action()).isEqualTo(AlertAction.OPEN));
+
+    // a PENDING report says nothing; a report of another revision is moot
+    diffs.pipeInput(
+        "revenue/" + partition(5),
+        report("revenue", 5, 1, io.dualrun.schemas.avro.DiffStatus.PENDING));
+    diffs.pipeInput(
+        "revenue/" + partition(5),
+        report("revenue", 5, 2, io.dualrun.schemas.avro.DiffStatus.DIFFERENT));
+    driver.advanceWallClockTime(WAIT.plusSeconds(2));
+    assertThat(alerts.isEmpty()).isTrue();
+
+    diffs.pipeInput(
+        "revenue/" + partition(5),
+        report("revenue", 5, 1, io.dualrun.schemas.avro.DiffStatus.DIFFERENT));
+    driver.advanceWallClockTime(WAIT.plusSeconds(2));
+    List<AlertEvent> out = alerts.readValuesToList();
+    assertThat(out)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.action()).isEqualTo(AlertAction.UPDATE);
+              assertThat(e.members())
+                  .singleElement()
+                  .satisfies(
+                      m ->
+                          assertThat(m.rows())
+                              .containsExactly(
+                                  "analytics.revenue_daily: 3 rows differ (2 only in the baseline, 1 changed):"
+                                      + " id 1042 amount 10.50 → 10.05; id 7 only in the baseline; …"));
+            });
+    driver.advanceWallClockTime(WAIT.plusSeconds(2));
+    assertThat(alerts.isEmpty()).as("announced once").isTrue();
   }
 }

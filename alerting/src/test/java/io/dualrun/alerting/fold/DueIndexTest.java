@@ -20,7 +20,18 @@ class DueIndexTest {
     AlertState s = new AlertState(workflow, "ROW_COUNT");
     s.put(
         new Member(
-            "2026-11-19", "2026-11-19", null, 1, at, List.of(), null, null, null, null, null),
+            "2026-11-19",
+            "2026-11-19",
+            null,
+            1,
+            at,
+            List.of(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            List.of()),
         at);
     return s;
   }

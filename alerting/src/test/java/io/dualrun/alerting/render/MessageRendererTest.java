@@ -90,4 +90,46 @@ class MessageRendererTest {
             "dw.orders.loaded_at: baseline 2026-11-20T07:00:00.000000Z vs candidate"
                 + " 2026-11-20T08:00:00.000000Z");
   }
+
+  @Test
+  void aDrillDownsRowsAreShownUnderTheFindings() {
+    Finding content =
+        Finding.newBuilder()
+            .setKind(FindingKind.CONTENT)
+            .setOutput("dw.orders")
+            .setDetail("Output dw.orders has different content on the candidate: amount differs.")
+            .build();
+    Member m =
+        SignalMapper.fromVerdict(
+                Records.verdict("orders", "2026-11-20", 1, Outcome.MISMATCH, List.of(content)))
+            .members()
+            .get("CONTENT")
+            .withRows(
+                "dw.orders", "dw.orders: 1 row differs (1 changed): id 1042 amount 10.50 → 10.05");
+    AlertEvent e =
+        new AlertEvent(
+            "orders/CONTENT",
+            "orders",
+            "CONTENT",
+            "warning",
+            "data-platform",
+            1,
+            AlertStatus.FIRING,
+            AlertAction.UPDATE,
+            2,
+            Records.T0,
+            null,
+            Records.T0.plusSeconds(60),
+            1,
+            List.of("2026-11-20"),
+            List.of(m),
+            List.of(),
+            List.of());
+    RenderedAlert rendered = new MessageRenderer(Fixtures.LINKS).render(e);
+    assertThat(rendered.sections().get(0).lines())
+        .containsSequence(
+            content.getDetail(),
+            "Rows: dw.orders: 1 row differs (1 changed): id 1042 amount 10.50 → 10.05");
+    assertThat(rendered.text()).contains("id 1042 amount 10.50 → 10.05");
+  }
 }
