@@ -1,22 +1,17 @@
 package io.dualrun.hooks.drilldown;
 
 import io.dualrun.hooks.diff.Bisection;
-import io.dualrun.hooks.diff.DiffResult;
 import io.dualrun.hooks.diff.DiffSide;
 import io.dualrun.hooks.diff.KafkaSide;
-import io.dualrun.hooks.fingerprint.RowEncoder;
 import io.dualrun.schemas.avro.DiffReport;
-import io.dualrun.schemas.avro.DiffStatus;
 import io.dualrun.schemas.avro.Verdict;
 import io.dualrun.schemas.topic.TopicCatalog;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -122,63 +117,11 @@ public final class Coordinator implements Runnable, AutoCloseable {
     }
   }
 
-  /** One output's drill-down: never throws; what went wrong is the report's status. */
+  /** One output's drill-down through the agents over Kafka. */
   DiffReport drill(Verdict v, Targets.Target t, java.util.function.Consumer<DiffReport> announce) {
-    String w = v.getWorkflow();
-    String baselineAgent =
-        Targets.agentName(settings.agentNameTemplate(), "baseline", t.output(), w);
-    String candidateAgent =
-        Targets.agentName(settings.agentNameTemplate(), "candidate", t.output(), w);
-    String drillId = UUID.randomUUID().toString();
-    Instant started = clock.instant();
     log.println(
-        "dualrun drilldown: "
-            + w
-            + "/"
-            + v.getPartition()
-            + " "
-            + t.output()
-            + " through "
-            + baselineAgent
-            + " and "
-            + candidateAgent);
-    Reports.Drill d =
-        new Reports.Drill(
-            w,
-            v.getPartition(),
-            t.output(),
-            v.getRevision(),
-            drillId,
-            baselineAgent,
-            candidateAgent,
-            List.of(),
-            started);
-    announce.accept(Reports.pending(d, clock.instant()));
-    try (DiffSide baseline = side("baseline", baselineAgent, drillId, v);
-        DiffSide candidate = side("candidate", candidateAgent, drillId, v)) {
-      d =
-          new Reports.Drill(
-              w,
-              v.getPartition(),
-              t.output(),
-              v.getRevision(),
-              drillId,
-              baselineAgent,
-              candidateAgent,
-              baseline.keyColumns(),
-              started);
-      Bisection bisection = new Bisection(baseline, candidate, settings.limits(), System::nanoTime);
-      DiffResult result = bisection.run();
-      return Reports.of(d, result, baseline.columns(), changed(t, bisection), clock.instant());
-    } catch (KafkaSide.AgentTimeout e) {
-      return Reports.failed(d, DiffStatus.TIMED_OUT, e.getMessage(), clock.instant());
-    } catch (Exception e) {
-      return Reports.failed(
-          d,
-          DiffStatus.FAILED,
-          e.getMessage() == null ? e.toString() : e.getMessage(),
-          clock.instant());
-    }
+        "dualrun drilldown: " + v.getWorkflow() + "/" + v.getPartition() + " " + t.output());
+    return new Drill(settings, clock, this::side).run(v, t, announce);
   }
 
   private DiffSide side(String side, String agent, String drillId, Verdict v) {
@@ -192,30 +135,6 @@ public final class Coordinator implements Runnable, AutoCloseable {
         catalog,
         settings.agentTimeout(),
         clock);
-  }
-
-  /**
-   * Why the rows cannot be trusted to be those the verdict compared: a side's content hash now is
-   * not its fingerprint's (the table changed since, or the agent reads it under other rules); null
-   * when both agree or a fingerprint gave none.
-   */
-  static String changed(Targets.Target t, Bisection bisection) {
-    long[] now = bisection.contentHashes();
-    String[] then = {t.baselineHash(), t.candidateHash()};
-    String[] sides = {"baseline", "candidate"};
-    for (int i = 0; i < 2; i++) {
-      String current = RowEncoder.hex(now[i]);
-      if (then[i] != null && !then[i].equalsIgnoreCase(current)) {
-        return "the "
-            + sides[i]
-            + "'s rows changed since its fingerprint (content hash "
-            + then[i]
-            + " then, "
-            + current
-            + " now, or its agent reads them under other rules): not diffed";
-      }
-    }
-    return null;
   }
 
   private void publish(DiffReport report) {

@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Rows held in memory, read as a source is: a fresh copy of each row per {@link #next}. */
-final class ListRows implements RowSource {
+public final class ListRows implements RowSource {
   private final List<Column> columns;
   private final List<Object[]> rows;
   private int at;
 
-  ListRows(List<Column> columns, List<Object[]> rows) {
+  public ListRows(List<Column> columns, List<Object[]> rows) {
     this.columns = List.copyOf(columns);
     this.rows = new ArrayList<>(rows);
   }
