@@ -49,7 +49,7 @@ class ArchitectureTest {
     module("ingest", serviceDeps, "io.dualrun.ingest");
     module("reconciler", serviceDeps, "io.dualrun.reconciler");
     module("alerting", serviceDeps, "io.dualrun.alerting");
-    module("hooks", Set.of("registry-client", "schemas", "config"), "io.dualrun.hooks");
+    module("hooks", Set.of("registry-client", "schemas", "config", "service"), "io.dualrun.hooks");
     module("sql", Set.of("registry-client", "config"), "io.dualrun.sql");
     module(
         "cli",

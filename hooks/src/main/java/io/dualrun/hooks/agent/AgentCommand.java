@@ -4,8 +4,12 @@ import io.dualrun.hooks.diff.DiffSide;
 import io.dualrun.hooks.diff.DrillKafka;
 import io.dualrun.hooks.diff.Masking;
 import io.dualrun.hooks.diff.SideSources;
+import io.dualrun.hooks.host.HttpOptions;
+import io.dualrun.hooks.host.WorkerService;
 import io.dualrun.schemas.ColumnKind;
 import io.dualrun.schemas.topic.TopicCatalog;
+import io.dualrun.service.lifecycle.ServiceHost;
+import io.dualrun.service.lifecycle.ServiceRunner;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -123,6 +127,8 @@ public final class AgentCommand implements Callable<Integer> {
 
   @Mixin DrillKafka topics = new DrillKafka();
 
+  @Mixin HttpOptions http = new HttpOptions();
+
   PrintStream err = System.err;
 
   @Override
@@ -135,32 +141,35 @@ public final class AgentCommand implements Callable<Integer> {
       return 2;
     }
     TopicCatalog catalog = topics.catalog();
-    try (SideAgent agent =
-        new SideAgent(name, topics.kafka(), catalog, opener, Clock.systemUTC(), err)) {
-      Thread main = Thread.currentThread();
-      Thread hook =
-          new Thread(
-              () -> {
-                agent.close();
-                try {
-                  main.join(10_000);
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                }
-              });
-      Runtime.getRuntime().addShutdownHook(hook);
-      err.println(
-          "dualrun agent "
-              + name
-              + " ("
-              + side
-              + "): answering drill-down requests on "
-              + catalog.drillRequests().name()
-              + " at "
-              + topics.bootstrapServers());
-      agent.run();
-    }
-    return 0;
+    return ServiceRunner.run(
+        "agent",
+        () -> {
+          SideAgent agent =
+              new SideAgent(name, topics.kafka(), catalog, opener, Clock.systemUTC(), err);
+          ServiceHost host =
+              WorkerService.start(
+                  "agent",
+                  agent,
+                  "answers",
+                  agent::answered,
+                  topics.kafka(),
+                  catalog.drillAnswers().name(),
+                  topics.registryUrl(),
+                  http.host(),
+                  http.port());
+          err.println(
+              "dualrun agent "
+                  + name
+                  + " ("
+                  + side
+                  + "): answering drill-down requests on "
+                  + catalog.drillRequests().name()
+                  + " at "
+                  + topics.bootstrapServers()
+                  + "; /health, /ready, /metrics on port "
+                  + host.port());
+          return host;
+        });
   }
 
   /** Checks the options and makes what opens the side for each drill-down. */

@@ -2,6 +2,7 @@ package io.dualrun.hooks.agent;
 
 import io.dualrun.hooks.diff.AgentAnswers;
 import io.dualrun.hooks.diff.DiffSide;
+import io.dualrun.hooks.host.WorkerService;
 import io.dualrun.schemas.avro.DrillAnswer;
 import io.dualrun.schemas.avro.DrillRequest;
 import io.dualrun.schemas.topic.TopicCatalog;
@@ -32,7 +33,7 @@ import org.apache.kafka.common.errors.WakeupException;
  * passed), answers each from a {@link DiffSide} opened once per drill-down, and writes the answer
  * to {@code dualrun.drill-answers.v1}. Offsets are committed after the answers are written.
  */
-public final class SideAgent implements Runnable, AutoCloseable {
+public final class SideAgent implements WorkerService.Worker {
   /**
    * Opens the side for one drill-down, from its first request (the masking key depends on the
    * drill-down's id, the rows on the pair it names).

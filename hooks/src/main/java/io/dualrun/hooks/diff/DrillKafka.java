@@ -57,6 +57,10 @@ public final class DrillKafka {
     return TopicCatalog.create(SchemaRegistry.connect(registry), TopicSettings.SINGLE_NODE, true);
   }
 
+  public String registryUrl() {
+    return registryUrl;
+  }
+
   public String bootstrapServers() {
     return bootstrapServers;
   }

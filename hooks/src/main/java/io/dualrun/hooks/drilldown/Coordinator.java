@@ -3,6 +3,7 @@ package io.dualrun.hooks.drilldown;
 import io.dualrun.hooks.diff.Bisection;
 import io.dualrun.hooks.diff.DiffSide;
 import io.dualrun.hooks.diff.KafkaSide;
+import io.dualrun.hooks.host.WorkerService;
 import io.dualrun.schemas.avro.DiffReport;
 import io.dualrun.schemas.avro.Verdict;
 import io.dualrun.schemas.topic.TopicCatalog;
@@ -32,7 +33,7 @@ import org.apache.kafka.common.errors.WakeupException;
  * the reports are written, so a restarted coordinator drills into what it had not finished. An
  * agent that does not answer gives a TIMED_OUT report and the next verdict goes on.
  */
-public final class Coordinator implements Runnable, AutoCloseable {
+public final class Coordinator implements WorkerService.Worker {
   /** How drill-downs are run. */
   public record Settings(
       String agentNameTemplate, Duration agentTimeout, Bisection.Limits limits) {}

@@ -2,7 +2,11 @@ package io.dualrun.hooks.drilldown;
 
 import io.dualrun.hooks.diff.Bisection;
 import io.dualrun.hooks.diff.DrillKafka;
+import io.dualrun.hooks.host.HttpOptions;
+import io.dualrun.hooks.host.WorkerService;
 import io.dualrun.schemas.topic.TopicCatalog;
+import io.dualrun.service.lifecycle.ServiceHost;
+import io.dualrun.service.lifecycle.ServiceRunner;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,6 +63,8 @@ public final class DrilldownCommand implements Callable<Integer> {
 
   @Mixin DrillKafka topics = new DrillKafka();
 
+  @Mixin HttpOptions http = new HttpOptions();
+
   PrintStream err = System.err;
 
   /** The settings the options give; fails naming the option. */
@@ -77,7 +83,7 @@ public final class DrilldownCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() {
+  public Integer call() throws InterruptedException {
     Coordinator.Settings settings;
     try {
       settings = settings();
@@ -86,27 +92,30 @@ public final class DrilldownCommand implements Callable<Integer> {
       return 2;
     }
     TopicCatalog catalog = topics.catalog();
-    try (Coordinator coordinator =
-        new Coordinator(topics.kafka(), catalog, settings, Clock.systemUTC(), err)) {
-      Thread main = Thread.currentThread();
-      Runtime.getRuntime()
-          .addShutdownHook(
-              new Thread(
-                  () -> {
-                    coordinator.close();
-                    try {
-                      main.join(10_000);
-                    } catch (InterruptedException e) {
-                      Thread.currentThread().interrupt();
-                    }
-                  }));
-      err.println(
-          "dualrun drilldown: drilling into the CONTENT mismatches of "
-              + catalog.mismatches().name()
-              + " at "
-              + topics.bootstrapServers());
-      coordinator.run();
-    }
-    return 0;
+    return ServiceRunner.run(
+        "drilldown",
+        () -> {
+          Coordinator coordinator =
+              new Coordinator(topics.kafka(), catalog, settings, Clock.systemUTC(), err);
+          ServiceHost host =
+              WorkerService.start(
+                  "drilldown",
+                  coordinator,
+                  "reports",
+                  coordinator::reports,
+                  topics.kafka(),
+                  catalog.diffs().name(),
+                  topics.registryUrl(),
+                  http.host(),
+                  http.port());
+          err.println(
+              "dualrun drilldown: drilling into the CONTENT mismatches of "
+                  + catalog.mismatches().name()
+                  + " at "
+                  + topics.bootstrapServers()
+                  + "; /health, /ready, /metrics on port "
+                  + host.port());
+          return host;
+        });
   }
 }

@@ -452,4 +452,64 @@ class SideAgentsIT {
   private static long ended(Map<String, DiffReport> reports) {
     return reports.values().stream().filter(r -> r.getStatus() != DiffStatus.PENDING).count();
   }
+
+  private static java.net.http.HttpResponse<String> get(int port, String path) throws Exception {
+    return java.net.http.HttpClient.newHttpClient()
+        .send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port + path))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void anAgentIsHostedAsEveryServiceWithHealthReadyAndMetrics() throws Exception {
+    AgentCommand command = new AgentCommand();
+    new CommandLine(command)
+        .parseArgs(
+            "--name",
+            "pg-hosted",
+            "--side",
+            "baseline",
+            "--key",
+            "id",
+            "--jdbc",
+            dbs.postgresUrl(),
+            "--table",
+            "agents_int");
+    SideAgent agent =
+        new SideAgent(
+            "pg-hosted",
+            platform.kafkaConfig(),
+            platform.catalog(),
+            command.opener(),
+            Clock.systemUTC(),
+            System.err);
+    io.dualrun.service.lifecycle.ServiceHost host =
+        io.dualrun.hooks.host.WorkerService.start(
+            "agent",
+            agent,
+            "answers",
+            agent::answered,
+            platform.kafkaConfig(),
+            platform.catalog().drillAnswers().name(),
+            platform.registryUrl(),
+            "127.0.0.1",
+            0);
+    int port = host.port();
+    try {
+      assertThat(agent.awaitAssigned(Duration.ofSeconds(60))).isTrue();
+      var health = get(host.port(), "/health");
+      assertThat(health.statusCode()).isEqualTo(200);
+      assertThat(health.body()).contains("\"worker\":\"RUNNING\"").contains("\"answers\":0");
+      var ready = get(host.port(), "/ready");
+      assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+      assertThat(get(host.port(), "/metrics").body()).contains("dualrun_agent_answers_total");
+    } finally {
+      host.close();
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> get(port, "/health"))
+        .as("stopped: nothing listens any more")
+        .isInstanceOf(java.io.IOException.class);
+  }
 }
