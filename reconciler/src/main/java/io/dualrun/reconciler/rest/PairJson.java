@@ -32,6 +32,15 @@ final class PairJson {
   }
 
   static PairView pair(PairState s, WorkflowSpec spec, long now) {
+    return pair(s, spec, now, List.of());
+  }
+
+  /** With the pair's drill-down reports, one per output. */
+  static PairView pair(
+      PairState s,
+      WorkflowSpec spec,
+      long now,
+      List<io.dualrun.schemas.avro.DiffReport> drillDowns) {
     Verdict v = VerdictCodec.decode(s.getLastVerdict());
     List<JsonNode> open = new ArrayList<>();
     List<JsonNode> all = new ArrayList<>();
@@ -72,7 +81,8 @@ final class PairJson {
         v == null ? null : AvroJson.write(v),
         open,
         all,
-        Instant.ofEpochMilli(s.getLastActivity()).toString());
+        Instant.ofEpochMilli(s.getLastActivity()).toString(),
+        drillDowns.stream().map(r -> (JsonNode) AvroJson.write(r)).toList());
   }
 
   private static PairView.SideJson side(Side side, SideState state) {

@@ -196,22 +196,21 @@ public final class PairQueries {
     PairState state = localStore(staleOk).get(key);
     return Optional.ofNullable(state)
         .map(
-            s -> {
-              ObjectNode pair =
-                  JSON.valueToTree(
-                      PairJson.pair(
-                          s, inventory.rules(s.getWorkflow()), System.currentTimeMillis()));
-              pair.set("drillDowns", drillDowns(key));
-              return pair;
-            });
+            s ->
+                JSON.valueToTree(
+                    PairJson.pair(
+                        s,
+                        inventory.rules(s.getWorkflow()),
+                        System.currentTimeMillis(),
+                        drillDowns(key))));
   }
 
   /**
    * The latest automatic drill-down report of each output of the pair (docs/diff.md), from the
-   * global store every instance holds; empty when there is none or the store cannot answer now.
+   * global store every instance holds; none when there is none or the store cannot answer now.
    */
-  private com.fasterxml.jackson.databind.node.ArrayNode drillDowns(String key) {
-    com.fasterxml.jackson.databind.node.ArrayNode reports = JSON.createArrayNode();
+  private List<io.dualrun.schemas.avro.DiffReport> drillDowns(String key) {
+    List<io.dualrun.schemas.avro.DiffReport> reports = new ArrayList<>();
     ReadOnlyKeyValueStore<String, io.dualrun.schemas.avro.DiffReport> store;
     try {
       store =
@@ -227,7 +226,7 @@ public final class PairQueries {
     String[] range = io.dualrun.reconciler.stream.DiffReportsProcessor.range(key);
     try (KeyValueIterator<String, io.dualrun.schemas.avro.DiffReport> it =
         store.range(range[0], range[1])) {
-      it.forEachRemaining(kv -> reports.add(io.dualrun.schemas.json.AvroJson.write(kv.value)));
+      it.forEachRemaining(kv -> reports.add(kv.value));
     }
     return reports;
   }

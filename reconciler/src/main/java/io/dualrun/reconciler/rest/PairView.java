@@ -15,6 +15,8 @@ import java.util.List;
  * @param candidate the candidate side, null before any of its records
  * @param decision the latest verdict's reason, time and previous outcome (absent while pending)
  * @param verdict the latest verdict, null while pending
+ * @param drillDowns the latest automatic drill-down report of each output (docs/diff.md), as the
+ *     Avro records {@code AvroJson} writes; empty when none
  */
 @JsonPropertyOrder({
   "workflow",
@@ -32,7 +34,8 @@ import java.util.List;
   "verdict",
   "openBreaches",
   "breaches",
-  "lastActivity"
+  "lastActivity",
+  "drillDowns"
 })
 public record PairView(
     String workflow,
@@ -50,7 +53,8 @@ public record PairView(
     JsonNode verdict,
     List<JsonNode> openBreaches,
     List<JsonNode> breaches,
-    String lastActivity) {
+    String lastActivity,
+    List<JsonNode> drillDowns) {
 
   /** What the latest verdict says besides its findings. */
   @JsonPropertyOrder({"reason", "decidedAt", "previousOutcome", "resolution"})

@@ -108,6 +108,37 @@ class RestJsonGoldenTest {
     golden("pair-decided.json", PairJson.pair(decided(), INVENTORY.rules("wf"), NOW));
     golden("pair-pending.json", PairJson.pair(pending(), INVENTORY.rules("wf"), NOW));
     golden("pair-uninventoried.json", PairJson.pair(decided(), Inventory.empty().rules("wf"), NOW));
+    golden(
+        "pair-drilled.json",
+        PairJson.pair(decided(), INVENTORY.rules("wf"), NOW, java.util.List.of(drillDown())));
+  }
+
+  private static io.dualrun.schemas.avro.DiffReport drillDown() {
+    java.time.Instant t = java.time.Instant.parse("2026-11-20T07:05:00Z");
+    return io.dualrun.schemas.avro.DiffReport.newBuilder()
+        .setWorkflow("wf")
+        .setPartition("2026-11-20")
+        .setOutput("dw.t")
+        .setRevision(1)
+        .setDrillId("d1")
+        .setStatus(io.dualrun.schemas.avro.DiffStatus.DIFFERENT)
+        .setBaselineAgent("baseline:dw.t")
+        .setCandidateAgent("candidate:dw.t")
+        .setKeyColumns(java.util.List.of("id"))
+        .setColumns(java.util.List.of("amount", "id"))
+        .setChanged(1)
+        .setRows(
+            java.util.List.of(
+                new io.dualrun.schemas.avro.RowDifference(
+                    io.dualrun.schemas.avro.RowDifferenceKind.CHANGED,
+                    java.util.List.of("1042"),
+                    java.util.List.of("amount"),
+                    java.util.List.of("10.50", "1042"),
+                    java.util.List.of("10.05", "1042"))))
+        .setBytesCrossed(640)
+        .setStartedAt(t)
+        .setFinishedAt(t.plusSeconds(4))
+        .build();
   }
 
   @Test
