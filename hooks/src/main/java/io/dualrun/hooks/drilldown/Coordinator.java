@@ -28,15 +28,29 @@ import org.apache.kafka.common.errors.WakeupException;
 
 /**
  * Reads the MISMATCH verdicts ({@code dualrun.mismatches.v1}, consumer group {@code
- * dualrun-drilldown}), drills into each CONTENT finding's output through the two sides' agents and
- * writes a {@link DiffReport} per output to {@code dualrun.diffs.v1}. Offsets are committed after
- * the reports are written, so a restarted coordinator drills into what it had not finished. An
- * agent that does not answer gives a TIMED_OUT report and the next verdict goes on.
+ * dualrun-drilldown}; on its first start from the latest, or the earliest with {@code --from
+ * earliest}), drills into each CONTENT finding's output through the two sides' agents and writes a
+ * {@link DiffReport} per output to {@code dualrun.diffs.v1}. Offsets are committed after the
+ * reports are written, so a restarted coordinator drills into what it had not finished. An agent
+ * that does not answer gives a TIMED_OUT report and the next verdict goes on.
  */
 public final class Coordinator implements WorkerService.Worker {
   /** How drill-downs are run. */
+  /**
+   * How drill-downs are run.
+   *
+   * @param fromEarliest on the first start (no offsets committed yet for the group): read the
+   *     mismatches from the earliest kept rather than from the latest
+   */
   public record Settings(
-      String agentNameTemplate, Duration agentTimeout, Bisection.Limits limits) {}
+      String agentNameTemplate,
+      Duration agentTimeout,
+      Bisection.Limits limits,
+      boolean fromEarliest) {
+    public Settings(String agentNameTemplate, Duration agentTimeout, Bisection.Limits limits) {
+      this(agentNameTemplate, agentTimeout, limits, false);
+    }
+  }
 
   private final Map<String, Object> kafka;
   private final TopicCatalog catalog;
@@ -62,7 +76,7 @@ public final class Coordinator implements WorkerService.Worker {
     this.log = log;
     Map<String, Object> c = new HashMap<>(kafka);
     c.put(ConsumerConfig.GROUP_ID_CONFIG, "dualrun-drilldown");
-    c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+    c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, settings.fromEarliest() ? "earliest" : "latest");
     c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10);

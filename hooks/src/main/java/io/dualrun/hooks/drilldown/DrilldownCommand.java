@@ -61,6 +61,15 @@ public final class DrilldownCommand implements Callable<Integer> {
       description = "Stop splitting after this long (default ${DEFAULT-VALUE}).")
   long maxSeconds;
 
+  @Option(
+      names = "--from",
+      paramLabel = "latest|earliest",
+      defaultValue = "latest",
+      description =
+          "Where the first start reads the mismatches from (later starts go on where the last"
+              + " stopped): latest (default), or earliest, every mismatch still on the topic.")
+  String from;
+
   @Mixin DrillKafka topics = new DrillKafka();
 
   @Mixin HttpOptions http = new HttpOptions();
@@ -76,10 +85,19 @@ public final class DrilldownCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--agent-name '" + agentName + "' must contain {side}: both sides' agents share it");
     }
+    boolean earliest =
+        switch (from) {
+          case "earliest" -> true;
+          case "latest" -> false;
+          default ->
+              throw new IllegalArgumentException(
+                  "--from: '" + from + "' is not latest or earliest");
+        };
     return new Coordinator.Settings(
         agentName,
         Duration.ofSeconds(agentTimeoutSeconds),
-        new Bisection.Limits(buckets, maxRows, Duration.ofSeconds(maxSeconds)));
+        new Bisection.Limits(buckets, maxRows, Duration.ofSeconds(maxSeconds)),
+        earliest);
   }
 
   @Override
