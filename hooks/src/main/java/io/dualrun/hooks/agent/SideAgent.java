@@ -2,6 +2,7 @@ package io.dualrun.hooks.agent;
 
 import io.dualrun.hooks.diff.AgentAnswers;
 import io.dualrun.hooks.diff.DiffSide;
+import io.dualrun.hooks.host.TopicReader;
 import io.dualrun.hooks.host.WorkerService;
 import io.dualrun.schemas.avro.DrillAnswer;
 import io.dualrun.schemas.avro.DrillRequest;
@@ -11,19 +12,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 
 /**
@@ -50,9 +47,8 @@ public final class SideAgent implements WorkerService.Worker {
   private final Opener opener;
   private final Clock clock;
   private final PrintStream log;
-  private final KafkaConsumer<String, DrillRequest> consumer;
+  private final TopicReader<String, DrillRequest> reader;
   private final KafkaProducer<String, DrillAnswer> producer;
-  private final CountDownLatch assigned = new CountDownLatch(1);
   private final Map<String, DiffSide> sides = new LinkedHashMap<>();
   private volatile boolean stopped;
   private long answered;
@@ -74,11 +70,15 @@ public final class SideAgent implements WorkerService.Worker {
     c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    consumer =
-        new KafkaConsumer<>(
-            c,
-            catalog.drillRequests().keySerde().deserializer(),
-            catalog.drillRequests().valueSerde().deserializer());
+    reader =
+        new TopicReader<>(
+            new KafkaConsumer<>(
+                c,
+                catalog.drillRequests().keySerde().deserializer(),
+                catalog.drillRequests().valueSerde().deserializer()),
+            catalog.drillRequests().name(),
+            kafka,
+            "agent");
     Map<String, Object> p = new HashMap<>(kafka);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -93,20 +93,9 @@ public final class SideAgent implements WorkerService.Worker {
   /** Answers requests until {@link #close()}. */
   @Override
   public void run() {
-    consumer.subscribe(
-        List.of(catalog.drillRequests().name()),
-        new ConsumerRebalanceListener() {
-          @Override
-          public void onPartitionsRevoked(java.util.Collection<TopicPartition> partitions) {}
-
-          @Override
-          public void onPartitionsAssigned(java.util.Collection<TopicPartition> partitions) {
-            assigned.countDown();
-          }
-        });
     try {
       while (!stopped) {
-        var records = consumer.poll(Duration.ofMillis(500));
+        var records = reader.poll(Duration.ofMillis(500));
         for (ConsumerRecord<String, DrillRequest> r : records) {
           if (name.equals(r.key()) && r.value() != null) {
             handle(r.value());
@@ -114,16 +103,18 @@ public final class SideAgent implements WorkerService.Worker {
         }
         if (!records.isEmpty()) {
           producer.flush();
-          consumer.commitSync();
+          reader.commit();
         }
       }
     } catch (WakeupException e) {
       if (!stopped) {
         throw e;
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } finally {
       closeSides();
-      consumer.close(Duration.ofSeconds(5));
+      reader.close();
       producer.close(Duration.ofSeconds(5));
     }
   }
@@ -188,7 +179,12 @@ public final class SideAgent implements WorkerService.Worker {
 
   /** Waits until the agent reads its requests (its group has partitions). */
   public boolean awaitAssigned(Duration timeout) throws InterruptedException {
-    return assigned.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    return reader.awaitAssigned(timeout);
+  }
+
+  /** Requests that could not be decoded, sent to the DLQ so far. */
+  public long deadLetters() {
+    return reader.deadLetters();
   }
 
   /** Answers written so far. */
@@ -199,6 +195,6 @@ public final class SideAgent implements WorkerService.Worker {
   @Override
   public void close() {
     stopped = true;
-    consumer.wakeup();
+    reader.wakeup();
   }
 }

@@ -3,6 +3,7 @@ package io.dualrun.hooks.drilldown;
 import io.dualrun.hooks.diff.Bisection;
 import io.dualrun.hooks.diff.DiffSide;
 import io.dualrun.hooks.diff.KafkaSide;
+import io.dualrun.hooks.host.TopicReader;
 import io.dualrun.hooks.host.WorkerService;
 import io.dualrun.schemas.avro.DiffReport;
 import io.dualrun.schemas.avro.Verdict;
@@ -11,19 +12,15 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 
 /**
@@ -57,9 +54,8 @@ public final class Coordinator implements WorkerService.Worker {
   private final Settings settings;
   private final Clock clock;
   private final PrintStream log;
-  private final KafkaConsumer<String, Verdict> consumer;
+  private final TopicReader<String, Verdict> reader;
   private final KafkaProducer<String, DiffReport> producer;
-  private final CountDownLatch assigned = new CountDownLatch(1);
   private volatile boolean stopped;
   private long reports;
 
@@ -82,11 +78,15 @@ public final class Coordinator implements WorkerService.Worker {
     c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10);
     // a drill-down may wait for agents: the group must not drop this member meanwhile
     c.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 30 * 60 * 1000);
-    consumer =
-        new KafkaConsumer<>(
-            c,
-            catalog.mismatches().keySerde().deserializer(),
-            catalog.mismatches().valueSerde().deserializer());
+    reader =
+        new TopicReader<>(
+            new KafkaConsumer<>(
+                c,
+                catalog.mismatches().keySerde().deserializer(),
+                catalog.mismatches().valueSerde().deserializer()),
+            catalog.mismatches().name(),
+            kafka,
+            "drilldown");
     Map<String, Object> p = new HashMap<>(kafka);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -97,20 +97,9 @@ public final class Coordinator implements WorkerService.Worker {
 
   @Override
   public void run() {
-    consumer.subscribe(
-        List.of(catalog.mismatches().name()),
-        new ConsumerRebalanceListener() {
-          @Override
-          public void onPartitionsRevoked(java.util.Collection<TopicPartition> partitions) {}
-
-          @Override
-          public void onPartitionsAssigned(java.util.Collection<TopicPartition> partitions) {
-            assigned.countDown();
-          }
-        });
     try {
       while (!stopped) {
-        var records = consumer.poll(Duration.ofMillis(500));
+        var records = reader.poll(Duration.ofMillis(500));
         for (ConsumerRecord<String, Verdict> r : records) {
           if (r.value() != null) {
             for (Targets.Target t : Targets.of(r.value())) {
@@ -119,15 +108,17 @@ public final class Coordinator implements WorkerService.Worker {
           }
         }
         if (!records.isEmpty()) {
-          consumer.commitSync();
+          reader.commit();
         }
       }
     } catch (WakeupException e) {
       if (!stopped) {
         throw e;
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } finally {
-      consumer.close(Duration.ofSeconds(5));
+      reader.close();
       producer.close(Duration.ofSeconds(5));
     }
   }
@@ -178,7 +169,7 @@ public final class Coordinator implements WorkerService.Worker {
 
   /** Waits until the coordinator reads the verdicts (its group has partitions). */
   public boolean awaitAssigned(Duration timeout) throws InterruptedException {
-    return assigned.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    return reader.awaitAssigned(timeout);
   }
 
   /** Reports written so far. */
@@ -189,6 +180,6 @@ public final class Coordinator implements WorkerService.Worker {
   @Override
   public void close() {
     stopped = true;
-    consumer.wakeup();
+    reader.wakeup();
   }
 }

@@ -175,7 +175,21 @@ class SideAgentsIT {
             "agents_int");
     try (Running pg = agent("pg-1", "baseline", dbs.postgresUrl(), "agents_int");
         Running maria = agent("maria-1", "candidate", dbs.mariadbUrl(), "agents_int")) {
+      // a request that is not one: dead-lettered with its reason, the agent answers on
+      try (KafkaProducer<byte[], byte[]> raw =
+          new KafkaProducer<>(
+              platform.kafkaConfig(),
+              new org.apache.kafka.common.serialization.ByteArraySerializer(),
+              new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+        raw.send(
+                new ProducerRecord<>(
+                    io.dualrun.schemas.topic.TopicCatalog.DRILL_REQUESTS,
+                    "pg-1".getBytes(StandardCharsets.UTF_8),
+                    "not avro".getBytes(StandardCharsets.UTF_8)))
+            .get();
+      }
       Diff remote = diff("--baseline-agent", "pg-1", "--candidate-agent", "maria-1");
+      assertThat(pg.agent.deadLetters()).isEqualTo(1);
 
       assertThat(remote.code()).as(remote.err()).isEqualTo(1);
       assertThat(DiffDatabasesIT.found(remote.json())).isEqualTo(expected);
