@@ -2,7 +2,7 @@ package io.dualrun.hooks.agent;
 
 import io.dualrun.hooks.diff.AgentAnswers;
 import io.dualrun.hooks.diff.DiffSide;
-import io.dualrun.hooks.host.TopicReader;
+import io.dualrun.hooks.host.WorkerInput;
 import io.dualrun.hooks.host.WorkerService;
 import io.dualrun.schemas.avro.DrillAnswer;
 import io.dualrun.schemas.avro.DrillRequest;
@@ -47,7 +47,7 @@ public final class SideAgent implements WorkerService.Worker {
   private final Opener opener;
   private final Clock clock;
   private final PrintStream log;
-  private final TopicReader<String, DrillRequest> reader;
+  private final WorkerInput<String, DrillRequest> reader;
   private final KafkaProducer<String, DrillAnswer> producer;
   private final Map<String, DiffSide> sides = new LinkedHashMap<>();
   private volatile boolean stopped;
@@ -71,7 +71,7 @@ public final class SideAgent implements WorkerService.Worker {
     c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     reader =
-        new TopicReader<>(
+        new WorkerInput<>(
             new KafkaConsumer<>(
                 c,
                 catalog.drillRequests().keySerde().deserializer(),

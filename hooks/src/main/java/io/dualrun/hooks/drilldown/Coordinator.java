@@ -3,7 +3,7 @@ package io.dualrun.hooks.drilldown;
 import io.dualrun.hooks.diff.Bisection;
 import io.dualrun.hooks.diff.DiffSide;
 import io.dualrun.hooks.diff.KafkaSide;
-import io.dualrun.hooks.host.TopicReader;
+import io.dualrun.hooks.host.WorkerInput;
 import io.dualrun.hooks.host.WorkerService;
 import io.dualrun.schemas.avro.DiffReport;
 import io.dualrun.schemas.avro.Verdict;
@@ -54,7 +54,7 @@ public final class Coordinator implements WorkerService.Worker {
   private final Settings settings;
   private final Clock clock;
   private final PrintStream log;
-  private final TopicReader<String, Verdict> reader;
+  private final WorkerInput<String, Verdict> reader;
   private final KafkaProducer<String, DiffReport> producer;
   private volatile boolean stopped;
   private long reports;
@@ -79,7 +79,7 @@ public final class Coordinator implements WorkerService.Worker {
     // a drill-down may wait for agents: the group must not drop this member meanwhile
     c.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 30 * 60 * 1000);
     reader =
-        new TopicReader<>(
+        new WorkerInput<>(
             new KafkaConsumer<>(
                 c,
                 catalog.mismatches().keySerde().deserializer(),

@@ -28,7 +28,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * headers (then its offset is committed past it), while a registry that cannot answer now is waited
  * for: the same record is read again.
  */
-public final class TopicReader<K, V> implements AutoCloseable {
+public final class WorkerInput<K, V> implements AutoCloseable {
   private static final Duration REGISTRY_WAIT = Duration.ofSeconds(1);
 
   private final KafkaConsumer<K, V> consumer;
@@ -37,7 +37,7 @@ public final class TopicReader<K, V> implements AutoCloseable {
   private final CountDownLatch assigned = new CountDownLatch(1);
   private long deadLetters;
 
-  public TopicReader(
+  public WorkerInput(
       KafkaConsumer<K, V> consumer, String topic, Map<String, Object> kafka, String component) {
     this.consumer = consumer;
     this.component = component;
