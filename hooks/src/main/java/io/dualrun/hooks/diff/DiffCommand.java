@@ -95,6 +95,20 @@ public final class DiffCommand implements Callable<Integer> {
   String candidateAgent;
 
   @Option(
+      names = "--baseline-fingerprint",
+      paramLabel = "FILE",
+      description =
+          "The baseline's fingerprint (JSON, as dualrun fingerprint prints it) instead of its rows:"
+              + " the candidate's rows are compared with its buckets.")
+  Path baselineFingerprint;
+
+  @Option(
+      names = "--candidate-fingerprint",
+      paramLabel = "FILE",
+      description = "The candidate's fingerprint instead of its rows.")
+  Path candidateFingerprint;
+
+  @Option(
       names = "--agent-timeout",
       paramLabel = "SECONDS",
       defaultValue = "60",
@@ -197,6 +211,9 @@ public final class DiffCommand implements Callable<Integer> {
       sensitive.addAll(rules.sensitive());
       Masking masking = Masking.of(sensitive);
       checkAgents(rules);
+      if (baselineFingerprint != null || candidateFingerprint != null) {
+        return againstFingerprint(f, limits, rules, ignored, masking);
+      }
       String drillId = java.util.UUID.randomUUID().toString();
       try (DiffSide baseline =
               baselineAgent != null
@@ -217,6 +234,94 @@ public final class DiffCommand implements Callable<Integer> {
     } catch (Exception e) {
       err.println("dualrun diff: " + e);
       return 2;
+    }
+  }
+
+  /**
+   * One side's rows against the other side's fingerprint: the rows of the buckets that differ
+   * (docs/diff.md, "One source and a fingerprint").
+   */
+  private int againstFingerprint(
+      DiffPrinter.Format f,
+      Bisection.Limits limits,
+      SideSources.Rules rules,
+      List<String> ignored,
+      Masking masking)
+      throws Exception {
+    boolean sideIsBaseline = candidateFingerprint != null;
+    if (baselineFingerprint != null && candidateFingerprint != null) {
+      throw new IllegalArgumentException(
+          "--baseline-fingerprint and --candidate-fingerprint: give one side's rows (a source or"
+              + " an agent) and the other side's fingerprint");
+    }
+    String option = sideIsBaseline ? "--candidate-fingerprint" : "--baseline-fingerprint";
+    if (sideIsBaseline
+        ? (candidateJdbc != null
+            || candidateTable != null
+            || candidateQuery != null
+            || candidateCsv != null
+            || candidateAgent != null)
+        : (baselineJdbc != null
+            || baselineTable != null
+            || baselineQuery != null
+            || baselineCsv != null
+            || baselineAgent != null)) {
+      throw new IllegalArgumentException(
+          option + ": the fingerprint stands for that side; give no other source for it");
+    }
+    FingerprintFile fingerprint =
+        FingerprintFile.read(sideIsBaseline ? candidateFingerprint : baselineFingerprint, option);
+    String agent = sideIsBaseline ? baselineAgent : candidateAgent;
+    checkFingerprint(fingerprint, option, agent == null ? rules : null);
+    String name = sideIsBaseline ? "baseline" : "candidate";
+    try (DiffSide side =
+        agent != null
+            ? agentSide(name, agent, java.util.UUID.randomUUID().toString())
+            : side(
+                name,
+                sideIsBaseline ? baselineSource() : candidateSource(),
+                !sideIsBaseline,
+                rules,
+                ignored,
+                masking)) {
+      checkMasked(masking, side.columns());
+      boolean masked = agent != null || !masking.columns().isEmpty();
+      DiffResult r =
+          new FingerprintDiff(
+                  side, sideIsBaseline, fingerprint, limits.maxRows(), masked, System::nanoTime)
+              .run();
+      DiffPrinter.print(r, key, f, out);
+      return r.equal() ? 0 : 1;
+    }
+  }
+
+  /**
+   * The fingerprint must be keyed and normalised as this side is read ({@code rules} null: an agent
+   * reads it under its own).
+   */
+  private void checkFingerprint(FingerprintFile fp, String option, SideSources.Rules rules) {
+    List<String> keyNames = key.stream().map(k -> k.toLowerCase(Locale.ROOT)).toList();
+    if (fp.hasBuckets() && !fp.keyColumns().equals(keyNames)) {
+      throw new IllegalArgumentException(
+          option
+              + ": its buckets are keyed by "
+              + String.join(",", fp.keyColumns())
+              + ", not by --key "
+              + String.join(",", keyNames)
+              + " (give the fingerprint's key)");
+    }
+    if (rules == null) {
+      return;
+    }
+    String here = rules.normalise().isEmpty() ? null : rules.normalise().text();
+    if (!java.util.Objects.equals(here, fp.normalisation())) {
+      throw new IllegalArgumentException(
+          option
+              + ": made under the normalisation rules '"
+              + (fp.normalisation() == null ? "" : fp.normalisation())
+              + "', the rows here are read under '"
+              + (here == null ? "" : here)
+              + "' (give the same rules: --normalise or --inventory)");
     }
   }
 

@@ -105,10 +105,14 @@ public final class DiffPrinter {
     }
     String found =
         String.format(
-            "%d only in the baseline, %d only in the candidate, %d changed",
-            r.count(KeyDifference.Kind.ONLY_IN_BASELINE),
-            r.count(KeyDifference.Kind.ONLY_IN_CANDIDATE),
-            r.count(KeyDifference.Kind.CHANGED));
+                "%d only in the baseline, %d only in the candidate, %d changed",
+                r.count(KeyDifference.Kind.ONLY_IN_BASELINE),
+                r.count(KeyDifference.Kind.ONLY_IN_CANDIDATE),
+                r.count(KeyDifference.Kind.CHANGED))
+            + (r.count(KeyDifference.Kind.IN_DIFFERING_BUCKET) == 0
+                ? ""
+                : String.format(
+                    ", %d in differing buckets", r.count(KeyDifference.Kind.IN_DIFFERING_BUCKET)));
     String depth =
         String.format(
             "%d level%s, %d rows read of %d and %d",

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * One key that differs: only in the baseline, only in the candidate, or in both with different
- * values ({@code changed} names each differing column with both values).
+ * values ({@code changed} names each differing column with both values); or, against a fingerprint,
+ * a row of a bucket that differs.
  */
 public record KeyDifference(
     Kind kind, List<String> key, List<Change> changed, DiffRow baseline, DiffRow candidate) {
@@ -12,7 +13,12 @@ public record KeyDifference(
   public enum Kind {
     ONLY_IN_BASELINE("only-in-baseline"),
     ONLY_IN_CANDIDATE("only-in-candidate"),
-    CHANGED("changed");
+    CHANGED("changed"),
+    /**
+     * A row of the one side read, in a bucket whose hash differs from the other side's fingerprint:
+     * it or another row of the bucket differs (a diff against a fingerprint only).
+     */
+    IN_DIFFERING_BUCKET("in-differing-bucket");
 
     private final String id;
 

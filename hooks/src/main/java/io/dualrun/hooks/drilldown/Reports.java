@@ -96,6 +96,9 @@ public final class Reports {
               case ONLY_IN_BASELINE -> RowDifferenceKind.ONLY_IN_BASELINE;
               case ONLY_IN_CANDIDATE -> RowDifferenceKind.ONLY_IN_CANDIDATE;
               case CHANGED -> RowDifferenceKind.CHANGED;
+              case IN_DIFFERING_BUCKET ->
+                  throw new IllegalStateException(
+                      "a drill-down reads both sides' rows: no row is left unclassified");
             })
         .setKey(new ArrayList<>(k.key()))
         .setChangedColumns(k.changed().stream().map(KeyDifference.Change::column).toList())

@@ -230,4 +230,72 @@ class DiffDatabasesIT {
     assertThat(where.path("status").asText()).isEqualTo("EQUAL");
     assertThat(where.path("rows").path("candidate").asLong()).isEqualTo(500);
   }
+
+  @Test
+  void postgresRowsAgainstTheFingerprintMariaDbComputedItself() throws Exception {
+    List<Row> baseline = rows(3000, 20261205L);
+    List<Row> candidate = new ArrayList<>(baseline);
+    Set<String> planted = plant(candidate, "id");
+    load(dbs.postgresConnection(), "diff_fp", "varchar(8) COLLATE \"C\"", baseline);
+    load(dbs.mariadbConnection(), "diff_fp", "varchar(8) COLLATE utf8mb4_general_ci", candidate);
+    io.dualrun.hooks.fingerprint.FingerprintRun made =
+        io.dualrun.hooks.fingerprint.FingerprintRun.of(
+            "--jdbc",
+            dbs.mariadbUrl(),
+            "--table",
+            "diff_fp",
+            "--bucket-key",
+            "id",
+            "--buckets",
+            "256",
+            "--no-column-hashes");
+    assertThat(made.exit()).as(made.err()).isZero();
+    assertThat(made.err()).contains("computed in the database");
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("candidate", ".json");
+    java.nio.file.Files.writeString(file, made.out());
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      DiffCommand command = new DiffCommand();
+      command.out = new PrintStream(out, true, StandardCharsets.UTF_8);
+      command.err = new PrintStream(err, true, StandardCharsets.UTF_8);
+      int code =
+          new CommandLine(command)
+              .execute(
+                  "--key",
+                  "id",
+                  "--baseline-jdbc",
+                  dbs.postgresUrl(),
+                  "--baseline-table",
+                  "diff_fp",
+                  "--candidate-fingerprint",
+                  file.toString(),
+                  "--format",
+                  "json");
+      assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(1);
+      assertThat(err.toString(StandardCharsets.UTF_8)).as("PostgreSQL answered itself").isEmpty();
+      JsonNode json = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+      Set<String> found = found(json);
+      Set<String> foundKeys = new TreeSet<>();
+      found.forEach(f -> foundKeys.add(f.substring(f.indexOf('['), f.indexOf(']') + 1)));
+      for (String p : planted) {
+        String plantedKey = p.substring(p.indexOf('['), p.indexOf(']') + 1);
+        if (p.startsWith("only-in-baseline")) {
+          assertThat(found).as("a row only PostgreSQL holds, singled out").contains(p);
+        } else if (p.startsWith("changed")) {
+          assertThat(foundKeys).as("a changed row is among its bucket's rows").contains(plantedKey);
+        }
+      }
+      assertThat(json.path("counts").path("only-in-candidate").asInt()).isZero();
+      assertThat(json.path("rows").path("candidate").asLong()).isEqualTo(candidate.size());
+      assertThat(json.path("levels").get(0).path("bucketsDiffering").asInt())
+          .as("one bucket per planted difference at most")
+          .isBetween(1, planted.size());
+      assertThat(found.size())
+          .as("only the rows of the differing buckets")
+          .isLessThan(3000 / 256 * planted.size() * 3);
+    } finally {
+      java.nio.file.Files.deleteIfExists(file);
+    }
+  }
 }

@@ -14,10 +14,10 @@ import picocli.CommandLine;
 /**
  * {@code dualrun fingerprint ARGS… --no-progress} run in this JVM: its exit code, stdout, stderr.
  */
-record FingerprintRun(int exit, String out, String err) {
+public record FingerprintRun(int exit, String out, String err) {
   static final ObjectMapper MAPPER = new ObjectMapper();
 
-  static FingerprintRun of(List<String> args) {
+  public static FingerprintRun of(List<String> args) {
     List<String> all = new ArrayList<>(args);
     all.add("--no-progress");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -30,7 +30,7 @@ record FingerprintRun(int exit, String out, String err) {
         exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
-  static FingerprintRun of(String... args) {
+  public static FingerprintRun of(String... args) {
     return of(List.of(args));
   }
 
