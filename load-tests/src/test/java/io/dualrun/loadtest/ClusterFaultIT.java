@@ -38,9 +38,11 @@ class ClusterFaultIT {
           .as("from the alerting kill until the other instance delivers every partition")
           .isLessThanOrEqualTo(ClusterFaultScenario.MAX_TAKEOVER);
     }
-    assertThat(result.rest().neverAnswered()).as("probed pairs never answered").isZero();
+    assertThat(result.rest().neverAnswered())
+        .as("probed pairs never answered: " + result.rest().render())
+        .isZero();
     assertThat(result.rest().longestGap())
-        .as("longest time REST answered no probed pair")
+        .as("longest time REST answered no probed pair: " + result.rest().render())
         .isLessThanOrEqualTo(ClusterFaultScenario.MAX_REST_GAP);
     assertThat(result.passed()).as(result.render()).isTrue();
   }

@@ -24,7 +24,12 @@ import java.util.concurrent.TimeUnit;
  * API is left without an answer while instances die and restart.
  */
 public final class RestProbe implements AutoCloseable {
-  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(9);
+  /**
+   * An instance answers within its 5 s budget for asking the others (or 503 naming who did not
+   * answer); one silent for longer is hung, and the probe asks the next, as a client behind a load
+   * balancer would.
+   */
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(6);
 
   /** What the probe saw. */
   public record Result(

@@ -80,6 +80,12 @@ public final class PairQueries {
   }
 
   /**
+   * How long one request may spend asking other instances: a client waiting 10 s for an answer gets
+   * one (a copy, or 503 naming who did not answer) even when a peer hangs.
+   */
+  static final java.time.Duration BUDGET = java.time.Duration.ofSeconds(5);
+
+  /**
    * The pair's JSON, from whichever instance holds it; empty when unknown. When the instance
    * holding it does not answer (it died and its tasks have not moved yet), a standby copy answers,
    * with {@code "stale": true}: it may lag the dead instance's last commit.
@@ -95,41 +101,41 @@ public final class PairQueries {
       return local(key, staleOk);
     }
     String path = "/v1/pairs/" + encode(workflow) + "/" + encode(partition);
+    long deadline = System.nanoTime() + BUDGET.toNanos();
     KeyQueryMetadata meta =
         running().queryMetadataForKey(StoreNames.PAIRS, key, Serdes.String().serializer());
     if (meta == null || meta.activeHost() == null || meta.activeHost().port() < 0) {
-      return anyCopy(key, path, authorization, "no instance holds " + key + " right now");
+      return anyCopy(
+          key, path, authorization, List.of(), deadline, "no instance holds " + key + " right now");
     }
+    String failure;
     if (meta.activeHost().equals(self.get())) {
       try {
         return local(key, false);
       } catch (Unavailable e) {
-        return anyCopy(key, path, authorization, e.getMessage());
+        failure = e.getMessage();
       }
-    }
-    String failure;
-    try {
-      Peers.Answer a = peers.get(meta.activeHost(), path, authorization, false);
-      if (a.status() == 404) {
-        return Optional.empty();
-      }
-      if (a.status() == 200) {
-        return Optional.of(a.body());
-      }
-      failure = "answered " + a.status() + ": " + a.body();
-    } catch (IOException e) {
-      failure = Peers.describe(e);
-    }
-    for (HostInfo standby : meta.standbyHosts()) {
-      Optional<JsonNode> copy = fromStandby(standby, key, path, authorization);
-      if (copy != null) {
-        return copy.map(PairQueries::markStale);
+    } else {
+      try {
+        Peers.Answer a =
+            peers.get(meta.activeHost(), path, authorization, false, remaining(deadline));
+        if (a.status() == 404) {
+          return Optional.empty();
+        }
+        if (a.status() == 200) {
+          return Optional.of(a.body());
+        }
+        failure = "answered " + a.status() + ": " + a.body();
+      } catch (IOException e) {
+        failure = Peers.describe(e);
       }
     }
     return anyCopy(
         key,
         path,
         authorization,
+        List.copyOf(meta.standbyHosts()),
+        deadline,
         "the instance holding "
             + key
             + " ("
@@ -139,50 +145,70 @@ public final class PairQueries {
             + (meta.standbyHosts().isEmpty()
                 ? ", and no standby replica holds it (reconciler.streams.properties:"
                     + " num.standby.replicas)"
-                : ", and no standby replica answered"));
+                : ""));
+  }
+
+  /** What is left of {@code deadline}; none left is a 503 naming what went wrong before. */
+  private static java.time.Duration remaining(long deadline) {
+    long left = deadline - System.nanoTime();
+    return java.time.Duration.ofNanos(Math.max(left, 0));
   }
 
   /**
    * While tasks move (an instance died, a rebalance is under way) Kafka Streams may name no
-   * instance for a key, or one that is gone: then any copy answers, this instance's first (a
-   * standby, or an active task still restoring), then every other instance's, marked stale. Empty
-   * only when every instance answered that it holds no copy.
+   * instance for a key, or one that is gone: then any copy answers, marked stale: this instance's
+   * first (a standby, or an active task still restoring), then the standby hosts Kafka Streams
+   * names, then every other instance. A copy that lags may not hold a pair created lately, so a
+   * copy saying "none" does not end the search: empty only when every instance answered that it
+   * holds no copy; 503 when one did not answer.
    */
-  private Optional<JsonNode> anyCopy(String key, String path, String authorization, String why) {
-    boolean silent = false;
+  private Optional<JsonNode> anyCopy(
+      String key,
+      String path,
+      String authorization,
+      List<HostInfo> standbys,
+      long deadline,
+      String why) {
+    List<String> silent = new ArrayList<>();
     try {
       Optional<JsonNode> here = local(key, true);
       if (here.isPresent()) {
         return here.map(PairQueries::markStale);
       }
     } catch (Unavailable e) {
-      silent = true;
+      silent.add(self.get() + " (" + e.getMessage() + ")");
     }
-    for (StreamsMetadata m : running().metadataForAllStreamsClients()) {
-      if (m.hostInfo().equals(self.get())) {
+    java.util.LinkedHashSet<HostInfo> others = new java.util.LinkedHashSet<>(standbys);
+    running().metadataForAllStreamsClients().forEach(m -> others.add(m.hostInfo()));
+    others.remove(self.get());
+    for (HostInfo other : others) {
+      java.time.Duration left = remaining(deadline);
+      if (left.toMillis() < 100) {
+        silent.add(other + " (not asked: " + BUDGET.toSeconds() + " s spent)");
         continue;
       }
-      Optional<JsonNode> copy = fromStandby(m.hostInfo(), key, path, authorization);
+      Optional<JsonNode> copy = fromCopy(other, path, authorization, left);
       if (copy == null) {
-        silent = true;
+        silent.add(other.toString());
       } else if (copy.isPresent()) {
         return copy.map(PairQueries::markStale);
       }
     }
-    if (silent) {
-      throw new Unavailable(why + ", and no other copy could be read");
+    if (!silent.isEmpty()) {
+      throw new Unavailable(
+          why
+              + ", and no other copy could be read (no answer from "
+              + String.join(", ", silent)
+              + ")");
     }
     return Optional.empty();
   }
 
-  /** The standby's copy (possibly empty), or null when the standby did not answer. */
-  private Optional<JsonNode> fromStandby(
-      HostInfo standby, String key, String path, String authorization) {
-    if (standby.equals(self.get())) {
-      return local(key, true);
-    }
+  /** Another instance's copy (possibly empty), or null when it did not answer. */
+  private Optional<JsonNode> fromCopy(
+      HostInfo other, String path, String authorization, java.time.Duration timeout) {
     try {
-      Peers.Answer a = peers.get(standby, path, authorization, true);
+      Peers.Answer a = peers.get(other, path, authorization, true, timeout);
       if (a.status() == 404) {
         return Optional.empty();
       }
@@ -193,7 +219,12 @@ public final class PairQueries {
   }
 
   private Optional<JsonNode> local(String key, boolean staleOk) {
-    PairState state = localStore(staleOk).get(key);
+    PairState state;
+    try {
+      state = localStore(staleOk).get(key);
+    } catch (org.apache.kafka.streams.errors.InvalidStateStoreException e) {
+      throw new Unavailable("the pair store is not queryable now: " + e.getMessage());
+    }
     return Optional.ofNullable(state)
         .map(
             s ->

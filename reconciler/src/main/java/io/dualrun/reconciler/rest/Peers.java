@@ -36,10 +36,20 @@ final class Peers {
    */
   Answer get(HostInfo host, String pathAndQuery, String authorization, boolean staleOk)
       throws IOException {
+    return get(host, pathAndQuery, authorization, staleOk, REQUEST_TIMEOUT);
+  }
+
+  /** As above, waiting at most {@code timeout} (and {@link #REQUEST_TIMEOUT}) for the answer. */
+  Answer get(
+      HostInfo host, String pathAndQuery, String authorization, boolean staleOk, Duration timeout)
+      throws IOException {
+    if (timeout.isZero() || timeout.isNegative()) {
+      throw new java.net.http.HttpTimeoutException("no time left to ask " + host);
+    }
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(
                 URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
-            .timeout(REQUEST_TIMEOUT)
+            .timeout(timeout.compareTo(REQUEST_TIMEOUT) < 0 ? timeout : REQUEST_TIMEOUT)
             .header(FORWARDED, "true")
             .GET();
     if (staleOk) {

@@ -44,7 +44,8 @@ public final class ReconcilerRoutes {
         DIGEST_PATH, ctx -> ctx.json(queries.localDigest("true".equals(ctx.queryParam("stale")))));
     app.exception(
         PairQueries.Unavailable.class,
-        (e, ctx) -> ctx.status(503).json(PairQueries.error(e.getMessage())));
+        (e, ctx) ->
+            ctx.status(503).header("Retry-After", "2").json(PairQueries.error(e.getMessage())));
     app.exception(
         org.apache.kafka.streams.errors.InvalidStateStoreException.class,
         (e, ctx) ->
