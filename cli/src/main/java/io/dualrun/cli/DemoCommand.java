@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dualrun.alerting.AlertingConfig;
 import io.dualrun.alerting.model.AlertEvent;
 import io.dualrun.cli.demo.AlertLog;
+import io.dualrun.cli.demo.DemoDrillDown;
 import io.dualrun.cli.demo.DemoLoader;
 import io.dualrun.cli.demo.DemoReport;
 import io.dualrun.cli.demo.DemoResults;
+import io.dualrun.cli.demo.DemoTable;
 import io.dualrun.cli.demo.SampleMigration;
 import io.dualrun.cli.demo.WebhookSink;
 import io.dualrun.config.ConfigMap;
@@ -140,6 +142,28 @@ final class DemoCommand implements Callable<Integer> {
               Duration.ofSeconds(3),
               timeout,
               () -> {});
+      JsonNode drilled;
+      try (DemoDrillDown drill =
+          DemoDrillDown.start(
+              dir.resolve("agents"),
+              platform.kafkaConfig(),
+              platform.catalog(),
+              dir.resolve("drilldown.log"))) {
+        progress.println(
+            "dualrun demo: drilling into "
+                + DemoTable.WORKFLOW
+                + "/"
+                + DemoTable.PARTITION
+                + " through two side agents (log in "
+                + dir.resolve("drilldown.log")
+                + ")");
+        progress.flush();
+        drilled = awaitDrillDown(standalone.httpUrl(), timeout);
+      }
+      // the report annotates the pair's CONTENT alert: sent again once alerting's input is idle
+      sink.awaitNotice(
+          n -> n.alertId().equals(DemoTable.WORKFLOW + "/CONTENT") && n.action().equals("UPDATE"),
+          Duration.ofSeconds(60));
       // alerting announces what still waits once its input has been idle (IDLE_FLUSH): the demo
       // waits longer than that for the last deliveries
       List<WebhookSink.Notice> received =
@@ -154,7 +178,8 @@ final class DemoCommand implements Callable<Integer> {
               getJson(standalone.httpUrl(), "/v1/waves"),
               getJson(standalone.httpUrl(), "/v1/waivers"),
               announced,
-              received)
+              received,
+              drilled)
           .print(out);
       out.flush();
       if (keepRunning) {
@@ -270,6 +295,25 @@ final class DemoCommand implements Callable<Integer> {
             "the reconciler did not show waiver " + id + " within 60 s: " + response.body());
       }
       Thread.sleep(100);
+    }
+  }
+
+  /** The drilled pair's REST answer once its drill-down has ended (no longer PENDING). */
+  private static JsonNode awaitDrillDown(String baseUrl, Duration timeout)
+      throws IOException, InterruptedException {
+    String path = "/v1/pairs/" + DemoTable.WORKFLOW + "/" + DemoTable.PARTITION;
+    long until = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      JsonNode pair = getJson(baseUrl, path);
+      JsonNode reports = pair.path("drillDowns");
+      if (reports.size() > 0 && !reports.get(0).path("status").asText().equals("PENDING")) {
+        return pair;
+      }
+      if (System.nanoTime() > until) {
+        throw new IOException(
+            "the drill-down of " + path + " did not end within " + timeout + ": " + reports);
+      }
+      Thread.sleep(200);
     }
   }
 

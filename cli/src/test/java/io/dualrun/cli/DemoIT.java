@@ -81,7 +81,16 @@ class DemoIT {
         .contains("UPDATE   customer-dim: ROW_COUNT on 2 partitions (critical)")
         .contains("RESOLVE  payments-recon: STATUS on 1 partition (critical)")
         .doesNotContain("marketing-attribution: SCHEMA")
-        .doesNotContain("marketing-attribution/2026-11-15  ");
+        .doesNotContain("marketing-attribution/2026-11-15  ")
+        // an automatic drill-down through two CSV-backed side agents: the rows, and the alert
+        .contains(
+            "inventory-snapshot/2026-11-08 dw.inventory_snapshot: DIFFERENT, 0 only in the"
+                + " baseline, 0 only in the candidate, 3 changed")
+        .contains("CHANGED id 1042, quantity 1598 → 1610")
+        .contains("UPDATE   inventory-snapshot: CONTENT on 1 partition (error)")
+        .contains(
+            "Its CONTENT alert was sent again with: Rows: dw.inventory_snapshot: 3 rows differ (3"
+                + " changed): id 1042 quantity 1598 → 1610; id 20517 quantity 4123 → 4130;");
     // the README shows what the demo prints: each of its lines as printed, the alerts whole
     List<String> printed = out.lines().map(String::stripTrailing).toList();
     List<String> shown = readmeDemoBlock();

@@ -26,10 +26,12 @@ public final class DemoReport {
   private final JsonNode waivers;
   private final List<AlertEvent> announced;
   private final List<WebhookSink.Notice> received;
+  private final JsonNode drilled;
 
   /**
    * @param announced every announcement alerting decided, in order (null: no alert section)
    * @param received what the demo's webhook received
+   * @param drilled the REST answer of the pair drilled into (null: no drill-down section)
    */
   public DemoReport(
       DemoResults results,
@@ -37,7 +39,9 @@ public final class DemoReport {
       JsonNode waves,
       JsonNode waivers,
       List<AlertEvent> announced,
-      List<WebhookSink.Notice> received) {
+      List<WebhookSink.Notice> received,
+      JsonNode drilled) {
+    this.drilled = drilled;
     this.results = results;
     this.readiness = readiness;
     this.waves = waves;
@@ -56,7 +60,65 @@ public final class DemoReport {
     readiness(out);
     waves(out);
     alerts(out);
+    drillDown(out);
     out.flush();
+  }
+
+  /** The automatic drill-down's report of the pair, and the line its CONTENT alert carries. */
+  private void drillDown(PrintWriter out) {
+    if (drilled == null) {
+      return;
+    }
+    out.println();
+    out.println(
+        "Automatic drill-down (dualrun drilldown through two side agents, each reading a CSV copy"
+            + " of one side's table)");
+    String pair = drilled.path("workflow").asText() + "/" + drilled.path("partition").asText();
+    for (JsonNode d : drilled.path("drillDowns")) {
+      out.println(
+          String.format(
+              "%s %s: %s, %d only in the baseline, %d only in the candidate, %d changed;"
+                  + " %d bytes crossed between the sides",
+              pair,
+              d.path("output").asText(),
+              d.path("status").asText(),
+              d.path("onlyInBaseline").asLong(),
+              d.path("onlyInCandidate").asLong(),
+              d.path("changed").asLong(),
+              d.path("bytesCrossed").asLong()));
+      List<String> columns = new java.util.ArrayList<>();
+      d.path("columns").forEach(c -> columns.add(c.asText()));
+      List<String> keys = new java.util.ArrayList<>();
+      d.path("keyColumns").forEach(c -> keys.add(c.asText()));
+      for (JsonNode r : d.path("rows")) {
+        StringBuilder line = new StringBuilder("  ").append(r.path("kind").asText());
+        for (int i = 0; i < keys.size(); i++) {
+          line.append(' ').append(keys.get(i)).append(' ').append(r.path("key").path(i).asText());
+        }
+        for (JsonNode c : r.path("changedColumns")) {
+          int at = columns.indexOf(c.asText());
+          line.append(", ")
+              .append(c.asText())
+              .append(' ')
+              .append(r.path("baseline").path(at).asText())
+              .append(" → ")
+              .append(r.path("candidate").path(at).asText());
+        }
+        out.println(line);
+      }
+    }
+    if (announced == null) {
+      return;
+    }
+    announced.stream()
+        .filter(
+            e ->
+                e.workflow().equals(drilled.path("workflow").asText())
+                    && e.kind().equals("CONTENT"))
+        .flatMap(e -> e.members().stream())
+        .flatMap(m -> m.rows().stream())
+        .reduce((first, second) -> second)
+        .ifPresent(rows -> out.println("Its CONTENT alert was sent again with: Rows: " + rows));
   }
 
   private void workflows(PrintWriter out) {

@@ -36,6 +36,9 @@ public final class SampleMigration {
   public static final LocalDate LAST = LocalDate.parse("2026-11-20");
   public static final Instant RECORDED_AT = Instant.parse("2026-11-21T10:00:00Z");
 
+  /** Buckets of every fingerprint of the recording, keyed by id. */
+  static final int BUCKETS = 8;
+
   /** What the recording contains, workflow by workflow, for the demo's printout. */
   public static final Map<String, String> SCENARIO =
       Map.ofEntries(
@@ -243,8 +246,13 @@ public final class SampleMigration {
   }
 
   private void inventorySnapshot(String p, Instant next) {
-    Out o = out("dw.inventory_snapshot", 88_000);
-    Out c = p.equals("2026-11-08") ? o.changed("quantity").sum("quantity", "1204770") : o;
+    Out o = out(DemoTable.OUTPUT, 88_000);
+    Out c = o;
+    if (p.equals(DemoTable.PARTITION)) {
+      // the rows the demo's side agents hold: the drill-down finds the three that differ
+      o = o.measured(DemoTable.fingerprint(false));
+      c = o.measured(DemoTable.fingerprint(true));
+    }
     both("inventory-snapshot", p, at(next, 6, 50), 11, 10, o, c);
   }
 
@@ -485,7 +493,7 @@ public final class SampleMigration {
 
   private Out out(String name, long rows) {
     long hash = name.hashCode() * 0x9E3779B97F4A7C15L;
-    return new Out(name, rows, hash, Map.of(), Map.of(), -1, java.util.Set.of(), Map.of());
+    return new Out(name, rows, hash, Map.of(), Map.of(), -1, java.util.Set.of(), Map.of(), null);
   }
 
   /**
@@ -500,17 +508,24 @@ public final class SampleMigration {
       Map<String, String> sums,
       int badBucket,
       java.util.Set<String> differs,
-      Map<String, List<String>> extremes) {
+      Map<String, List<String>> extremes,
+      io.dualrun.hooks.fingerprint.FingerprintResult measured) {
+
+    /** The fingerprint of real rows: the recording carries it as it is. */
+    Out measured(io.dualrun.hooks.fingerprint.FingerprintResult result) {
+      return new Out(
+          name, result.rowCount(), hash, types, sums, badBucket, differs, extremes, result);
+    }
 
     Out rows(long n) {
-      return new Out(name, n, hash + n, types, sums, badBucket, differs, extremes);
+      return new Out(name, n, hash + n, types, sums, badBucket, differs, extremes, measured);
     }
 
     /** {@code column}'s min and max (canonical timestamps) in the stats. */
     Out stats(String column, String min, String max) {
       Map<String, List<String>> e = new java.util.HashMap<>(extremes);
       e.put(column, List.of(min, max));
-      return new Out(name, rows, hash, types, sums, badBucket, differs, Map.copyOf(e));
+      return new Out(name, rows, hash, types, sums, badBucket, differs, Map.copyOf(e), measured);
     }
 
     /** Every timestamp of {@code column} moved by {@code by}: its hash, min and max change. */
@@ -533,27 +548,47 @@ public final class SampleMigration {
           sums,
           badBucket < 0 ? 5 : badBucket,
           java.util.Set.of(columns),
-          extremes);
+          extremes,
+          measured);
     }
 
     Out bucket(int b) {
-      return new Out(name, rows, hash, types, sums, b, differs, extremes);
+      return new Out(name, rows, hash, types, sums, b, differs, extremes, measured);
     }
 
     Out type(String column, String type) {
       Map<String, String> t = new java.util.HashMap<>(types);
       t.put(column, type);
-      return new Out(name, rows, hash, Map.copyOf(t), sums, badBucket, differs, extremes);
+      return new Out(name, rows, hash, Map.copyOf(t), sums, badBucket, differs, extremes, measured);
     }
 
     Out sum(String column, String value) {
       Map<String, String> s = new java.util.HashMap<>(sums);
       s.put(column, value);
-      return new Out(name, rows, hash, types, Map.copyOf(s), badBucket, differs, extremes);
+      return new Out(
+          name, rows, hash, types, Map.copyOf(s), badBucket, differs, extremes, measured);
     }
 
     OutputFingerprint fingerprint(
         String wf, String p, Side side, String runId, int attempt, Instant time, String eventId) {
+      if (measured != null) {
+        return OutputFingerprint.newBuilder()
+            .setEventId(eventId)
+            .setWorkflow(wf)
+            .setPartition(p)
+            .setSide(side)
+            .setRunId(runId)
+            .setAttempt(attempt)
+            .setOutput(name)
+            .setEventTime(time)
+            .setRowCount(measured.rowCount())
+            .setContentHash(measured.contentHash())
+            .setSchema$(measured.schema())
+            .setColumns(measured.columns())
+            .setBuckets(measured.buckets())
+            .setColumnHashes(measured.columnHashes())
+            .build();
+      }
       long dayHash = hash + p.hashCode() * 31L;
       List<ColumnType> schema = new ArrayList<>();
       for (String[] c : columns()) {
@@ -573,8 +608,8 @@ public final class SampleMigration {
           .forEach((c, e) -> stats.add(new ColumnStats(c, 0L, e.get(0), e.get(1), null)));
       List<Long> counts = new ArrayList<>();
       List<String> hashes = new ArrayList<>();
-      for (int b = 0; b < 8; b++) {
-        counts.add(rows / 8 + (b < rows % 8 ? 1 : 0));
+      for (int b = 0; b < BUCKETS; b++) {
+        counts.add(rows / BUCKETS + (b < rows % BUCKETS ? 1 : 0));
         long bh = (name.hashCode() * 31L + p.hashCode()) * (b + 7) + (b == badBucket ? 1 : 0);
         hashes.add(String.format("%016x", bh));
       }

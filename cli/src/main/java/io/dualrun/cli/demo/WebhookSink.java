@@ -102,6 +102,23 @@ public final class WebhookSink implements AutoCloseable {
     }
   }
 
+  /** Waits (at most {@code max}) until a notice {@code wanted} accepts has arrived. */
+  public boolean awaitNotice(java.util.function.Predicate<Notice> wanted, Duration max)
+      throws InterruptedException {
+    long end = System.nanoTime() + max.toNanos();
+    while (true) {
+      synchronized (this) {
+        if (received.values().stream().anyMatch(wanted)) {
+          return true;
+        }
+      }
+      if (System.nanoTime() > end) {
+        return false;
+      }
+      Thread.sleep(200);
+    }
+  }
+
   private List<Notice> sorted() {
     List<Notice> all = new ArrayList<>(received.values());
     all.sort(null);

@@ -32,10 +32,10 @@ import org.apache.kafka.common.errors.WakeupException;
  * that does not answer gives a TIMED_OUT report and the next verdict goes on.
  */
 public final class Coordinator implements WorkerService.Worker {
-  /** How drill-downs are run. */
   /**
    * How drill-downs are run.
    *
+   * @param outputs the outputs drilled into (none named: every output)
    * @param fromEarliest on the first start (no offsets committed yet for the group): read the
    *     mismatches from the earliest kept rather than from the latest
    */
@@ -43,9 +43,19 @@ public final class Coordinator implements WorkerService.Worker {
       String agentNameTemplate,
       Duration agentTimeout,
       Bisection.Limits limits,
-      boolean fromEarliest) {
+      boolean fromEarliest,
+      java.util.Set<String> outputs) {
+    public Settings {
+      outputs = java.util.Set.copyOf(outputs);
+    }
+
     public Settings(String agentNameTemplate, Duration agentTimeout, Bisection.Limits limits) {
-      this(agentNameTemplate, agentTimeout, limits, false);
+      this(agentNameTemplate, agentTimeout, limits, false, java.util.Set.of());
+    }
+
+    /** Whether {@code output} is drilled into: every output when none is named. */
+    public boolean drills(String output) {
+      return outputs.isEmpty() || outputs.contains(output);
     }
   }
 
@@ -102,7 +112,7 @@ public final class Coordinator implements WorkerService.Worker {
         var records = reader.poll(Duration.ofMillis(500));
         for (ConsumerRecord<String, Verdict> r : records) {
           if (r.value() != null) {
-            for (Targets.Target t : Targets.of(r.value())) {
+            for (Targets.Target t : Targets.of(r.value(), settings::drills)) {
               publish(drill(r.value(), t, this::publish));
             }
           }

@@ -70,6 +70,14 @@ public final class DrilldownCommand implements Callable<Integer> {
               + " stopped): latest (default), or earliest, every mismatch still on the topic.")
   String from;
 
+  @Option(
+      names = "--output",
+      paramLabel = "NAME",
+      description =
+          "Drill into this output only (repeatable; default every output with a CONTENT"
+              + " finding): the outputs that have agents.")
+  java.util.List<String> outputs = new java.util.ArrayList<>();
+
   @Mixin DrillKafka topics = new DrillKafka();
 
   @Mixin HttpOptions http = new HttpOptions();
@@ -97,7 +105,8 @@ public final class DrilldownCommand implements Callable<Integer> {
         agentName,
         Duration.ofSeconds(agentTimeoutSeconds),
         new Bisection.Limits(buckets, maxRows, Duration.ofSeconds(maxSeconds)),
-        earliest);
+        earliest,
+        new java.util.LinkedHashSet<>(outputs));
   }
 
   @Override

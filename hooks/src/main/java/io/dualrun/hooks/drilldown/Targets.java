@@ -26,12 +26,20 @@ public final class Targets {
    * findings' order; none for any other verdict.
    */
   public static List<Target> of(Verdict verdict) {
+    return of(verdict, output -> true);
+  }
+
+  /** As {@link #of(Verdict)}, of the outputs {@code drilled} accepts only. */
+  public static List<Target> of(Verdict verdict, java.util.function.Predicate<String> drilled) {
     if (verdict.getOutcome() != Outcome.MISMATCH) {
       return List.of();
     }
     Set<String> outputs = new LinkedHashSet<>();
     for (Finding f : verdict.getFindings()) {
-      if (f.getKind() == FindingKind.CONTENT && f.getWaiver() == null && f.getOutput() != null) {
+      if (f.getKind() == FindingKind.CONTENT
+          && f.getWaiver() == null
+          && f.getOutput() != null
+          && drilled.test(f.getOutput())) {
         outputs.add(f.getOutput());
       }
     }

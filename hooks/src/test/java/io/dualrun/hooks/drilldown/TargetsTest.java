@@ -65,6 +65,19 @@ class TargetsTest {
         .containsExactly(
             new Targets.Target("a", "00000000000000aa", "00000000000000bb"),
             new Targets.Target("b", null, null));
+    assertThat(Targets.of(v, new DrilldownSettings("--output", "b").settings()::drills))
+        .as("--output b: the outputs that have agents only")
+        .containsExactly(new Targets.Target("b", null, null));
+    assertThat(Targets.of(v, new DrilldownSettings().settings()::drills)).hasSize(2);
+  }
+
+  /** The settings {@code dualrun drilldown ARGS} runs with. */
+  private record DrilldownSettings(String... args) {
+    Coordinator.Settings settings() {
+      DrilldownCommand command = new DrilldownCommand();
+      new picocli.CommandLine(command).parseArgs(args);
+      return command.settings();
+    }
   }
 
   @Test
