@@ -97,7 +97,7 @@ public final class Canonical {
     if (Double.isInfinite(d)) {
       return d > 0 ? "Infinity" : "-Infinity";
     }
-    return decimal(new BigDecimal(Double.toString(d)));
+    return decimal(new BigDecimal(FloatText.of(d)));
   }
 
   /** Same for a 4-byte float (its own shortest text, not that of its widened double). */
@@ -105,7 +105,7 @@ public final class Canonical {
     if (Float.isNaN(f) || Float.isInfinite(f)) {
       return floating((double) f);
     }
-    return decimal(new BigDecimal(Float.toString(f)));
+    return decimal(new BigDecimal(FloatText.of(f)));
   }
 
   /** UTC, always six fraction digits: 2026-11-20T07:05:00.000000Z. */

@@ -26,9 +26,9 @@ final class CanonicalBytes {
     } else if (value instanceof BigDecimal d) {
       decimal(d, out);
     } else if (value instanceof Double d) {
-      floating(Double.toString(d), out);
+      floating(FloatText.of(d), out);
     } else if (value instanceof Float f) {
-      floating(Float.toString(f), out);
+      floating(FloatText.of(f), out);
     } else {
       temporal(value, out);
     }
@@ -70,9 +70,8 @@ final class CanonicalBytes {
   }
 
   /**
-   * As {@link Canonical#floating}: {@code javaText} is {@link Double#toString} or {@link
-   * Float#toString} of the value ({@code 12.5}, {@code 1.0E-5}, {@code NaN}…), written as a plain
-   * decimal without trailing zeros.
+   * As {@link Canonical#floating}: {@code javaText} is {@link FloatText#of} of the value ({@code
+   * 12.5}, {@code 1.0E-5}, {@code NaN}…), written as a plain decimal without trailing zeros.
    */
   static void floating(String javaText, RowBuffer out) {
     int i = javaText.startsWith("-") ? 1 : 0;

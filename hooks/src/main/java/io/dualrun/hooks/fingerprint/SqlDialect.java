@@ -12,9 +12,9 @@ import java.util.List;
  */
 interface SqlDialect {
   String FLOAT_REASON =
-      "the canonical text of a float is Java 17's Float.toString/Double.toString as a plain"
-          + " decimal, which is not always the shortest round-trip text SQL prints (e.g."
-          + " 2.70733786990220992E17, where PostgreSQL prints 2.70733786990221e+17): floats are"
+      "the canonical text of a float is the shortest round-trip decimal closest to the value"
+          + " (Java 19+'s Double.toString), which SQL's float texts are not shown to equal for"
+          + " every value (MariaDB's FLOAT reaches the client with 6 digits): floats are"
           + " fingerprinted by the client (--no-pushdown)";
   String CASE_REASON =
       "case-insensitive on non-ASCII text: the database's lower-casing is not known to equal"

@@ -92,12 +92,12 @@ final class ValueNormaliser implements UnaryOperator<Object> {
       if (x.isNaN() || x.isInfinite()) {
         return value;
       }
-      d = new BigDecimal(Double.toString(x));
+      d = new BigDecimal(FloatText.of(x));
     } else if (value instanceof Float x) {
       if (x.isNaN() || x.isInfinite()) {
         return value;
       }
-      d = new BigDecimal(Float.toString(x));
+      d = new BigDecimal(FloatText.of(x));
     } else if (value instanceof BigInteger i) {
       d = new BigDecimal(i);
     } else if (value instanceof Number n) {
