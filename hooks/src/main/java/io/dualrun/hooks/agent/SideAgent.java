@@ -3,6 +3,7 @@ package io.dualrun.hooks.agent;
 import io.dualrun.hooks.diff.AgentAnswers;
 import io.dualrun.hooks.diff.DiffSide;
 import io.dualrun.hooks.host.WorkerInput;
+import io.dualrun.hooks.host.WorkerOutput;
 import io.dualrun.hooks.host.WorkerService;
 import io.dualrun.schemas.avro.DrillAnswer;
 import io.dualrun.schemas.avro.DrillRequest;
@@ -13,8 +14,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -49,6 +48,7 @@ public final class SideAgent implements WorkerService.Worker {
   private final PrintStream log;
   private final WorkerInput<String, DrillRequest> reader;
   private final KafkaProducer<String, DrillAnswer> producer;
+  private final WorkerOutput<String, DrillAnswer> output;
   private final Map<String, DiffSide> sides = new LinkedHashMap<>();
   private volatile boolean stopped;
   private long answered;
@@ -88,6 +88,7 @@ public final class SideAgent implements WorkerService.Worker {
             p,
             catalog.drillAnswers().keySerde().serializer(),
             catalog.drillAnswers().valueSerde().serializer());
+    output = new WorkerOutput<>(producer, "agent " + name, log, () -> stopped);
   }
 
   /** Answers requests until {@link #close()}. */
@@ -111,7 +112,9 @@ public final class SideAgent implements WorkerService.Worker {
         throw e;
       }
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      if (!stopped) {
+        Thread.currentThread().interrupt();
+      }
     } finally {
       closeSides();
       reader.close();
@@ -119,7 +122,7 @@ public final class SideAgent implements WorkerService.Worker {
     }
   }
 
-  private void handle(DrillRequest request) {
+  private void handle(DrillRequest request) throws InterruptedException {
     if (request.getDeadline().isBefore(clock.instant())) {
       return;
     }
@@ -135,18 +138,9 @@ public final class SideAgent implements WorkerService.Worker {
               .setError(e.getMessage() == null ? e.toString() : e.getMessage())
               .build();
     }
-    try {
-      producer
-          .send(new ProducerRecord<>(catalog.drillAnswers().name(), answer.getDrillId(), answer))
-          .get(30, TimeUnit.SECONDS);
-      answered++;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while answering", e);
-    } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-      // not committed: the request is read again after a restart
-      throw new IllegalStateException("cannot write the answer: " + e.getMessage(), e);
-    }
+    // a broker or registry that cannot take it now is waited for; the request is committed after
+    output.send(new ProducerRecord<>(catalog.drillAnswers().name(), answer.getDrillId(), answer));
+    answered++;
   }
 
   private DiffSide side(DrillRequest request) throws Exception {

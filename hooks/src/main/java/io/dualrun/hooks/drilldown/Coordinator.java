@@ -4,6 +4,7 @@ import io.dualrun.hooks.diff.Bisection;
 import io.dualrun.hooks.diff.DiffSide;
 import io.dualrun.hooks.diff.KafkaSide;
 import io.dualrun.hooks.host.WorkerInput;
+import io.dualrun.hooks.host.WorkerOutput;
 import io.dualrun.hooks.host.WorkerService;
 import io.dualrun.schemas.avro.DiffReport;
 import io.dualrun.schemas.avro.Verdict;
@@ -13,8 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -66,6 +65,7 @@ public final class Coordinator implements WorkerService.Worker {
   private final PrintStream log;
   private final WorkerInput<String, Verdict> reader;
   private final KafkaProducer<String, DiffReport> producer;
+  private final WorkerOutput<String, DiffReport> output;
   private volatile boolean stopped;
   private long reports;
 
@@ -103,6 +103,16 @@ public final class Coordinator implements WorkerService.Worker {
     producer =
         new KafkaProducer<>(
             p, catalog.diffs().keySerde().serializer(), catalog.diffs().valueSerde().serializer());
+    output = new WorkerOutput<>(producer, "drilldown", log, () -> stopped);
+  }
+
+  /** The coordinator stopped while a report waited to be written. */
+  private static final class Stopped extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Stopped(InterruptedException cause) {
+      super(cause);
+    }
   }
 
   @Override
@@ -125,8 +135,10 @@ public final class Coordinator implements WorkerService.Worker {
       if (!stopped) {
         throw e;
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    } catch (InterruptedException | Stopped e) {
+      if (!stopped) {
+        Thread.currentThread().interrupt();
+      }
     } finally {
       reader.close();
       producer.close(Duration.ofSeconds(5));
@@ -156,9 +168,8 @@ public final class Coordinator implements WorkerService.Worker {
   private void publish(DiffReport report) {
     String key = report.getWorkflow() + "/" + report.getPartition();
     try {
-      producer
-          .send(new ProducerRecord<>(catalog.diffs().name(), key, report))
-          .get(60, TimeUnit.SECONDS);
+      // a broker or registry that cannot take it now is waited for; the verdict is committed after
+      output.send(new ProducerRecord<>(catalog.diffs().name(), key, report));
       reports++;
       log.println(
           "dualrun drilldown: "
@@ -169,11 +180,9 @@ public final class Coordinator implements WorkerService.Worker {
               + report.getStatus()
               + (report.getMessage() == null ? "" : ": " + report.getMessage()));
     } catch (InterruptedException e) {
+      // stopped (or interrupted) before it was written: not committed, drilled again at the start
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-      // not committed: drilled again after a restart
-      throw new IllegalStateException("cannot write the report: " + e.getMessage(), e);
+      throw new Stopped(e);
     }
   }
 
