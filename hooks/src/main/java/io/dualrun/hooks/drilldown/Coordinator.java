@@ -35,6 +35,7 @@ public final class Coordinator implements WorkerService.Worker {
    * How drill-downs are run.
    *
    * @param outputs the outputs drilled into (none named: every output)
+   * @param group the consumer group: coordinators sharing one share the verdicts between them
    * @param fromEarliest on the first start (no offsets committed yet for the group): read the
    *     mismatches from the earliest kept rather than from the latest
    */
@@ -43,13 +44,20 @@ public final class Coordinator implements WorkerService.Worker {
       Duration agentTimeout,
       Bisection.Limits limits,
       boolean fromEarliest,
-      java.util.Set<String> outputs) {
+      java.util.Set<String> outputs,
+      String group) {
+    /** The consumer group when none is named. */
+    public static final String GROUP = "dualrun-drilldown";
+
     public Settings {
       outputs = java.util.Set.copyOf(outputs);
+      if (group == null || group.isBlank()) {
+        throw new IllegalArgumentException("--group must not be blank");
+      }
     }
 
     public Settings(String agentNameTemplate, Duration agentTimeout, Bisection.Limits limits) {
-      this(agentNameTemplate, agentTimeout, limits, false, java.util.Set.of());
+      this(agentNameTemplate, agentTimeout, limits, false, java.util.Set.of(), GROUP);
     }
 
     /** Whether {@code output} is drilled into: every output when none is named. */
@@ -81,7 +89,7 @@ public final class Coordinator implements WorkerService.Worker {
     this.clock = clock;
     this.log = log;
     Map<String, Object> c = new HashMap<>(kafka);
-    c.put(ConsumerConfig.GROUP_ID_CONFIG, "dualrun-drilldown");
+    c.put(ConsumerConfig.GROUP_ID_CONFIG, settings.group());
     c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, settings.fromEarliest() ? "earliest" : "latest");
     c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

@@ -78,6 +78,15 @@ public final class DrilldownCommand implements Callable<Integer> {
               + " finding): the outputs that have agents.")
   java.util.List<String> outputs = new java.util.ArrayList<>();
 
+  @Option(
+      names = "--group",
+      paramLabel = "NAME",
+      defaultValue = Coordinator.Settings.GROUP,
+      description =
+          "Consumer group (default ${DEFAULT-VALUE}): coordinators in one group share the"
+              + " verdicts; give each coordinator with its own --output a group of its own.")
+  String group;
+
   @Mixin DrillKafka topics = new DrillKafka();
 
   @Mixin HttpOptions http = new HttpOptions();
@@ -106,7 +115,8 @@ public final class DrilldownCommand implements Callable<Integer> {
         Duration.ofSeconds(agentTimeoutSeconds),
         new Bisection.Limits(buckets, maxRows, Duration.ofSeconds(maxSeconds)),
         earliest,
-        new java.util.LinkedHashSet<>(outputs));
+        new java.util.LinkedHashSet<>(outputs),
+        group);
   }
 
   @Override

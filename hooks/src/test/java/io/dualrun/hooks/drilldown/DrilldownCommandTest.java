@@ -22,6 +22,13 @@ class DrilldownCommandTest {
     assertThat(s.agentTimeout()).isEqualTo(Duration.ofSeconds(60));
     assertThat(s.limits().fanOut()).isEqualTo(64);
     assertThat(settings("--from", "earliest").fromEarliest()).isTrue();
+    assertThat(s.group()).isEqualTo("dualrun-drilldown");
+    assertThat(s.outputs()).isEmpty();
+    Coordinator.Settings own = settings("--output", "dw.a", "--output", "dw.b", "--group", "dd-a");
+    assertThat(own.group()).isEqualTo("dd-a");
+    assertThat(own.outputs()).containsExactlyInAnyOrder("dw.a", "dw.b");
+    assertThat(own.drills("dw.a")).isTrue();
+    assertThat(own.drills("dw.c")).isFalse();
   }
 
   @Test
@@ -32,5 +39,6 @@ class DrilldownCommandTest {
         .hasMessageContaining("--agent-name '{output}' must contain {side}");
     assertThatThrownBy(() -> settings("--agent-timeout", "0"))
         .hasMessage("--agent-timeout must be at least 1 second");
+    assertThatThrownBy(() -> settings("--group", " ")).hasMessage("--group must not be blank");
   }
 }
