@@ -36,6 +36,8 @@ public final class Coordinator implements WorkerService.Worker {
    *
    * @param outputs the outputs drilled into (none named: every output)
    * @param group the consumer group: coordinators sharing one share the verdicts between them
+   * @param fromTime on the first start: read the mismatches from the first at or after this time
+   *     (null: as {@code fromEarliest} says)
    * @param fromEarliest on the first start (no offsets committed yet for the group): read the
    *     mismatches from the earliest kept rather than from the latest
    */
@@ -45,7 +47,8 @@ public final class Coordinator implements WorkerService.Worker {
       Bisection.Limits limits,
       boolean fromEarliest,
       java.util.Set<String> outputs,
-      String group) {
+      String group,
+      java.time.Instant fromTime) {
     /** The consumer group when none is named. */
     public static final String GROUP = "dualrun-drilldown";
 
@@ -57,7 +60,7 @@ public final class Coordinator implements WorkerService.Worker {
     }
 
     public Settings(String agentNameTemplate, Duration agentTimeout, Bisection.Limits limits) {
-      this(agentNameTemplate, agentTimeout, limits, false, java.util.Set.of(), GROUP);
+      this(agentNameTemplate, agentTimeout, limits, false, java.util.Set.of(), GROUP, null);
     }
 
     /** Whether {@code output} is drilled into: every output when none is named. */
@@ -104,7 +107,8 @@ public final class Coordinator implements WorkerService.Worker {
                 catalog.mismatches().valueSerde().deserializer()),
             catalog.mismatches().name(),
             kafka,
-            "drilldown");
+            "drilldown",
+            settings.fromTime());
     Map<String, Object> p = new HashMap<>(kafka);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

@@ -63,11 +63,12 @@ public final class DrilldownCommand implements Callable<Integer> {
 
   @Option(
       names = "--from",
-      paramLabel = "latest|earliest",
+      paramLabel = "latest|earliest|TIME|AGO",
       defaultValue = "latest",
       description =
           "Where the first start reads the mismatches from (later starts go on where the last"
-              + " stopped): latest (default), or earliest, every mismatch still on the topic.")
+              + " stopped): latest (default); earliest, every mismatch still on the topic; a time"
+              + " (2026-12-01T00:00:00Z); or a time ago (30m, 24h, 7d).")
   String from;
 
   @Option(
@@ -102,21 +103,44 @@ public final class DrilldownCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--agent-name '" + agentName + "' must contain {side}: both sides' agents share it");
     }
-    boolean earliest =
-        switch (from) {
-          case "earliest" -> true;
-          case "latest" -> false;
-          default ->
-              throw new IllegalArgumentException(
-                  "--from: '" + from + "' is not latest or earliest");
-        };
+    boolean earliest = from.equals("earliest");
+    java.time.Instant fromTime = from.equals("latest") || earliest ? null : time(from);
     return new Coordinator.Settings(
         agentName,
         Duration.ofSeconds(agentTimeoutSeconds),
         new Bisection.Limits(buckets, maxRows, Duration.ofSeconds(maxSeconds)),
         earliest,
         new java.util.LinkedHashSet<>(outputs),
-        group);
+        group,
+        fromTime);
+  }
+
+  private static final java.util.regex.Pattern AGO =
+      java.util.regex.Pattern.compile("([0-9]{1,9})([mhd])");
+
+  /** {@code --from} as a time: an instant, or a time ago ({@code 30m}, {@code 24h}, {@code 7d}). */
+  private static java.time.Instant time(String from) {
+    var ago = AGO.matcher(from);
+    if (ago.matches()) {
+      long n = Long.parseLong(ago.group(1));
+      Duration d =
+          switch (ago.group(2)) {
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
+          };
+      return java.time.Instant.now().minus(d);
+    }
+    try {
+      return java.time.Instant.parse(from);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          "--from: '"
+              + from
+              + "' is not latest, earliest, a time (2026-12-01T00:00:00Z) or a time ago (30m,"
+              + " 24h, 7d)",
+          e);
+    }
   }
 
   @Override

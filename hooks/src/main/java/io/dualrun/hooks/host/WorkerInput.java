@@ -39,6 +39,20 @@ public final class WorkerInput<K, V> implements AutoCloseable {
 
   public WorkerInput(
       KafkaConsumer<K, V> consumer, String topic, Map<String, Object> kafka, String component) {
+    this(consumer, topic, kafka, component, null);
+  }
+
+  /**
+   * @param startAt where a partition the group has no offset for yet is read from: its first record
+   *     at or after this time (its end when none is); null: as the consumer's {@code
+   *     auto.offset.reset} says
+   */
+  public WorkerInput(
+      KafkaConsumer<K, V> consumer,
+      String topic,
+      Map<String, Object> kafka,
+      String component,
+      java.time.Instant startAt) {
     this.consumer = consumer;
     this.component = component;
     Map<String, Object> p = new HashMap<>(kafka);
@@ -52,9 +66,38 @@ public final class WorkerInput<K, V> implements AutoCloseable {
 
           @Override
           public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            if (startAt != null && !partitions.isEmpty()) {
+              startAt(partitions, startAt);
+            }
             assigned.countDown();
           }
         });
+  }
+
+  /**
+   * Seeks each of {@code partitions} the group has no offset for to its first record at {@code at}.
+   */
+  private void startAt(Collection<TopicPartition> partitions, java.time.Instant at) {
+    Map<TopicPartition, OffsetAndMetadata> committed =
+        consumer.committed(new java.util.HashSet<>(partitions));
+    Map<TopicPartition, Long> fresh = new HashMap<>();
+    for (TopicPartition tp : partitions) {
+      if (committed.get(tp) == null) {
+        fresh.put(tp, at.toEpochMilli());
+      }
+    }
+    if (fresh.isEmpty()) {
+      return;
+    }
+    var found = consumer.offsetsForTimes(fresh);
+    for (TopicPartition tp : fresh.keySet()) {
+      var offset = found.get(tp);
+      if (offset == null) {
+        consumer.seekToEnd(List.of(tp));
+      } else {
+        consumer.seek(tp, offset.offset());
+      }
+    }
   }
 
   /** The next records; none when the one at hand was dead-lettered or the registry is awaited. */

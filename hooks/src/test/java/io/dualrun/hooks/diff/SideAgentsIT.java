@@ -382,7 +382,7 @@ class SideAgentsIT {
               .get();
         }
       }
-      Map<String, DiffReport> reports = awaitReports(3);
+      Map<String, DiffReport> reports = awaitReports(3, "wf-auto/");
       coordinator.close();
       thread.join(20_000);
 
@@ -427,11 +427,89 @@ class SideAgentsIT {
     }
   }
 
+  @Test
+  void aFirstStartFromATimeDrillsIntoTheMismatchesFromThatTimeOnly() throws Exception {
+    Instant from = Instant.now().minus(Duration.ofMinutes(30));
+    try (KafkaProducer<String, Verdict> producer =
+        new KafkaProducer<>(
+            platform.kafkaConfig(),
+            platform.catalog().mismatches().keySerde().serializer(),
+            platform.catalog().mismatches().valueSerde().serializer())) {
+      for (String[] v :
+          List.of(
+              new String[] {"2026-11-08", "" + from.minus(Duration.ofHours(1)).toEpochMilli()},
+              new String[] {"2026-11-09", "" + Instant.now().toEpochMilli()})) {
+        Verdict verdict = contentMismatch("wf-from", v[0], "dw.from_time", null, null);
+        producer
+            .send(
+                new ProducerRecord<>(
+                    platform.catalog().mismatches().name(),
+                    null,
+                    Long.parseLong(v[1]),
+                    "wf-from/" + v[0],
+                    verdict))
+            .get();
+      }
+    }
+    DrilldownCommand options = new DrilldownCommand();
+    new CommandLine(options)
+        .parseArgs(
+            "--agent-timeout",
+            "2",
+            "--from",
+            from.toString(),
+            "--output",
+            "dw.from_time",
+            "--group",
+            "dualrun-drilldown-from-" + java.util.UUID.randomUUID());
+    try (Coordinator coordinator =
+        new Coordinator(
+            new HashMap<>(platform.kafkaConfig()),
+            platform.catalog(),
+            options.settings(),
+            java.time.Clock.systemUTC(),
+            System.err)) {
+      Thread thread = new Thread(coordinator, "drilldown-from");
+      thread.start();
+      Map<String, List<DiffStatus>> seen = new HashMap<>();
+      Map<String, Object> config = new HashMap<>(platform.kafkaConfig());
+      config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+      try (KafkaConsumer<String, DiffReport> consumer =
+          new KafkaConsumer<>(
+              config,
+              platform.catalog().diffs().keySerde().deserializer(),
+              platform.catalog().diffs().valueSerde().deserializer())) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        consumer
+            .partitionsFor(platform.catalog().diffs().name())
+            .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!seen.getOrDefault("wf-from/2026-11-09", List.of()).contains(DiffStatus.TIMED_OUT)
+            && System.nanoTime() < deadline) {
+          for (ConsumerRecord<String, DiffReport> r : consumer.poll(Duration.ofMillis(500))) {
+            seen.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r.value().getStatus());
+          }
+        }
+      }
+      coordinator.close();
+      thread.join(20_000);
+      assertThat(seen.get("wf-from/2026-11-09"))
+          .as("the mismatch written after --from, drilled (no agents: timed out)")
+          .containsExactly(DiffStatus.PENDING, DiffStatus.TIMED_OUT);
+      assertThat(seen)
+          .as("the mismatch written before --from: not drilled")
+          .doesNotContainKey("wf-from/2026-11-08");
+    }
+  }
+
   /**
-   * The latest report per pair on dualrun.diffs.v1, once {@code n} pairs have one that ends their
-   * drill-down; each preceded by a PENDING one.
+   * The latest report per pair (whose key starts with {@code prefix}: other tests write there too)
+   * on dualrun.diffs.v1, once {@code n} pairs have one that ends their drill-down; each preceded by
+   * a PENDING one.
    */
-  private static Map<String, DiffReport> awaitReports(int n) {
+  private static Map<String, DiffReport> awaitReports(int n, String prefix) {
     Map<String, Object> config = new HashMap<>(platform.kafkaConfig());
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     Map<String, DiffReport> reports = new HashMap<>();
@@ -450,6 +528,9 @@ class SideAgentsIT {
       Set<String> pending = new TreeSet<>();
       while (ended(reports) < n && System.nanoTime() < deadline) {
         for (ConsumerRecord<String, DiffReport> r : consumer.poll(Duration.ofMillis(500))) {
+          if (!r.key().startsWith(prefix)) {
+            continue;
+          }
           if (r.value().getStatus() == DiffStatus.PENDING) {
             pending.add(r.key());
           } else {

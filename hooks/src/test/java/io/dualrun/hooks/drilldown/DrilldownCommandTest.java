@@ -23,6 +23,15 @@ class DrilldownCommandTest {
     assertThat(s.limits().fanOut()).isEqualTo(64);
     assertThat(settings("--from", "earliest").fromEarliest()).isTrue();
     assertThat(s.group()).isEqualTo("dualrun-drilldown");
+    assertThat(s.fromTime()).isNull();
+    assertThat(settings("--from", "earliest").fromTime()).isNull();
+    assertThat(settings("--from", "2026-12-01T00:00:00Z").fromTime())
+        .isEqualTo(java.time.Instant.parse("2026-12-01T00:00:00Z"));
+    assertThat(settings("--from", "24h").fromTime())
+        .isBetween(
+            java.time.Instant.now().minus(Duration.ofHours(24)).minusSeconds(60),
+            java.time.Instant.now().minus(Duration.ofHours(24)));
+    assertThat(settings("--from", "7d").fromEarliest()).isFalse();
     assertThat(s.outputs()).isEmpty();
     Coordinator.Settings own = settings("--output", "dw.a", "--output", "dw.b", "--group", "dd-a");
     assertThat(own.group()).isEqualTo("dd-a");
@@ -34,7 +43,9 @@ class DrilldownCommandTest {
   @Test
   void badOptionsAreNamed() {
     assertThatThrownBy(() -> settings("--from", "yesterday"))
-        .hasMessage("--from: 'yesterday' is not latest or earliest");
+        .hasMessage(
+            "--from: 'yesterday' is not latest, earliest, a time (2026-12-01T00:00:00Z) or a time"
+                + " ago (30m, 24h, 7d)");
     assertThatThrownBy(() -> settings("--agent-name", "{output}"))
         .hasMessageContaining("--agent-name '{output}' must contain {side}");
     assertThatThrownBy(() -> settings("--agent-timeout", "0"))
