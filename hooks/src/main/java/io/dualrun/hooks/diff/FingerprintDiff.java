@@ -1,5 +1,6 @@
 package io.dualrun.hooks.diff;
 
+import io.dualrun.hooks.fingerprint.Fingerprinter;
 import io.dualrun.hooks.fingerprint.RowEncoder;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -144,21 +145,7 @@ public final class FingerprintDiff {
   /** The row hash of docs/fingerprint.md over the row's canonical texts, in column order. */
   static long rowHash(RowEncoder encoder, DiffRow row) {
     String[] values = row.values().toArray(new String[0]);
-    int[] positions = new int[values.length];
-    for (int i = 0; i < positions.length; i++) {
-      positions[i] = i;
-    }
-    return encoder.hash(values, positions);
-  }
-
-  /** The key hash of docs/fingerprint.md (item 6) over the key's canonical texts. */
-  private static long keyHash(RowEncoder encoder, DiffRow row) {
-    String[] key = row.key().toArray(new String[0]);
-    int[] positions = new int[key.length];
-    for (int i = 0; i < positions.length; i++) {
-      positions[i] = i;
-    }
-    return encoder.hash(key, positions);
+    return encoder.hash(values, java.util.stream.IntStream.range(0, values.length).toArray());
   }
 
   /**
@@ -167,10 +154,13 @@ public final class FingerprintDiff {
    */
   private Map<Long, List<DiffRow>> byBucket(List<DiffRow> rows, long modulus, Set<Long> buckets) {
     Map<Long, List<DiffRow>> out = new LinkedHashMap<>();
-    RowEncoder encoder = new RowEncoder();
     long first = buckets.iterator().next();
     for (DiffRow row : rows) {
-      long bucket = masked ? first : Long.remainderUnsigned(keyHash(encoder, row), modulus);
+      long bucket =
+          masked
+              ? first
+              : Long.remainderUnsigned(
+                  Fingerprinter.keyHash(row.key().toArray(new String[0])), modulus);
       out.computeIfAbsent(bucket, b -> new ArrayList<>()).add(row);
     }
     return out;
