@@ -571,16 +571,18 @@ public final class SampleMigration {
 
     OutputFingerprint fingerprint(
         String wf, String p, Side side, String runId, int attempt, Instant time, String eventId) {
+      OutputFingerprint.Builder identity =
+          OutputFingerprint.newBuilder()
+              .setEventId(eventId)
+              .setWorkflow(wf)
+              .setPartition(p)
+              .setSide(side)
+              .setRunId(runId)
+              .setAttempt(attempt)
+              .setOutput(name)
+              .setEventTime(time);
       if (measured != null) {
-        return OutputFingerprint.newBuilder()
-            .setEventId(eventId)
-            .setWorkflow(wf)
-            .setPartition(p)
-            .setSide(side)
-            .setRunId(runId)
-            .setAttempt(attempt)
-            .setOutput(name)
-            .setEventTime(time)
+        return identity
             .setRowCount(measured.rowCount())
             .setContentHash(measured.contentHash())
             .setSchema$(measured.schema())
@@ -613,15 +615,7 @@ public final class SampleMigration {
         long bh = (name.hashCode() * 31L + p.hashCode()) * (b + 7) + (b == badBucket ? 1 : 0);
         hashes.add(String.format("%016x", bh));
       }
-      return OutputFingerprint.newBuilder()
-          .setEventId(eventId)
-          .setWorkflow(wf)
-          .setPartition(p)
-          .setSide(side)
-          .setRunId(runId)
-          .setAttempt(attempt)
-          .setOutput(name)
-          .setEventTime(time)
+      return identity
           .setRowCount(rows)
           .setContentHash(String.format("%016x", dayHash))
           .setSchema$(schema)

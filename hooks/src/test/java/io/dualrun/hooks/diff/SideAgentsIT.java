@@ -472,19 +472,7 @@ class SideAgentsIT {
       Thread thread = new Thread(coordinator, "drilldown-from");
       thread.start();
       Map<String, List<DiffStatus>> seen = new HashMap<>();
-      Map<String, Object> config = new HashMap<>(platform.kafkaConfig());
-      config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-      try (KafkaConsumer<String, DiffReport> consumer =
-          new KafkaConsumer<>(
-              config,
-              platform.catalog().diffs().keySerde().deserializer(),
-              platform.catalog().diffs().valueSerde().deserializer())) {
-        List<TopicPartition> partitions = new ArrayList<>();
-        consumer
-            .partitionsFor(platform.catalog().diffs().name())
-            .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
+      try (KafkaConsumer<String, DiffReport> consumer = diffsFromTheStart()) {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (!seen.getOrDefault("wf-from/2026-11-09", List.of()).contains(DiffStatus.TIMED_OUT)
             && System.nanoTime() < deadline) {
@@ -510,20 +498,8 @@ class SideAgentsIT {
    * a PENDING one.
    */
   private static Map<String, DiffReport> awaitReports(int n, String prefix) {
-    Map<String, Object> config = new HashMap<>(platform.kafkaConfig());
-    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     Map<String, DiffReport> reports = new HashMap<>();
-    try (KafkaConsumer<String, DiffReport> consumer =
-        new KafkaConsumer<>(
-            config,
-            platform.catalog().diffs().keySerde().deserializer(),
-            platform.catalog().diffs().valueSerde().deserializer())) {
-      List<TopicPartition> partitions = new ArrayList<>();
-      consumer
-          .partitionsFor(platform.catalog().diffs().name())
-          .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
+    try (KafkaConsumer<String, DiffReport> consumer = diffsFromTheStart()) {
       long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
       Set<String> pending = new TreeSet<>();
       while (ended(reports) < n && System.nanoTime() < deadline) {
@@ -542,6 +518,24 @@ class SideAgentsIT {
     }
     assertThat(ended(reports)).as("ended drill-downs on dualrun.diffs.v1: " + reports).isEqualTo(n);
     return reports;
+  }
+
+  /** A reader of every committed report on dualrun.diffs.v1, from the first. */
+  private static KafkaConsumer<String, DiffReport> diffsFromTheStart() {
+    Map<String, Object> config = new HashMap<>(platform.kafkaConfig());
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    KafkaConsumer<String, DiffReport> consumer =
+        new KafkaConsumer<>(
+            config,
+            platform.catalog().diffs().keySerde().deserializer(),
+            platform.catalog().diffs().valueSerde().deserializer());
+    List<TopicPartition> partitions = new ArrayList<>();
+    consumer
+        .partitionsFor(platform.catalog().diffs().name())
+        .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
+    return consumer;
   }
 
   private static long ended(Map<String, DiffReport> reports) {

@@ -3,13 +3,18 @@ package io.dualrun.service.metrics;
 import io.dualrun.registry.LoggingListener;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The meters every service publishes on {@code GET /metrics} (Prometheus text): the JVM's (memory,
@@ -18,9 +23,42 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 public final class ServiceMetrics {
   private ServiceMetrics() {}
 
+  /**
+   * Kafka Streams names a store's tag by the store's type ({@code rocksdb-state-id}, {@code
+   * in-memory-state-id}…), so that one meter name would carry different tag keys for stores of
+   * different types, which Prometheus refuses (the later meters are dropped with a warning): the
+   * tag becomes {@code state.id}, with the type beside it as {@code store.type}.
+   */
+  static final MeterFilter STORE_TAGS =
+      new MeterFilter() {
+        @Override
+        public Meter.Id map(Meter.Id id) {
+          if (!id.getName().startsWith("kafka.stream.state")) {
+            return id;
+          }
+          List<Tag> tags = new ArrayList<>();
+          boolean renamed = false;
+          for (Tag t : id.getTagsAsIterable()) {
+            String key = t.getKey().replace('-', '.');
+            if (key.endsWith(".state.id")) {
+              tags.add(Tag.of("state.id", t.getValue()));
+              tags.add(
+                  Tag.of(
+                      "store.type",
+                      key.substring(0, key.length() - ".state.id".length()).replace('.', '-')));
+              renamed = true;
+            } else {
+              tags.add(t);
+            }
+          }
+          return renamed ? id.replaceTags(tags) : id;
+        }
+      };
+
   /** A Prometheus registry with the JVM's meters bound. */
   public static PrometheusMeterRegistry create() {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    registry.config().meterFilter(STORE_TAGS);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
