@@ -136,8 +136,18 @@ class DashboardServiceIT {
         .contains("partition " + LiveReconciler.MISMATCH + " is MISMATCH");
   }
 
+  /**
+   * The answer of {@code path}; a 503 (state moving during a rebalance, documented with {@code
+   * Retry-After}) is asked again, as a client would, for up to 30 s.
+   */
   private static JsonNode json(String path) throws Exception {
     HttpResponse<String> answer = get(path);
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+    while (answer.statusCode() == 503 && System.nanoTime() < deadline) {
+      assertThat(answer.headers().firstValue("Retry-After")).as(path + ": Retry-After").isPresent();
+      Thread.sleep(500);
+      answer = get(path);
+    }
     assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(200);
     return JSON.readTree(answer.body());
   }
