@@ -68,6 +68,7 @@ class ReconcilerFailoverIT {
     String appId = "reconciler-it-" + UUID.randomUUID();
     Instance a = Instance.start(appId, "a");
     Instance b = Instance.start(appId, "b");
+    ListPoller lists = null;
     try (KafkaProducer<String, RunEvent> events =
             producer(platform.catalog().runEvents().valueSerde().serializer());
         KafkaProducer<String, OutputFingerprint> prints =
@@ -99,6 +100,7 @@ class ReconcilerFailoverIT {
           prints.flush();
           b.awaitCaughtUpCopies();
           a.kill();
+          lists = ListPoller.start(b);
           standbyAnswersForTheDeadInstance(b);
         }
       }
@@ -108,6 +110,7 @@ class ReconcilerFailoverIT {
       events.flush();
       prints.flush();
       Map<String, Integer> counts = awaitVerdicts(PAIRS + RERUNS);
+      lists.stopAndCheck();
       for (int i = 0; i < PAIRS; i++) {
         String key = "wf-" + (i % 4) + "/p-" + i;
         assertThat(counts.get(key + "#1")).as(key + " revision 1").isEqualTo(1);
@@ -120,8 +123,79 @@ class ReconcilerFailoverIT {
         assertThat(pair.path("outcome").asText()).isEqualTo(i < RERUNS ? "MISMATCH" : "MATCH");
       }
     } finally {
+      if (lists != null) {
+        lists.interrupt();
+      }
       a.kill();
       b.kill();
+    }
+  }
+
+  /**
+   * Asks the survivor for {@code /v1/workflows} every 200 ms from the kill until every verdict has
+   * arrived: through the group's notice of the death and the rebalance that moves the dead
+   * instance's tasks, every answer is 200 (from standby or restoring copies, marked stale).
+   */
+  private static final class ListPoller extends Thread {
+    private final Instance survivor;
+    private final List<String> refusals = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.Set<String> states = new java.util.concurrent.ConcurrentSkipListSet<>();
+    private volatile int answered;
+    private volatile int stale;
+
+    private ListPoller(Instance survivor) {
+      super("list-poller");
+      this.survivor = survivor;
+      setDaemon(true);
+    }
+
+    static ListPoller start(Instance survivor) {
+      ListPoller p = new ListPoller(survivor);
+      p.start();
+      return p;
+    }
+
+    @Override
+    public void run() {
+      while (!isInterrupted()) {
+        try {
+          HttpResponse<String> r = survivor.get("/v1/workflows");
+          if (r.statusCode() == 200) {
+            answered++;
+            if (r.headers().firstValue(ReconcilerRoutes.STALE_HEADER).isPresent()) {
+              stale++;
+            }
+          } else {
+            refusals.add(r.statusCode() + " " + r.body());
+          }
+          String health = survivor.get("/health").body();
+          if (health.contains("REBALANCING")) {
+            states.add("REBALANCING");
+          }
+          Thread.sleep(200);
+        } catch (InterruptedException e) {
+          return;
+        } catch (IOException e) {
+          refusals.add(e.toString());
+        }
+      }
+    }
+
+    void stopAndCheck() throws InterruptedException {
+      interrupt();
+      join(20_000);
+      assertThat(refusals)
+          .as(
+              "/v1/workflows refused on the survivor ("
+                  + answered
+                  + " answered, "
+                  + stale
+                  + " marked stale, states seen "
+                  + states
+                  + ")")
+          .isEmpty();
+      assertThat(answered).as("/v1/workflows answers on the survivor").isGreaterThan(10);
+      assertThat(stale).as("answers naming the dead instance").isPositive();
     }
   }
 

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,6 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -283,35 +281,51 @@ public final class PairQueries {
   }
 
   /**
-   * Digest rows of every instance, and the instances that did not answer: their pairs are taken
-   * from standby copies held by the others, so the rows are complete but may lag for those.
+   * Digest rows of every instance, and the instances whose own pairs did not come back as active
+   * copies (dead, or moving tasks in a rebalance): their pairs are taken from every copy that can
+   * be read (standby copies on the others, and a rebalancing instance's own copies), so the rows
+   * may lag for those.
    */
   record Digests(List<DigestRow> rows, List<String> staleFor) {}
 
-  /** Digest rows of every instance (see {@link Digests}). */
-  Digests allDigests(String authorization) throws IOException {
+  /**
+   * Digest rows of every instance (see {@link Digests}); {@link Unavailable} only when no instance
+   * could read any copy.
+   */
+  Digests allDigests(String authorization) {
     Map<String, DigestRow> rows = new LinkedHashMap<>();
+    List<HostInfo> hosts = new ArrayList<>();
+    running().metadataForAllStreamsClients().forEach(m -> hosts.add(m.hostInfo()));
+    if (hosts.isEmpty()) {
+      hosts.add(self.get());
+    }
     List<String> silent = new ArrayList<>();
-    List<HostInfo> answered = new ArrayList<>();
-    Collection<StreamsMetadata> clients = running().metadataForAllStreamsClients();
-    for (StreamsMetadata m : clients) {
-      List<DigestRow> part = digestOf(m.hostInfo(), false, authorization);
-      if (part == null) {
-        silent.add(m.hostInfo().toString());
+    List<HostInfo> reachable = new ArrayList<>();
+    for (HostInfo host : hosts) {
+      DigestAnswer a = digestOf(host, false, authorization);
+      if (a.rows() == null) {
+        silent.add(host.toString());
       } else {
-        answered.add(m.hostInfo());
-        part.forEach(r -> put(rows, r, true));
+        a.rows().forEach(r -> put(rows, r, true));
+      }
+      if (a.reachable()) {
+        reachable.add(host);
       }
     }
-    if (clients.isEmpty()) {
-      localDigest(false).forEach(r -> put(rows, r, true));
-    }
     if (!silent.isEmpty()) {
-      for (HostInfo host : answered) {
-        List<DigestRow> part = digestOf(host, true, authorization);
+      boolean anyCopy = silent.size() < hosts.size();
+      for (HostInfo host : reachable) {
+        List<DigestRow> part = digestOf(host, true, authorization).rows();
         if (part != null) {
+          anyCopy = true;
           part.forEach(r -> put(rows, r, false));
         }
+      }
+      if (!anyCopy) {
+        throw new Unavailable(
+            "no instance could read its pairs (asked "
+                + silent
+                + "): state is moving between instances (rebalance or restore); retry shortly");
       }
     }
     return new Digests(new ArrayList<>(rows.values()), silent);
@@ -326,10 +340,19 @@ public final class PairQueries {
     }
   }
 
-  /** One instance's digest, or null when it did not answer. */
-  private List<DigestRow> digestOf(HostInfo host, boolean staleOk, String authorization) {
+  /**
+   * One instance's digest: {@code rows} null when it could not give them; {@code reachable} false
+   * when it did not answer at all (then its copies are not asked for either).
+   */
+  private record DigestAnswer(List<DigestRow> rows, boolean reachable) {}
+
+  private DigestAnswer digestOf(HostInfo host, boolean staleOk, String authorization) {
     if (host.equals(self.get())) {
-      return localDigest(staleOk);
+      try {
+        return new DigestAnswer(localDigest(staleOk), true);
+      } catch (Unavailable | org.apache.kafka.streams.errors.InvalidStateStoreException e) {
+        return new DigestAnswer(null, true);
+      }
     }
     try {
       Peers.Answer a =
@@ -339,13 +362,13 @@ public final class PairQueries {
               authorization,
               false);
       if (a.status() != 200) {
-        return null;
+        return new DigestAnswer(null, true);
       }
       List<DigestRow> rows = new ArrayList<>();
       a.body().forEach(n -> rows.add(DigestRow.of(n)));
-      return rows;
+      return new DigestAnswer(rows, true);
     } catch (IOException e) {
-      return null;
+      return new DigestAnswer(null, false);
     }
   }
 
