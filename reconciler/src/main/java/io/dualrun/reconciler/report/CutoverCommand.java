@@ -107,11 +107,11 @@ public final class CutoverCommand implements Callable<Integer> {
   }
 
   private int status() throws ReportException {
+    ReconcilerReader reader = reconciler.reader();
     JsonNode all =
         workflow == null
-            ? reconciler.reader().get("v1/cutovers")
-            : JSON.createArrayNode()
-                .add(reconciler.reader().get("v1/cutovers/" + encode(workflow)));
+            ? reader.get("v1/cutovers")
+            : JSON.createArrayNode().add(reader.get("v1/cutovers/" + encode(workflow)));
     boolean rollback = false;
     StringBuilder out = new StringBuilder();
     for (JsonNode c : all) {
@@ -137,6 +137,7 @@ public final class CutoverCommand implements Callable<Integer> {
     PrintWriter w = spec.commandLine().getOut();
     w.print(out);
     w.flush();
+    reader.warnIfStale(spec.commandLine().getErr(), "cutover");
     return rollback ? ROLLBACK_ADVISED : 0;
   }
 

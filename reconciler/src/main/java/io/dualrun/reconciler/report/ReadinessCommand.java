@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code dualrun report readiness [--url URL] [--format md|csv|json] [--workflow W]}: the cutover
- * readiness table. Exit code 0 when printed; 1 with one line on standard error when the reconciler
+ * readiness table. Exit code 0 when printed (with a warning on standard error when the answer was
+ * partly read from copies that may lag); 1 with one line on standard error when the reconciler
  * cannot answer.
  */
 @Command(
@@ -38,9 +39,11 @@ public final class ReadinessCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     try {
-      List<ReadinessRow> rows = new ReadinessClient(reconciler.reader()).fetch(workflow);
+      ReconcilerReader reader = reconciler.reader();
+      List<ReadinessRow> rows = new ReadinessClient(reader).fetch(workflow);
       out.print(format.render(rows));
       out.flush();
+      reader.warnIfStale(spec.commandLine().getErr(), "report readiness");
       return 0;
     } catch (ReportException e) {
       PrintWriter err = spec.commandLine().getErr();

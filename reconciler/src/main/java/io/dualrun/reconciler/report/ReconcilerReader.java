@@ -12,6 +12,8 @@ import java.time.Duration;
 /**
  * GETs JSON from a reconciler's REST API (connect timeout 5 s, request timeout 30 s), with the
  * bearer token when one is given; every failure is a {@link ReportException} saying what happened.
+ * Remembers the instances that answers named in {@code X-Dualrun-Stale-From} (lists partly read
+ * from copies that may lag), for {@link #warnIfStale}.
  */
 final class ReconcilerReader {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -22,6 +24,8 @@ final class ReconcilerReader {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final String token;
+
+  private final java.util.Set<String> staleFrom = new java.util.LinkedHashSet<>();
 
   /**
    * @param token bearer token sent with every request, or null
@@ -69,6 +73,15 @@ final class ReconcilerReader {
     } catch (IllegalArgumentException e) {
       throw new ReportException("not a usable URL " + uri + ": " + e.getMessage());
     }
+    response
+        .headers()
+        .firstValue(STALE_HEADER)
+        .ifPresent(
+            v ->
+                java.util.Arrays.stream(v.split(","))
+                    .map(String::strip)
+                    .filter(h -> !h.isEmpty())
+                    .forEach(staleFrom::add));
     JsonNode reply =
         response.body().isBlank() ? JSON.createObjectNode() : parse(uri, response.body());
     if (response.statusCode() != expected) {
@@ -77,6 +90,26 @@ final class ReconcilerReader {
           uri + " answered " + response.statusCode() + (reason.isEmpty() ? "" : ": " + reason));
     }
     return reply;
+  }
+
+  /** The header naming the instances whose pairs a list took from copies that may lag. */
+  static final String STALE_HEADER = io.dualrun.reconciler.rest.ReconcilerRoutes.STALE_HEADER;
+
+  /**
+   * When an answer so far was partly read from copies that may lag, one line on {@code err}
+   * starting with {@code command}: which instances, and to ask again.
+   */
+  void warnIfStale(java.io.PrintWriter err, String command) {
+    if (staleFrom.isEmpty()) {
+      return;
+    }
+    err.println(
+        command
+            + ": warning: the pairs of "
+            + String.join(", ", staleFrom)
+            + " were read from copies that may lag (that instance did not answer, or a rebalance"
+            + " was moving its state); ask again for an up-to-date answer");
+    err.flush();
   }
 
   /** {@code error}, or every {@code errors[].field: reason}, of a refusal. */

@@ -41,14 +41,13 @@ public final class SuggestCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try {
+      ReconcilerReader reader = reconciler.reader();
       JsonNode r =
-          reconciler
-              .reader()
-              .get(
-                  "v1/workflows/"
-                      + URLEncoder.encode(workflow, StandardCharsets.UTF_8).replace("+", "%20")
-                      + "/suggestions?last="
-                      + last);
+          reader.get(
+              "v1/workflows/"
+                  + URLEncoder.encode(workflow, StandardCharsets.UTF_8).replace("+", "%20")
+                  + "/suggestions?last="
+                  + last);
       PrintWriter out = spec.commandLine().getOut();
       JsonNode suggestions = r.path("suggestions");
       if (suggestions.isEmpty()) {
@@ -63,6 +62,7 @@ public final class SuggestCommand implements Callable<Integer> {
       }
       suggestions.forEach(s -> out.print(s.path("patch").asText()));
       out.flush();
+      reader.warnIfStale(spec.commandLine().getErr(), "suggest");
       return 0;
     } catch (ReportException e) {
       PrintWriter err = spec.commandLine().getErr();

@@ -46,9 +46,11 @@ public final class WavesCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     try {
-      JsonNode plan = reconciler.reader().get("v1/waves");
+      ReconcilerReader reader = reconciler.reader();
+      JsonNode plan = reader.get("v1/waves");
       out.print(f.equals("json") ? pretty(plan) : markdown(plan));
       out.flush();
+      reader.warnIfStale(spec.commandLine().getErr(), "report waves");
       return 0;
     } catch (ReportException e) {
       PrintWriter err = spec.commandLine().getErr();

@@ -37,7 +37,7 @@ public final class CutoverRoutes {
     List<Cutover> all = desk.all();
     List<Stabilisation> out = new ArrayList<>();
     if (!all.isEmpty()) {
-      List<DigestRow> rows = queries.allDigests(ctx.header("Authorization")).rows();
+      List<DigestRow> rows = ReconcilerRoutes.digests(ctx, queries).rows();
       for (Cutover c : all) {
         out.add(report(c, rows, queries, clock));
       }
@@ -55,8 +55,7 @@ public final class CutoverRoutes {
               PairQueries.error("workflow " + workflow + " has not cut over (no cutover record)"));
       return;
     }
-    ctx.json(
-        report(c.get(), queries.allDigests(ctx.header("Authorization")).rows(), queries, clock));
+    ctx.json(report(c.get(), ReconcilerRoutes.digests(ctx, queries).rows(), queries, clock));
   }
 
   private static Stabilisation report(

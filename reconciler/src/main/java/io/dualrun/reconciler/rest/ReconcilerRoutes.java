@@ -66,8 +66,7 @@ public final class ReconcilerRoutes {
    * Every instance's digest; when some did not answer, their pairs come from standby copies and the
    * answer carries {@value #STALE_HEADER} naming them.
    */
-  private static PairQueries.Digests digests(Context ctx, PairQueries queries)
-      throws java.io.IOException {
+  static PairQueries.Digests digests(Context ctx, PairQueries queries) {
     PairQueries.Digests d = queries.allDigests(ctx.header("Authorization"));
     if (!d.staleFor().isEmpty()) {
       ctx.header(STALE_HEADER, String.join(",", d.staleFor()));

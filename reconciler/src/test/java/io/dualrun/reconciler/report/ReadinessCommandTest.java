@@ -231,6 +231,33 @@ class ReadinessCommandTest {
   }
 
   @Test
+  void anAnswerPartlyFromCopiesThatMayLagIsPrintedWithAWarning() {
+    server.stop();
+    server = Javalin.create(c -> c.showJavalinBanner = false);
+    server.get(
+        "/v1/readiness",
+        ctx ->
+            ctx.header("X-Dualrun-Stale-From", "10.0.0.7:8082")
+                .contentType("application/json")
+                .result(READINESS));
+    server.get(
+        "/v1/workflows",
+        ctx ->
+            ctx.header("X-Dualrun-Stale-From", "10.0.0.7:8082, 10.0.0.8:8082")
+                .contentType("application/json")
+                .result(WORKFLOWS));
+    server.start("127.0.0.1", 0);
+    Run run = run("readiness", "--url", "http://127.0.0.1:" + server.port(), "--format", "csv");
+    assertThat(run.code).as(run.err).isZero();
+    assertThat(run.out).contains("customer-dim");
+    assertThat(run.err.strip())
+        .isEqualTo(
+            "report readiness: warning: the pairs of 10.0.0.7:8082, 10.0.0.8:8082 were read from"
+                + " copies that may lag (that instance did not answer, or a rebalance was moving"
+                + " its state); ask again for an up-to-date answer");
+  }
+
+  @Test
   void protectedReadsAreAskedWithTheToken() {
     server.stop();
     server = Javalin.create(c -> c.showJavalinBanner = false);
