@@ -115,6 +115,8 @@ class DashboardBrowserIT {
             return false;
           }
         });
+    overviewRowAgreesWithTheApi(wait, WORKFLOW);
+    overviewRowAgreesWithTheApi(wait, "marketing-attribution");
     WebElement waves = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("wave-table")));
     assertThat(waves.findElement(By.cssSelector("tr[data-workflow='churn-features']")).getText())
         .as("a workflow reading only sources is in wave 1")
@@ -199,6 +201,137 @@ class DashboardBrowserIT {
     assertThat(browser.findElements(By.cssSelector("#runs img, #runs b"))).isEmpty();
     assertThat(browser.getTitle()).doesNotContain("injected");
     screenshot("pair-hostile-text");
+  }
+
+  /**
+   * While lists come partly from copies that may lag (one instance down, or a rebalance moving its
+   * state), the status line names the instance. The pages against a server answering the lists as a
+   * reconciler does then: with {@code X-Dualrun-Stale-From}.
+   */
+  @Test
+  void statusLineNamesTheInstancesWhosePairsMayLag() throws Exception {
+    requireBrowser();
+    io.javalin.Javalin api = io.javalin.Javalin.create(c -> c.showJavalinBanner = false);
+    try {
+      io.dualrun.reconciler.web.DashboardRoutes.routes(api);
+      String stale = io.dualrun.reconciler.rest.ReconcilerRoutes.STALE_HEADER;
+      api.get(
+          "/v1/workflows",
+          ctx ->
+              ctx.header(stale, "10.0.0.7:8082")
+                  .json(
+                      List.of(
+                          Map.of(
+                              "workflow",
+                              "orders",
+                              "inventoried",
+                              true,
+                              "counts",
+                              Map.of("MATCH", 1),
+                              "partitions",
+                              1,
+                              "cleanStreak",
+                              1,
+                              "openBreaches",
+                              List.of(),
+                              "latestPartition",
+                              "2026-12-01"))));
+      api.get("/v1/readiness", ctx -> ctx.header(stale, "10.0.0.7:8082").json(List.of()));
+      api.get("/v1/waves", ctx -> ctx.json(Map.of("workflows", List.of(), "cycles", List.of())));
+      api.get("/v1/waivers", ctx -> ctx.json(List.of()));
+      api.get(
+          "/v1/pairs/{workflow}/{partition}",
+          ctx -> ctx.status(404).json(Map.of("error", "no pair")));
+      api.start("127.0.0.1", 0);
+      browser = chromium();
+      browser.get("http://127.0.0.1:" + api.port() + "/");
+      WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+      wait.until(
+          ExpectedConditions.presenceOfElementLocated(
+              By.cssSelector("tr[data-workflow='orders']")));
+      WebElement status = browser.findElement(By.id("status"));
+      wait.until(d -> status.getText().startsWith("Updated"));
+      assertThat(status.getText())
+          .contains(
+              "(partly from copies that may lag: 10.0.0.7:8082 did not answer, or a rebalance was"
+                  + " moving its state)");
+      assertThat(status.getAttribute("class")).isEqualTo("status warning");
+      screenshot("overview-stale");
+    } finally {
+      api.stop();
+    }
+  }
+
+  /**
+   * Each cell of the workflow's overview row, read under its column's header, says what {@code
+   * /v1/workflows} says (the page polls: asked again until both agree, for up to 30 s).
+   */
+  private void overviewRowAgreesWithTheApi(WebDriverWait wait, String workflow) {
+    String[] last = {""};
+    try {
+      wait.until(
+          d -> {
+            try {
+              Map<String, String> page = overviewRow(d, workflow);
+              Map<String, String> api = expectedOverviewRow(workflow);
+              last[0] = "page " + page + ", API " + api;
+              return page.entrySet().containsAll(api.entrySet());
+            } catch (Exception e) {
+              last[0] = e.toString();
+              return false;
+            }
+          });
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError(
+          "the overview's row of " + workflow + " disagrees with /v1/workflows: " + last[0], e);
+    }
+  }
+
+  /** Header label → cell text of one row of the overview's workflow table. */
+  private static Map<String, String> overviewRow(WebDriver d, String workflow) {
+    List<String> labels =
+        d.findElements(By.cssSelector("#workflow-table thead th")).stream()
+            .map(h -> h.getText().replace("▲", "").replace("▼", "").strip())
+            .toList();
+    List<WebElement> cells =
+        d.findElements(By.cssSelector("#workflow-table tr[data-workflow='" + workflow + "'] > *"));
+    if (labels.size() != cells.size()) {
+      throw new IllegalStateException(
+          labels.size() + " column headers " + labels + " but " + cells.size() + " cells");
+    }
+    Map<String, String> row = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < labels.size(); i++) {
+      row.put(labels.get(i), cells.get(i).getText().strip());
+    }
+    return row;
+  }
+
+  /** What the overview's row must show, from {@code /v1/workflows}. */
+  private Map<String, String> expectedOverviewRow(String workflow) throws Exception {
+    JsonNode summary = null;
+    for (JsonNode s : get("/v1/workflows")) {
+      if (s.path("workflow").asText().equals(workflow)) {
+        summary = s;
+      }
+    }
+    assertThat(summary).as(workflow + " in /v1/workflows").isNotNull();
+    JsonNode counts = summary.path("counts");
+    int match = counts.path("MATCH").asInt();
+    int mismatch = counts.path("MISMATCH").asInt();
+    int waived = counts.path("MATCH_WITH_WAIVER").asInt();
+    int decided = match + mismatch + waived;
+    double percent = Math.floor((match + waived) * 1000.0 / decided) / 10;
+    String shown =
+        percent == Math.rint(percent) ? Long.toString((long) percent) : Double.toString(percent);
+    Map<String, String> row = new java.util.LinkedHashMap<>();
+    row.put("Parity", (match + waived) + " / " + decided + " (" + shown + "%)");
+    row.put("MATCH", Integer.toString(match));
+    row.put("MISMATCH", Integer.toString(mismatch));
+    row.put("WAIVED", Integer.toString(waived));
+    row.put("PENDING", Integer.toString(counts.path("PENDING").asInt()));
+    row.put("Clean streak", Integer.toString(summary.path("cleanStreak").asInt()));
+    row.put("Open breaches", Integer.toString(summary.path("openBreaches").size()));
+    return row;
   }
 
   /** A drill-down report for the mismatching pair, as dualrun drilldown writes it. */

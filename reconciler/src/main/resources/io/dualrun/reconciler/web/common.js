@@ -41,6 +41,16 @@ const Dash = (() => {
     return page("pairs/" + encodeURIComponent(workflow) + "/" + encodeURIComponent(partition));
   }
 
+  // Instances whose pairs the answers of this refresh took from copies that may lag: named by
+  // lists in X-Dualrun-Stale-From, or a pair answered with "stale": true.
+  const staleFrom = new Set();
+
+  function noteStale(response, body) {
+    const header = response.headers.get("X-Dualrun-Stale-From");
+    if (header) header.split(",").map((h) => h.trim()).filter((h) => h).forEach((h) => staleFrom.add(h));
+    if (body && body.stale === true) staleFrom.add("the instance holding the pair");
+  }
+
   /** GET a JSON resource: {ok, status, body}; a network failure gives status 0. */
   async function getJson(path) {
     try {
@@ -51,6 +61,7 @@ const Dash = (() => {
       } catch (e) {
         body = null;
       }
+      if (response.ok) noteStale(response, body);
       return {ok: response.ok, status: response.status, body};
     } catch (e) {
       return {ok: false, status: 0, body: {error: "the server did not answer (" + e.message + ")"}};
@@ -77,10 +88,13 @@ const Dash = (() => {
     let timer = null;
     async function tick() {
       clearTimeout(timer);
+      staleFrom.clear();
       try {
         const problem = await refresh();
-        status.textContent = problem ? problem : "Updated " + new Date().toLocaleTimeString();
-        status.className = problem ? "status error" : "status";
+        const stale = staleFrom.size === 0 ? "" : " (partly from copies that may lag: " + [...staleFrom].join(", ") +
+          " did not answer, or a rebalance was moving its state)";
+        status.textContent = problem ? problem : "Updated " + new Date().toLocaleTimeString() + stale;
+        status.className = problem ? "status error" : stale ? "status warning" : "status";
       } catch (e) {
         status.textContent = "Could not refresh: " + e.message;
         status.className = "status error";

@@ -96,7 +96,7 @@
   function parityCell(row) {
     if (row.parity === null) return el("td", {class: "num"}, "—");
     const percent = Math.floor(row.parity * 1000) / 10;
-    return el("td", {class: "num"}, row.match + " / " + row.decided + " ", el("span", {class: "muted"}, "(" + percent + "%)"));
+    return el("td", {class: "num"}, (row.match + row.waived) + " / " + row.decided + " ", el("span", {class: "muted"}, "(" + percent + "%)"));
   }
 
   function body(rows) {
@@ -108,6 +108,7 @@
       parityCell(row),
       el("td", {class: "num"}, row.match),
       el("td", {class: row.mismatch > 0 ? "num bad" : "num"}, row.mismatch),
+      el("td", {class: "num"}, row.waived),
       el("td", {class: "num"}, row.pending),
       el("td", {class: "num"}, row.cleanStreak),
       el("td", {class: row.breaches > 0 ? "num bad" : "num"}, row.breaches > 0
