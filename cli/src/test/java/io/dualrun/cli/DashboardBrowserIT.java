@@ -139,7 +139,8 @@ class DashboardBrowserIT {
         .as("the overview lists the waivers")
         .contains("marketing-attribution")
         .contains("output mart.attribution, kind SCHEMA")
-        .contains("analytics-lead@example.com");
+        .contains("analytics-lead@example.com")
+        .contains("2027-02-01 00:00:00Z");
     screenshot("overview");
     browser.findElement(By.cssSelector("tr[data-workflow='" + WORKFLOW + "'] th a")).click();
     WebElement week =
@@ -179,7 +180,9 @@ class DashboardBrowserIT {
         .as("the drill-down's changed row: key, unchanged value, both values of the changed one")
         .isEqualTo("CHANGED 1042 1042 10.50 → 10.05\n(differs)");
     assertThat(browser.findElement(By.id("drill-downs")).getText())
-        .contains("0 only in the baseline, 0 only in the candidate, 1 changed");
+        .contains(
+            "0 only in the baseline, 0 only in the candidate, 1 changed · revision 1 · 2026-11-22"
+                + " 08:00:03Z");
     screenshot("pair-" + WORKFLOW + "-" + PARTITION);
 
     browser.get(standalone.httpUrl() + "/workflows/marketing-attribution");
@@ -533,7 +536,15 @@ class DashboardBrowserIT {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /**
+   * Saves a screenshot of the page, after checking that no value reached it as a script's
+   * placeholder text ({@code [object …]}, {@code undefined}, {@code NaN}).
+   */
   private void screenshot(String name) throws Exception {
+    String text = browser.findElement(By.tagName("body")).getText();
+    for (String leaked : List.of("[object ", "undefined", "NaN")) {
+      assertThat(text).as("page " + name + " shows a script's placeholder").doesNotContain(leaked);
+    }
     Files.createDirectories(SCREENSHOTS);
     Path png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
     Files.copy(

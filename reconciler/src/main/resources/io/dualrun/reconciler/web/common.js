@@ -170,7 +170,7 @@ const Dash = (() => {
         el("td", {}, el("a", {href: workflowHref(w.workflow)}, w.workflow)),
         el("td", {}, waiverScope(w)),
         el("td", {}, w.owner),
-        el("td", {}, w.expiresAt ? time(w.expiresAt) + (w.expired ? " (expired)" : "") : "never"),
+        el("td", {}, w.expiresAt ? [time(w.expiresAt), w.expired ? " (expired)" : ""] : "never"),
         el("td", {}, w.reason)))));
   }
 

@@ -137,7 +137,7 @@
       const header = el("p", {class: "drill-summary"},
         el("strong", {}, d.output), " ", badge(d.status), " ",
         d.onlyInBaseline + " only in the baseline, " + d.onlyInCandidate + " only in the candidate, " + d.changed + " changed",
-        " · revision " + d.revision + " · " + time(d.finishedAt),
+        " · revision " + d.revision + " · ", time(d.finishedAt),
         d.message ? el("div", {class: "muted"}, d.message) : null);
       const rows = d.rows || [];
       if (rows.length === 0) return el("section", {class: "drill-down", "data-output": d.output}, header);
