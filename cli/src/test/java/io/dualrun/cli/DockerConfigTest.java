@@ -83,7 +83,7 @@ class DockerConfigTest {
           .as(service + ": registry.url " + registry)
           .contains(registry.getPort());
       assertThat(common.topics().replicationFactor()).isEqualTo((short) 3);
-      assertThat(common.loadInventory().workflows()).hasSize(12);
+      assertThat(common.loadInventory().workflows()).hasSize(13);
       assertThat(dependsOn(service))
           .as(service + " starts once the brokers and the registry are healthy")
           .containsAllEntriesOf(
@@ -327,9 +327,15 @@ class DockerConfigTest {
     }
   }
 
+  /** The image's inventory is the demo migration's, lineage and coverage included. */
   @Test
-  void inventoryIsValid() {
-    assertThat(InventoryLoader.load(CONFIG.resolve("workflows.yaml")).workflows()).hasSize(12);
+  void inventoryIsTheDemoMigrations() throws IOException {
+    assertThat(InventoryLoader.load(CONFIG.resolve("workflows.yaml")).workflows()).hasSize(13);
+    try (var demo = DockerConfigTest.class.getResourceAsStream("/demo/workflows.yaml")) {
+      assertThat(Files.readString(CONFIG.resolve("workflows.yaml")))
+          .as("docker/config/workflows.yaml against the demo's inventory")
+          .isEqualTo(new String(demo.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    }
   }
 
   /** The shipped configuration file {@code service} runs with, the inventory read from here. */
