@@ -63,8 +63,9 @@ public final class ReconcilerRoutes {
   }
 
   /**
-   * Every instance's digest; when some did not answer, their pairs come from standby copies and the
-   * answer carries {@value #STALE_HEADER} naming them.
+   * Every instance's digest; when some could not give their active pairs (down, or a rebalance
+   * moving their state), those pairs come from the copies still readable and the answer carries
+   * {@value #STALE_HEADER} naming them.
    */
   static PairQueries.Digests digests(Context ctx, PairQueries queries) {
     PairQueries.Digests d = queries.allDigests(ctx.header("Authorization"));
