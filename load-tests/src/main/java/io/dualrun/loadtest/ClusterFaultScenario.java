@@ -45,7 +45,8 @@ import java.util.Set;
  * twice (but for one the killed instance had delivered and not yet written to its ledger, repeated
  * once after the kill with the same key: the ledger topic is read to tell), the surviving alerting
  * instance delivered every partition within {@link #MAX_TAKEOVER} of the kill, ingest never
- * answered 503 and REST never went {@link #MAX_REST_GAP} without answering a pair.
+ * answered 503, REST never went {@link #MAX_REST_GAP} without answering a pair and never answered
+ * 404 for a pair it had answered before.
  */
 public final class ClusterFaultScenario {
   static final int NODES = 3;
@@ -83,6 +84,7 @@ public final class ClusterFaultScenario {
           && repeatedAlerts.isEmpty()
           && (alertingTakeover == null || alertingTakeover.compareTo(MAX_TAKEOVER) <= 0)
           && rest.neverAnswered() == 0
+          && rest.notFoundAfterAnswer() == 0
           && rest.longestGap().compareTo(MAX_REST_GAP) <= 0;
     }
 

@@ -41,6 +41,11 @@ class ClusterFaultIT {
     assertThat(result.rest().neverAnswered())
         .as("probed pairs never answered: " + result.rest().render())
         .isZero();
+    assertThat(result.rest().notFoundAfterAnswer())
+        .as(
+            "404 for a pair answered before (a lagging copy read as current): "
+                + result.rest().render())
+        .isZero();
     assertThat(result.rest().longestGap())
         .as("longest time REST answered no probed pair: " + result.rest().render())
         .isLessThanOrEqualTo(ClusterFaultScenario.MAX_REST_GAP);

@@ -8,6 +8,7 @@ import io.dualrun.reconciler.rest.KafkaDesk;
 import io.dualrun.reconciler.rest.PairQueries;
 import io.dualrun.reconciler.rest.ReconcilerRoutes;
 import io.dualrun.reconciler.rest.WaiverRoutes;
+import io.dualrun.reconciler.stream.ServingStores;
 import io.dualrun.reconciler.stream.StoreNames;
 import io.dualrun.reconciler.web.DashboardRoutes;
 import io.dualrun.registry.LoggingListener;
@@ -55,6 +56,7 @@ public final class ReconcilerService implements HostedService {
 
   private final ReconcilerConfig baseConfig;
   private final Inventory inventory;
+  private final ServingStores serving = new ServingStores();
   private volatile ReconcilerConfig config;
   private volatile KafkaStreams streams;
   private volatile KafkaDesk<Waiver> waivers;
@@ -141,7 +143,10 @@ public final class ReconcilerService implements HostedService {
 
   public PairQueries queries() {
     return new PairQueries(
-        () -> streams, () -> new HostInfo(config.advertisedHost(), config.httpPort()), inventory);
+        () -> streams,
+        () -> new HostInfo(config.advertisedHost(), config.httpPort()),
+        inventory,
+        serving);
   }
 
   /** Starts against Kafka; {@code httpPort} is where this instance's routes answer. */
@@ -163,7 +168,7 @@ public final class ReconcilerService implements HostedService {
     config = baseConfig.withCommon(common).withHttpPort(httpPort).withInputPartitions(partitions);
     registerSchemas(catalog);
     StreamsBuilder builder = new StreamsBuilder();
-    ReconcilerTopology.build(builder, config, inventory, catalog);
+    ReconcilerTopology.build(builder, config, inventory, catalog, serving);
     var props = ReconcilerTopology.streamsProperties(config);
     KafkaStreams s = new KafkaStreams(builder.build(props), props);
     s.setUncaughtExceptionHandler(

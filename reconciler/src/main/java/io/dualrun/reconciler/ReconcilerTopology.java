@@ -13,6 +13,7 @@ import io.dualrun.reconciler.stream.EventTimeExtractor;
 import io.dualrun.reconciler.stream.FingerprintLagsSerde;
 import io.dualrun.reconciler.stream.PairInputDeserializer;
 import io.dualrun.reconciler.stream.PairProcessor;
+import io.dualrun.reconciler.stream.ServingStores;
 import io.dualrun.reconciler.stream.StoreNames;
 import io.dualrun.schemas.avro.Cutover;
 import io.dualrun.schemas.avro.Waiver;
@@ -47,9 +48,16 @@ public final class ReconcilerTopology {
 
   private ReconcilerTopology() {}
 
-  /** Adds the reconciler to {@code builder}. A pure function: no I/O, no environment. */
+  /**
+   * Adds the reconciler to {@code builder}. A pure function: no I/O, no environment; {@code
+   * serving} is told which pair stores active tasks are processing with.
+   */
   public static void build(
-      StreamsBuilder builder, ReconcilerConfig config, Inventory inventory, TopicCatalog catalog) {
+      StreamsBuilder builder,
+      ReconcilerConfig config,
+      Inventory inventory,
+      TopicCatalog catalog,
+      ServingStores serving) {
     // the pairs store keeps recently used pairs decoded and writes each changed one once per
     // commit; each pair's deadline is part of its state, and the index of deadlines is rebuilt
     // from it in memory when a task starts (DeadlineIndex); the schedule cursors are cached: the
@@ -83,7 +91,7 @@ public final class ReconcilerTopology {
                 .withName(INPUTS_SOURCE)
                 .withTimestampExtractor(new EventTimeExtractor()))
         .process(
-            () -> new PairProcessor(processorSettings(config), inventory),
+            () -> new PairProcessor(processorSettings(config), inventory, serving),
             Named.as(PROCESSOR),
             StoreNames.PAIRS,
             StoreNames.SCHEDULE_CURSORS,

@@ -130,7 +130,8 @@ final class Harness implements AutoCloseable {
 
   static Topology topology(ReconcilerConfig config, Inventory inventory, TopicCatalog catalog) {
     StreamsBuilder builder = new StreamsBuilder();
-    ReconcilerTopology.build(builder, config, inventory, catalog);
+    ReconcilerTopology.build(
+        builder, config, inventory, catalog, new io.dualrun.reconciler.stream.ServingStores());
     return builder.build(props(config));
   }
 

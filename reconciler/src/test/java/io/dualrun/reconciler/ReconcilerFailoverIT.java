@@ -134,7 +134,9 @@ class ReconcilerFailoverIT {
   /**
    * Asks the survivor for {@code /v1/workflows} every 200 ms from the kill until every verdict has
    * arrived: through the group's notice of the death and the rebalance that moves the dead
-   * instance's tasks, every answer is 200 (from standby or restoring copies, marked stale).
+   * instance's tasks, every answer is 200 (from standby or restoring copies, marked stale). It asks
+   * for a few pairs judged before the kill too: none may be 404 (a copy being restored, or a
+   * standby being made active, read as current); 503 is allowed while no copy can be read.
    */
   private static final class ListPoller extends Thread {
     private final Instance survivor;
@@ -167,6 +169,12 @@ class ReconcilerFailoverIT {
             }
           } else {
             refusals.add(r.statusCode() + " " + r.body());
+          }
+          for (int i = 0; i < 8; i++) {
+            HttpResponse<String> pair = survivor.get("/v1/pairs/wf-" + (i % 4) + "/p-" + i);
+            if (pair.statusCode() == 404) {
+              refusals.add("a pair judged before the kill: 404 " + pair.body());
+            }
           }
           String health = survivor.get("/health").body();
           if (health.contains("REBALANCING")) {

@@ -102,6 +102,84 @@ class ReconcilerRestartIT {
     }
   }
 
+  /**
+   * An instance restoring its copy of a pair from the changelog (a new state directory; the restore
+   * consumer made to wait 2 s for each fetch, so that the restore lasts) never answers 404 for the
+   * pair: Kafka Streams lets a query read a store while it is being restored, and a copy without
+   * the pair there says nothing about whether it exists. It answers 503 until its active task
+   * processes the partition, then the current pair.
+   */
+  @Test
+  void anInstanceRestoringAPairAnswers503NotUnknown() throws Exception {
+    String appId = "reconciler-restore-it-" + UUID.randomUUID();
+    Path inventory = Files.writeString(work.resolve("restore-workflows.yaml"), "defaults: {}\n");
+    String wf = "wf-restore";
+    String partition = "2026-11-21";
+    String key = Harness.key(wf, partition);
+    try (ReconcilerService first =
+        ReconcilerService.create(config(appId, inventory, "restore-first", Map.of()))) {
+      first.start(freePort());
+      try (KafkaProducer<String, RunEvent> events = producer()) {
+        events.send(
+            new ProducerRecord<>(
+                TopicCatalog.RUN_EVENTS,
+                key,
+                Harness.event(
+                    wf, partition, Side.BASELINE, 1, RunStatus.SUCCEEDED, Instant.now())));
+      }
+      awaitStoredDeadline(first, key);
+    }
+    Map<String, String> slowRestore =
+        Map.of(
+            "restore.consumer.fetch.min.bytes", "104857600",
+            "restore.consumer.fetch.max.wait.ms", "2000",
+            "restore.consumer.max.partition.fetch.bytes", "1");
+    ReconcilerService second =
+        ReconcilerService.create(config(appId, inventory, "restore-second", slowRestore));
+    io.javalin.Javalin app = io.javalin.Javalin.create(c -> c.showJavalinBanner = false);
+    second.routes(app);
+    app.start("127.0.0.1", 0);
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    java.net.http.HttpRequest ask =
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(
+                    "http://127.0.0.1:" + app.port() + "/v1/pairs/" + wf + "/" + partition))
+            .timeout(Duration.ofSeconds(15))
+            .build();
+    Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+    List<String> notFound = new ArrayList<>();
+    String current = null;
+    try (second) {
+      second.start(app.port());
+      long until = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+      while (current == null && System.nanoTime() < until) {
+        var answer = http.send(ask, java.net.http.HttpResponse.BodyHandlers.ofString());
+        statuses.merge(answer.statusCode(), 1, Integer::sum);
+        if (answer.statusCode() == 404) {
+          notFound.add(answer.body());
+        } else if (answer.statusCode() == 200 && !answer.body().contains("\"stale\"")) {
+          current = answer.body();
+        }
+        Thread.sleep(50);
+      }
+    } finally {
+      app.stop();
+    }
+    assertThat(notFound)
+        .as("answers 404 for the stored pair (statuses " + statuses + ")")
+        .isEmpty();
+    assertThat(statuses.get(503))
+        .as("503 while the copy was being restored (statuses " + statuses + ")")
+        .isNotNull();
+    assertThat(current)
+        .as("the current pair, once restored (statuses " + statuses + ")")
+        .isNotNull();
+    var pair = new com.fasterxml.jackson.databind.ObjectMapper().readTree(current);
+    assertThat(pair.path("workflow").asText() + "/" + pair.path("partition").asText())
+        .isEqualTo(key);
+    System.out.println("statuses while restoring and after: " + statuses);
+  }
+
   /** The deadline the pair's committed state holds, once the store has it. */
   private static long awaitStoredDeadline(ReconcilerService service, String key)
       throws InterruptedException {
@@ -167,7 +245,13 @@ class ReconcilerRestartIT {
   }
 
   private static ReconcilerConfig config(String appId, Path inventory, String name) {
+    return config(appId, inventory, name, Map.of());
+  }
+
+  private static ReconcilerConfig config(
+      String appId, Path inventory, String name, Map<String, String> streamsProperties) {
     Map<String, Object> flat = new HashMap<>();
+    flat.put("reconciler.streams.properties", streamsProperties);
     flat.put("kafka.bootstrap-servers", platform.bootstrapServers());
     flat.put("registry.url", platform.registryUrl());
     flat.put("inventory", inventory.toString());

@@ -31,9 +31,18 @@ public final class RestProbe implements AutoCloseable {
    */
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(6);
 
-  /** What the probe saw. */
+  /**
+   * What the probe saw; {@code notFoundAfterAnswer}: answers 404 for a pair already answered 200
+   * (an instance reading a copy that lacks it as if it were current).
+   */
   public record Result(
-      int pairs, int neverAnswered, Duration longestGap, String worst, long polls, long answers) {
+      int pairs,
+      int neverAnswered,
+      Duration longestGap,
+      String worst,
+      long polls,
+      long answers,
+      long notFoundAfterAnswer) {
     public String render() {
       return "REST probe: "
           + pairs
@@ -47,6 +56,8 @@ public final class RestProbe implements AutoCloseable {
           + worst
           + "), never answered "
           + neverAnswered
+          + ", 404 for a pair answered before "
+          + notFoundAfterAnswer
           + "\n";
     }
   }
@@ -65,6 +76,7 @@ public final class RestProbe implements AutoCloseable {
   private final long started = System.nanoTime();
   private long polls;
   private long answers;
+  private long notFoundAfterAnswer;
 
   private static final class PairState {
     final String path;
@@ -131,6 +143,9 @@ public final class RestProbe implements AutoCloseable {
               if (failure == null && answer.statusCode() == 200) {
                 done(p, true);
               } else {
+                if (failure == null && answer.statusCode() == 404) {
+                  notFound(p);
+                }
                 refused(
                     p,
                     instance,
@@ -138,6 +153,12 @@ public final class RestProbe implements AutoCloseable {
                 ask(p, instance + 1);
               }
             });
+  }
+
+  private synchronized void notFound(PairState p) {
+    if (p.lastAnswer >= 0) {
+      notFoundAfterAnswer++;
+    }
   }
 
   /** Keeps each distinct refusal (its first 160 characters) until the pair is answered again. */
@@ -190,7 +211,8 @@ public final class RestProbe implements AutoCloseable {
                 + p.refusalsInLongestGap;
       }
     }
-    return new Result(all.size(), never, Duration.ofNanos(longest), worst, polls, answers);
+    return new Result(
+        all.size(), never, Duration.ofNanos(longest), worst, polls, answers, notFoundAfterAnswer);
   }
 
   @Override

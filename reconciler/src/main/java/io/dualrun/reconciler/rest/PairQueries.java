@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dualrun.inventory.Inventory;
 import io.dualrun.reconciler.state.PairState;
+import io.dualrun.reconciler.stream.ServingStores;
 import io.dualrun.reconciler.stream.StoreNames;
+import io.dualrun.schemas.topic.TopicCatalog;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +36,7 @@ public final class PairQueries {
   private final Supplier<KafkaStreams> streams;
   private final Supplier<HostInfo> self;
   private final Inventory inventory;
+  private final ServingStores serving;
   private final Peers peers = new Peers();
 
   /** Raised when the store cannot answer now (starting, rebalancing, peer down). */
@@ -45,10 +48,19 @@ public final class PairQueries {
     }
   }
 
-  public PairQueries(Supplier<KafkaStreams> streams, Supplier<HostInfo> self, Inventory inventory) {
+  /**
+   * @param serving the pair stores this instance's active tasks are processing with: only those
+   *     answer as current (Kafka Streams' own queries also read an active store being restored)
+   */
+  public PairQueries(
+      Supplier<KafkaStreams> streams,
+      Supplier<HostInfo> self,
+      Inventory inventory,
+      ServingStores serving) {
     this.streams = streams;
     this.self = self;
     this.inventory = inventory;
+    this.serving = serving;
   }
 
   Inventory inventory() {
@@ -66,16 +78,61 @@ public final class PairQueries {
     return s;
   }
 
-  private ReadOnlyKeyValueStore<String, PairState> localStore(boolean staleOk) {
+  /** Every copy held here: active (current, being restored) and standby; any may lag. */
+  private ReadOnlyKeyValueStore<String, PairState> anyLocalCopy() {
     try {
-      StoreQueryParameters<ReadOnlyKeyValueStore<String, PairState>> params =
-          StoreQueryParameters.fromNameAndType(
-              StoreNames.PAIRS, QueryableStoreTypes.<String, PairState>keyValueStore());
-      return running().store(staleOk ? params.enableStaleStores() : params);
+      return running()
+          .store(
+              StoreQueryParameters.fromNameAndType(
+                      StoreNames.PAIRS, QueryableStoreTypes.<String, PairState>keyValueStore())
+                  .enableStaleStores());
     } catch (org.apache.kafka.streams.errors.InvalidStateStoreException e) {
       throw new Unavailable("the pair store is not queryable now: " + e.getMessage());
     }
   }
+
+  /** The store of {@code partition} when an active task here processes it: current. */
+  private ReadOnlyKeyValueStore<String, PairState> currentStore(int partition) {
+    return serving
+        .of(partition)
+        .orElseThrow(
+            () ->
+                new Unavailable(
+                    "does not process partition "
+                        + partition
+                        + " of the pair store now (its copy is being restored or moved)"));
+  }
+
+  /** The partition of the pair store holding {@code key}, as Kafka Streams assigns it. */
+  private int partitionOf(String key) {
+    KeyQueryMetadata meta =
+        running().queryMetadataForKey(StoreNames.PAIRS, key, Serdes.String().serializer());
+    if (meta == null || meta.partition() < 0) {
+      throw new Unavailable("no partition of the pair store is known for " + key + " right now");
+    }
+    return meta.partition();
+  }
+
+  /**
+   * The partitions of the pair store whose active task Kafka Streams assigned to this instance;
+   * {@link Unavailable} before any assignment is known.
+   */
+  private java.util.Set<Integer> assignedHere() {
+    var clients = running().metadataForAllStreamsClients();
+    if (clients.isEmpty()) {
+      throw new Unavailable("no task is assigned to any instance yet");
+    }
+    java.util.Set<Integer> partitions = new java.util.TreeSet<>();
+    clients.stream()
+        .filter(m -> m.hostInfo().equals(self.get()))
+        .flatMap(m -> m.topicPartitions().stream())
+        .filter(tp -> PAIR_SOURCES.contains(tp.topic()))
+        .forEach(tp -> partitions.add(tp.partition()));
+    return partitions;
+  }
+
+  private static final java.util.Set<String> PAIR_SOURCES =
+      java.util.Set.of(TopicCatalog.RUN_EVENTS, TopicCatalog.FINGERPRINTS);
 
   /**
    * How long one request may spend asking other instances: a client waiting 10 s for an answer gets
@@ -96,7 +153,7 @@ public final class PairQueries {
       throws IOException {
     String key = workflow + "/" + partition;
     if (forwarded) {
-      return local(key, staleOk);
+      return staleOk ? anyLocal(key) : current(key, partitionOf(key));
     }
     String path = "/v1/pairs/" + encode(workflow) + "/" + encode(partition);
     long deadline = System.nanoTime() + BUDGET.toNanos();
@@ -109,7 +166,7 @@ public final class PairQueries {
     String failure;
     if (meta.activeHost().equals(self.get())) {
       try {
-        return local(key, false);
+        return current(key, meta.partition());
       } catch (Unavailable e) {
         failure = e.getMessage();
       }
@@ -156,9 +213,8 @@ public final class PairQueries {
    * While tasks move (an instance died, a rebalance is under way) Kafka Streams may name no
    * instance for a key, or one that is gone: then any copy answers, marked stale: this instance's
    * first (a standby, or an active task still restoring), then the standby hosts Kafka Streams
-   * names, then every other instance. A copy that lags may not hold a pair created lately, so a
-   * copy saying "none" does not end the search: empty only when every instance answered that it
-   * holds no copy; 503 when one did not answer.
+   * names, then every other instance. A copy that lags may not hold a pair created lately, so no
+   * copy's "none" is an answer: {@link Unavailable} when none holds the pair.
    */
   private Optional<JsonNode> anyCopy(
       String key,
@@ -169,7 +225,7 @@ public final class PairQueries {
       String why) {
     List<String> silent = new ArrayList<>();
     try {
-      Optional<JsonNode> here = local(key, true);
+      Optional<JsonNode> here = anyLocal(key);
       if (here.isPresent()) {
         return here.map(PairQueries::markStale);
       }
@@ -199,7 +255,9 @@ public final class PairQueries {
               + String.join(", ", silent)
               + ")");
     }
-    return Optional.empty();
+    // only the copy an active task processes can say a pair does not exist: the others may lag
+    throw new Unavailable(
+        why + ", and no other copy holds it (it may have been created lately): retry shortly");
   }
 
   /** Another instance's copy (possibly empty), or null when it did not answer. */
@@ -216,10 +274,20 @@ public final class PairQueries {
     }
   }
 
-  private Optional<JsonNode> local(String key, boolean staleOk) {
+  /** The pair from the active task here processing its partition: current. */
+  private Optional<JsonNode> current(String key, int partition) {
+    return read(currentStore(partition), key);
+  }
+
+  /** The pair from any copy here (active, being restored, standby): it may lag. */
+  private Optional<JsonNode> anyLocal(String key) {
+    return read(anyLocalCopy(), key);
+  }
+
+  private Optional<JsonNode> read(ReadOnlyKeyValueStore<String, PairState> store, String key) {
     PairState state;
     try {
-      state = localStore(staleOk).get(key);
+      state = store.get(key);
     } catch (org.apache.kafka.streams.errors.InvalidStateStoreException e) {
       throw new Unavailable("the pair store is not queryable now: " + e.getMessage());
     }
@@ -268,16 +336,30 @@ public final class PairQueries {
   }
 
   /**
-   * Digest rows of the pairs held here: active ones, or with {@code staleOk} standby copies too.
+   * Digest rows of the pairs held here: those of every partition assigned here as active, each
+   * processed now ({@link Unavailable} when one is being restored or moved); or with {@code
+   * staleOk} every copy held here, standby and being restored too.
    */
   List<DigestRow> localDigest(boolean staleOk) {
     List<DigestRow> rows = new ArrayList<>();
-    long now = System.currentTimeMillis();
-    try (KeyValueIterator<String, PairState> it = localStore(staleOk).all()) {
-      it.forEachRemaining(
-          kv -> rows.add(PairJson.digest(kv.value, inventory.rules(kv.value.getWorkflow()), now)));
+    if (staleOk) {
+      addDigests(anyLocalCopy(), rows);
+    } else {
+      List<ReadOnlyKeyValueStore<String, PairState>> stores = new ArrayList<>();
+      assignedHere().forEach(p -> stores.add(currentStore(p)));
+      stores.forEach(store -> addDigests(store, rows));
     }
     return rows;
+  }
+
+  private void addDigests(ReadOnlyKeyValueStore<String, PairState> store, List<DigestRow> rows) {
+    long now = System.currentTimeMillis();
+    try (KeyValueIterator<String, PairState> it = store.all()) {
+      it.forEachRemaining(
+          kv -> rows.add(PairJson.digest(kv.value, inventory.rules(kv.value.getWorkflow()), now)));
+    } catch (org.apache.kafka.streams.errors.InvalidStateStoreException e) {
+      throw new Unavailable("the pair store is not queryable now: " + e.getMessage());
+    }
   }
 
   /**

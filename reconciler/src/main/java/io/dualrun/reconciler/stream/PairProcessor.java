@@ -53,16 +53,23 @@ public final class PairProcessor extends ContextualProcessor<String, PairInput, 
   private final Settings config;
   private final Inventory inventory;
   private final PairEngine engine;
+  private final ServingStores serving;
   private PairStore pairs;
+  private int partition;
   private LearnedLags lags;
   private Policies policies;
   private DeadlineIndex deadlines;
   private SlaScanner sla;
   private long slaStart = -1;
 
-  public PairProcessor(Settings config, Inventory inventory) {
+  /**
+   * @param serving where the pair store is registered while this processor runs (Kafka Streams
+   *     starts it once the store is restored), for REST to tell current copies from lagging ones
+   */
+  public PairProcessor(Settings config, Inventory inventory, ServingStores serving) {
     this.config = config;
     this.inventory = inventory;
+    this.serving = serving;
     this.engine = new PairEngine(inventory, config.mode(), config.retention(), config.seenIds());
   }
 
@@ -87,6 +94,16 @@ public final class PairProcessor extends ContextualProcessor<String, PairInput, 
     if (config.mode() == Mode.LIVE) {
       slaStart = context.currentSystemTimeMs() - config.slaLookback().toMillis();
       context.schedule(config.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, this::judgeDue);
+    }
+    partition = context.taskId().partition();
+    serving.started(partition, pairs);
+  }
+
+  /** The task is suspended, moved or closed: its store may be wiped and restored next. */
+  @Override
+  public void close() {
+    if (pairs != null) {
+      serving.stopped(partition, pairs);
     }
   }
 

@@ -37,6 +37,7 @@ class PairProcessorTest {
   private MockProcessorContext<String, Emission> context;
   private PairStore pairs;
   private PairProcessor processor;
+  private final ServingStores serving = new ServingStores();
 
   @BeforeEach
   void init() {
@@ -94,8 +95,38 @@ class PairProcessorTest {
         new PairProcessor(
             new PairProcessor.Settings(
                 Mode.LIVE, Duration.ofDays(35), Duration.ofSeconds(1), 64, Duration.ZERO, 0),
-            Inventory.empty());
+            Inventory.empty(),
+            serving);
     processor.init(context);
+  }
+
+  @Test
+  void itsStoreServesFromStartUntilTheTaskClosesIt() {
+    int partition = context.taskId().partition();
+    send(PairInput.of(event(Side.BASELINE)));
+    pairs.flushCache(); // a commit: queries read what was written
+    assertThat(serving.of(partition)).as("started").isPresent();
+    assertThat(serving.of(partition).orElseThrow().get(KEY)).isNotNull();
+    assertThat(serving.of(partition + 1)).as("another partition").isEmpty();
+
+    processor.close();
+    assertThat(serving.of(partition)).as("closed").isEmpty();
+  }
+
+  @Test
+  void aClosedProcessorLeavesTheNextTasksStoreServing() {
+    int partition = context.taskId().partition();
+    PairStore next =
+        new PairStoreBuilder(Stores.inMemoryKeyValueStore(StoreNames.PAIRS), 16)
+            .withLoggingDisabled()
+            .build();
+    next.init(context.getStateStoreContext(), next);
+    serving.started(partition, next);
+
+    processor.close();
+    assertThat(serving.of(partition)).isPresent();
+    next.close();
+    assertThat(serving.of(partition)).as("a closed store never serves").isEmpty();
   }
 
   @Test
