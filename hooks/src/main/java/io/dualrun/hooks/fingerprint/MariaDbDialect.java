@@ -13,10 +13,10 @@ import java.util.Set;
 final class MariaDbDialect implements SqlDialect {
   static final String TIMESTAMP_FORMAT = "'%Y-%m-%dT%H:%i:%s.%fZ'";
 
-  /** As {@link PostgresDialect#TRAILING_WHITESPACE}, in PCRE. */
+  /** As {@link PostgresDialect#TRAILING_WHITESPACE}, in PCRE (backslashes as PCRE reads them). */
   static final String TRAILING_WHITESPACE =
-      "'[\\\\t\\\\n\\\\x{0B}\\\\f\\\\r\\\\x{1C}-\\\\x{1F} \\\\x{1680}\\\\x{2000}-\\\\x{2006}"
-          + "\\\\x{2008}-\\\\x{200A}\\\\x{2028}\\\\x{2029}\\\\x{205F}\\\\x{3000}]+\\\\z'";
+      "[\\t\\n\\x{0B}\\f\\r\\x{1C}-\\x{1F} \\x{1680}\\x{2000}-\\x{2006}"
+          + "\\x{2008}-\\x{200A}\\x{2028}\\x{2029}\\x{205F}\\x{3000}]+\\z";
 
   private static final Set<String> TEXT_TYPES =
       Set.of(
@@ -25,9 +25,23 @@ final class MariaDbDialect implements SqlDialect {
       Set.of("binary", "varbinary", "tinyblob", "blob", "mediumblob", "longblob");
 
   private final String name;
+  private final boolean backslashEscapes;
 
-  MariaDbDialect(String name) {
+  /**
+   * @param backslashEscapes whether the session reads backslashes in string literals as escapes
+   *     (the default; not with {@code NO_BACKSLASH_ESCAPES} in its {@code sql_mode})
+   */
+  MariaDbDialect(String name, boolean backslashEscapes) {
     this.name = name;
+    this.backslashEscapes = backslashEscapes;
+  }
+
+  /**
+   * {@code text} as a string literal that means {@code text} in this session's {@code sql_mode}.
+   */
+  String literal(String text) {
+    String quoted = text.replace("'", "''");
+    return "'" + (backslashEscapes ? quoted.replace("\\", "\\\\") : quoted) + "'";
   }
 
   @Override
@@ -79,7 +93,8 @@ final class MariaDbDialect implements SqlDialect {
       case CHAR ->
           textRules(
               new ColumnSql(
-                  "REGEXP_REPLACE(" + utf8(r) + ", " + TRAILING_WHITESPACE + ", '')", null),
+                  "REGEXP_REPLACE(" + utf8(r) + ", " + literal(TRAILING_WHITESPACE) + ", '')",
+                  null),
               rule);
       case STRING -> {
         if (!TEXT_TYPES.contains(typeName)) {

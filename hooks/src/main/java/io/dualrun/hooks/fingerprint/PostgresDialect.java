@@ -16,8 +16,18 @@ final class PostgresDialect implements SqlDialect {
    * Character.isWhitespace}).
    */
   static final String TRAILING_WHITESPACE =
-      "'[\\t\\n\\u000B\\f\\r\\u001C-\\u001F \\u1680\\u2000-\\u2006\\u2008-\\u200A\\u2028\\u2029"
-          + "\\u205F\\u3000]+$'";
+      escaped(
+          "[\\t\\n\\u000B\\f\\r\\u001C-\\u001F \\u1680\\u2000-\\u2006\\u2008-\\u200A\\u2028\\u2029"
+              + "\\u205F\\u3000]+$");
+
+  /**
+   * {@code text} (backslashes as the regular expression or bytea input reads them) as an escape
+   * string literal: {@code E'…'} means the same whatever the session's {@code
+   * standard_conforming_strings} (off, a plain literal's backslashes would be escapes).
+   */
+  static String escaped(String text) {
+    return "E'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
+  }
 
   private static final String RANGE_REASON =
       "values outside the years 0001 to 9999 (or infinity) have no exact SQL canonical text here";
@@ -140,7 +150,11 @@ final class PostgresDialect implements SqlDialect {
     String utf8 = "convert_to(" + text + ", 'UTF8')";
     return "CASE WHEN "
         + text
-        + " IS NULL THEN '\\x00'::bytea ELSE '\\x01'::bytea || int4send(octet_length("
+        + " IS NULL THEN "
+        + escaped("\\x00")
+        + "::bytea ELSE "
+        + escaped("\\x01")
+        + "::bytea || int4send(octet_length("
         + utf8
         + ")) || "
         + utf8
@@ -195,8 +209,13 @@ final class PostgresDialect implements SqlDialect {
         + text
         + " ELSE regexp_replace(regexp_replace("
         + text
-        + ", '\\U0010FFFF', chr(1114111) || chr(1), 'g'), '([\\uE000-\\uFFFF])',"
-        + " chr(1114111) || '\\1', 'g') END";
+        + ", "
+        + escaped("\\U0010FFFF")
+        + ", chr(1114111) || chr(1), 'g'), "
+        + escaped("([\\uE000-\\uFFFF])")
+        + ", chr(1114111) || "
+        + escaped("\\1")
+        + ", 'g') END";
   }
 
   @Override

@@ -61,10 +61,19 @@ public final class Pushdown {
       return new PostgresDialect();
     }
     if (p.contains("mariadb") || p.contains("mysql")) {
-      return new MariaDbDialect(product);
+      return new MariaDbDialect(product, backslashEscapes(connection));
     }
     throw new PushdownRefusal(
         "no SQL for " + product + " (PostgreSQL, MariaDB and MySQL have it); use --no-pushdown");
+  }
+
+  /** Whether the MariaDB or MySQL session reads backslashes in string literals as escapes. */
+  private static boolean backslashEscapes(Connection connection) throws SQLException {
+    try (Statement s = connection.createStatement();
+        ResultSet r = s.executeQuery("SELECT @@SESSION.sql_mode")) {
+      String mode = r.next() ? r.getString(1) : null;
+      return mode == null || !mode.toUpperCase(Locale.ROOT).contains("NO_BACKSLASH_ESCAPES");
+    }
   }
 
   /** {@code query} as a subquery: without the trailing semicolons a statement may end with. */

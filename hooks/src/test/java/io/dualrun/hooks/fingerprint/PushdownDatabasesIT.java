@@ -107,6 +107,31 @@ class PushdownDatabasesIT {
     assertSamePaths(maria(), TABLE, "MariaDB", MARIADB_RULES);
   }
 
+  /**
+   * Sessions that read backslashes in string literals otherwise (PostgreSQL with {@code
+   * standard_conforming_strings} off, MariaDB with {@code NO_BACKSLASH_ESCAPES}): the SQL's
+   * patterns and bytes mean the same, so the fingerprints are the client path's still.
+   */
+  @Test
+  void sessionsReadingBackslashesOtherwiseGiveTheSameFingerprints() throws Exception {
+    String pgOff = pg() + "&options=-c%20standard_conforming_strings%3Doff";
+    assertThat(setting(pgOff, "SHOW standard_conforming_strings")).isEqualTo("off");
+    assertSame(pgOff, TABLE, PG_RULES);
+    String mariaNoEscapes = maria() + "&sessionVariables=sql_mode='NO_BACKSLASH_ESCAPES'";
+    assertThat(setting(mariaNoEscapes, "SELECT @@SESSION.sql_mode"))
+        .isEqualTo("NO_BACKSLASH_ESCAPES");
+    assertSame(mariaNoEscapes, TABLE, MARIADB_RULES);
+  }
+
+  private static String setting(String url, String query) throws Exception {
+    try (Connection c = java.sql.DriverManager.getConnection(url);
+        Statement s = c.createStatement();
+        java.sql.ResultSet r = s.executeQuery(query)) {
+      assertThat(r.next()).isTrue();
+      return r.getString(1);
+    }
+  }
+
   @Test
   void anEmptyTableGivesTheSameFingerprint() throws Exception {
     for (String url : List.of(pg(), maria())) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** The in-database fingerprint's SQL, without a database: expressions and refusals. */
 class PushdownQueryTest {
   static final PostgresDialect PG = new PostgresDialect();
-  static final MariaDbDialect MARIA = new MariaDbDialect("MariaDB");
+  static final MariaDbDialect MARIA = new MariaDbDialect("MariaDB", true);
 
   static JdbcColumnType type(String label, int sqlType, String typeName) {
     return new JdbcColumnType(label, sqlType, typeName, 10, true);
@@ -177,5 +177,12 @@ class PushdownQueryTest {
                 new Class<?>[] {java.sql.ResultSet.class},
                 (proxy, method, args) -> key);
     assertThat(PG.decodeOrderKey(rows, 1)).isEqualTo("a\uFFFDb\uDBFF\uDFFF");
+  }
+
+  @Test
+  void literalsMeanTheSameWhateverTheSessionDoesWithBackslashes() {
+    assertThat(PostgresDialect.escaped("\\1 it's")).isEqualTo("E'\\\\1 it''s'");
+    assertThat(MARIA.literal("\\z it's")).isEqualTo("'\\\\z it''s'");
+    assertThat(new MariaDbDialect("MariaDB", false).literal("\\z it's")).isEqualTo("'\\z it''s'");
   }
 }
