@@ -317,13 +317,19 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * The answer to {@code GET path}; a 503 (state moving: retry shortly) is asked again for 30 s.
+   */
   private static JsonNode getJson(String baseUrl, String path)
       throws IOException, InterruptedException {
-    HttpResponse<String> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build();
+    long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    while (response.statusCode() == 503 && System.nanoTime() < until) {
+      Thread.sleep(500);
+      response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
     if (response.statusCode() != 200) {
       throw new IOException(
           "GET " + path + " answered " + response.statusCode() + ": " + response.body());
