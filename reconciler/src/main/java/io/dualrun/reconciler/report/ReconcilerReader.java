@@ -36,8 +36,57 @@ final class ReconcilerReader {
     this.token = token == null || token.isBlank() ? null : token.strip();
   }
 
+  /**
+   * How long a GET answered 503 with {@code Retry-After} (state moving between instances, the
+   * reconciler starting: "retry shortly") is asked again before the 503 is the answer.
+   */
+  static final Duration PATIENCE = Duration.ofSeconds(10);
+
   JsonNode get(String path) throws ReportException {
-    return send("GET", path, null, 200);
+    long until = System.nanoTime() + PATIENCE.toNanos();
+    while (true) {
+      try {
+        return send("GET", path, null, 200);
+      } catch (RetryLater e) {
+        long wait = Math.min(e.after.toNanos(), until - System.nanoTime());
+        if (wait <= 0) {
+          throw e;
+        }
+        try {
+          Thread.sleep(wait / 1_000_000);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** A 503 that says when to ask again. */
+  private static final class RetryLater extends ReportException {
+    private static final long serialVersionUID = 1L;
+    private final transient Duration after;
+
+    RetryLater(String message, Duration after) {
+      super(message);
+      this.after = after;
+    }
+  }
+
+  /** The {@code Retry-After} of a 503 in seconds (1 to 10), or null when it gives none. */
+  private static Duration retryAfter(HttpResponse<String> response) {
+    if (response.statusCode() != 503) {
+      return null;
+    }
+    try {
+      return response
+          .headers()
+          .firstValue("Retry-After")
+          .map(v -> Duration.ofSeconds(Math.max(1, Math.min(10, Long.parseLong(v.strip())))))
+          .orElse(null);
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   /**
@@ -86,8 +135,10 @@ final class ReconcilerReader {
         response.body().isBlank() ? JSON.createObjectNode() : parse(uri, response.body());
     if (response.statusCode() != expected) {
       String reason = reason(reply);
-      throw new ReportException(
-          uri + " answered " + response.statusCode() + (reason.isEmpty() ? "" : ": " + reason));
+      String message =
+          uri + " answered " + response.statusCode() + (reason.isEmpty() ? "" : ": " + reason);
+      Duration after = retryAfter(response);
+      throw after == null ? new ReportException(message) : new RetryLater(message, after);
     }
     return reply;
   }

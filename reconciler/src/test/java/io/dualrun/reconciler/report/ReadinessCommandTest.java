@@ -231,6 +231,32 @@ class ReadinessCommandTest {
   }
 
   @Test
+  void aServerAskingToRetryShortlyIsAskedAgain() {
+    server.stop();
+    server = Javalin.create(c -> c.showJavalinBanner = false);
+    java.util.concurrent.atomic.AtomicInteger asked =
+        new java.util.concurrent.atomic.AtomicInteger();
+    server.get(
+        "/v1/readiness",
+        ctx -> {
+          if (asked.incrementAndGet() == 1) {
+            ctx.status(503)
+                .header("Retry-After", "1")
+                .contentType("application/json")
+                .result("{\"error\":\"state is moving between instances\"}");
+          } else {
+            ctx.contentType("application/json").result(READINESS);
+          }
+        });
+    server.get("/v1/workflows", ctx -> ctx.contentType("application/json").result(WORKFLOWS));
+    server.start("127.0.0.1", 0);
+    Run run = run("readiness", "--url", "http://127.0.0.1:" + server.port(), "--format", "csv");
+    assertThat(run.code).as(run.err).isZero();
+    assertThat(asked.get()).isEqualTo(2);
+    assertThat(run.out).contains("customer-dim");
+  }
+
+  @Test
   void anAnswerPartlyFromCopiesThatMayLagIsPrintedWithAWarning() {
     server.stop();
     server = Javalin.create(c -> c.showJavalinBanner = false);
