@@ -58,6 +58,13 @@ public final class Pushdown {
     String product = connection.getMetaData().getDatabaseProductName();
     String p = product == null ? "" : product.toLowerCase(Locale.ROOT);
     if (p.contains("postgresql")) {
+      String encoding = serverEncoding(connection);
+      if (!"UTF8".equalsIgnoreCase(encoding)) {
+        throw new PushdownRefusal(
+            "the PostgreSQL database's encoding is "
+                + encoding
+                + ": the SQL's text lengths and order are written for UTF8");
+      }
       return new PostgresDialect();
     }
     if (p.contains("mariadb") || p.contains("mysql")) {
@@ -65,6 +72,13 @@ public final class Pushdown {
     }
     throw new PushdownRefusal(
         "no SQL for " + product + " (PostgreSQL, MariaDB and MySQL have it); use --no-pushdown");
+  }
+
+  private static String serverEncoding(Connection connection) throws SQLException {
+    try (Statement s = connection.createStatement();
+        ResultSet r = s.executeQuery("SHOW server_encoding")) {
+      return r.next() ? r.getString(1) : "unknown";
+    }
   }
 
   /** Whether the MariaDB or MySQL session reads backslashes in string literals as escapes. */

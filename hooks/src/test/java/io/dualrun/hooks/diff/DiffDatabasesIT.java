@@ -108,7 +108,34 @@ class DiffDatabasesIT {
     };
   }
 
+  /**
+   * A baseline in a PostgreSQL database encoded LATIN1: its sums are not asked of the database (its
+   * SQL is UTF8's), it is read by this process, and the differences are found all the same.
+   */
+  @Test
+  void aLatin1BaselineIsReadByThisProcess() throws Exception {
+    List<Row> baseline = rows(3000, 7);
+    List<Row> candidate = new ArrayList<>(baseline);
+    Set<String> planted = plant(candidate, "id");
+    String latin1 = dbs.latin1Postgres();
+    try (Connection c = java.sql.DriverManager.getConnection(latin1)) {
+      load(c, "diff_latin1", "varchar(8)", baseline);
+    }
+    load(dbs.mariadbConnection(), "diff_latin1", "varchar(8)", candidate);
+    JsonNode json = diffAt(latin1, "diff_latin1", "id");
+    assertThat(json.path("status").asText()).isEqualTo("DIFFERENT");
+    assertThat(found(json)).isEqualTo(planted);
+    assertThat(lastErr)
+        .contains("the baseline is read by this process")
+        .contains("the PostgreSQL database's encoding is LATIN1");
+  }
+
   private JsonNode diff(String table, String key, String... more) throws Exception {
+    return diffAt(dbs.postgresUrl(), table, key, more);
+  }
+
+  private JsonNode diffAt(String baselineUrl, String table, String key, String... more)
+      throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     DiffCommand command = new DiffCommand();
@@ -120,7 +147,7 @@ class DiffDatabasesIT {
                 "--key",
                 key,
                 "--baseline-jdbc",
-                dbs.postgresUrl(),
+                baselineUrl,
                 "--baseline-table",
                 table,
                 "--candidate-jdbc",

@@ -57,4 +57,24 @@ public final class Databases implements AutoCloseable {
       mariadb.close();
     }
   }
+
+  /**
+   * A database {@code latin1} (encoding LATIN1, C locale) on the PostgreSQL server, created once;
+   * its JDBC URL.
+   */
+  public synchronized String latin1Postgres() throws java.sql.SQLException {
+    String url = postgresUrl().replace("/postgres?", "/latin1?");
+    try (java.sql.Connection c = postgresConnection();
+        java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet r =
+            s.executeQuery("SELECT count(*) FROM pg_database WHERE datname = 'latin1'")) {
+      r.next();
+      if (r.getInt(1) == 0) {
+        s.execute(
+            "CREATE DATABASE latin1 TEMPLATE template0 ENCODING 'LATIN1'"
+                + " LC_COLLATE 'C' LC_CTYPE 'C'");
+      }
+    }
+    return url;
+  }
 }

@@ -132,6 +132,33 @@ class PushdownDatabasesIT {
     }
   }
 
+  /**
+   * A PostgreSQL database in another encoding than UTF8 (LATIN1): the SQL is refused naming the
+   * encoding (its text lengths, order and characters are UTF-8's), and by default the client
+   * computes the fingerprint.
+   */
+  @Test
+  void aLatin1DatabaseIsReadByTheClient() throws Exception {
+    String latin1 = dbs.latin1Postgres();
+    try (Connection c = java.sql.DriverManager.getConnection(latin1);
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE names (id integer, name text, code char(6))");
+      s.execute(
+          "INSERT INTO names VALUES (1, 'École  ', 'ÉTÉ'), (2, 'plain', 'ABC'), (3, NULL, NULL)");
+    }
+    FingerprintRun forced = run(latin1, "names", List.of("--pushdown"));
+    assertThat(forced.exit()).as(forced.err()).isEqualTo(2);
+    assertThat(forced.err()).contains("the PostgreSQL database's encoding is LATIN1");
+    List<String> options = List.of("--normalise", "name:trim", "--no-column-hashes");
+    FingerprintRun byDefault = run(latin1, "names", options);
+    assertThat(byDefault.err()).contains("computed by the client").contains("LATIN1");
+    JsonNode client = json(run(latin1, "names", concat(options, List.of("--no-pushdown"))));
+    for (String field : FIELDS) {
+      assertThat(json(byDefault).path(field)).as(field).isEqualTo(client.path(field));
+    }
+    assertThat(client.path("rowCount").asLong()).isEqualTo(3);
+  }
+
   @Test
   void anEmptyTableGivesTheSameFingerprint() throws Exception {
     for (String url : List.of(pg(), maria())) {
