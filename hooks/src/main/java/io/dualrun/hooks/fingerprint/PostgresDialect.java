@@ -147,7 +147,7 @@ final class PostgresDialect implements SqlDialect {
 
   @Override
   public String cell(String text) {
-    String utf8 = "convert_to(" + text + ", 'UTF8')";
+    // the database is UTF8 (Pushdown refuses any other): the text's own length is its UTF-8 one
     return "CASE WHEN "
         + text
         + " IS NULL THEN "
@@ -155,10 +155,10 @@ final class PostgresDialect implements SqlDialect {
         + "::bytea ELSE "
         + escaped("\\x01")
         + "::bytea || int4send(octet_length("
-        + utf8
-        + ")) || "
-        + utf8
-        + " END";
+        + text
+        + ")) || convert_to("
+        + text
+        + ", 'UTF8') END";
   }
 
   @Override
