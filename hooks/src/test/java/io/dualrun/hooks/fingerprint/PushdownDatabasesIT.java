@@ -109,18 +109,19 @@ class PushdownDatabasesIT {
 
   /**
    * Sessions that read backslashes in string literals otherwise (PostgreSQL with {@code
-   * standard_conforming_strings} off, MariaDB with {@code NO_BACKSLASH_ESCAPES}): the SQL's
-   * patterns and bytes mean the same, so the fingerprints are the client path's still.
+   * standard_conforming_strings} off, MariaDB with {@code NO_BACKSLASH_ESCAPES}, in ANSI mode too:
+   * double quotes for names, {@code ||} for concatenation): the SQL's patterns and bytes mean the
+   * same, so the fingerprints are the client path's still.
    */
   @Test
   void sessionsReadingBackslashesOtherwiseGiveTheSameFingerprints() throws Exception {
     String pgOff = pg() + "&options=-c%20standard_conforming_strings%3Doff";
     assertThat(setting(pgOff, "SHOW standard_conforming_strings")).isEqualTo("off");
     assertSame(pgOff, TABLE, PG_RULES);
-    String mariaNoEscapes = maria() + "&sessionVariables=sql_mode='NO_BACKSLASH_ESCAPES'";
-    assertThat(setting(mariaNoEscapes, "SELECT @@SESSION.sql_mode"))
-        .isEqualTo("NO_BACKSLASH_ESCAPES");
-    assertSame(mariaNoEscapes, TABLE, MARIADB_RULES);
+    String mariaAnsi = maria() + "&sessionVariables=sql_mode='NO_BACKSLASH_ESCAPES,ANSI'";
+    assertThat(setting(mariaAnsi, "SELECT @@SESSION.sql_mode"))
+        .contains("NO_BACKSLASH_ESCAPES", "ANSI_QUOTES", "PIPES_AS_CONCAT");
+    assertSame(mariaAnsi, TABLE, MARIADB_RULES);
   }
 
   private static String setting(String url, String query) throws Exception {
