@@ -51,7 +51,10 @@ public final class Ports {
   public static boolean isPortClash(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       String m = t.getMessage();
-      if (m != null && (m.contains("already in use") || m.contains("Address already in use"))) {
+      // the JDK's bind, and the registry's (Quarkus) "Port N seems to be in use by another
+      // process": a port picked free can be taken before the child binds it (an outgoing
+      // connection's ephemeral port, say)
+      if (m != null && (m.contains("already in use") || m.contains("in use by another process"))) {
         return true;
       }
     }

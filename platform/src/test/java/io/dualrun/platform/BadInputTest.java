@@ -45,6 +45,20 @@ class BadInputTest {
   }
 
   @Test
+  void aPortTakenBeforeAChildBindsItIsAClashToPickAnotherFor() {
+    assertThat(Ports.isPortClash(new java.net.BindException("Address already in use"))).isTrue();
+    assertThat(
+            Ports.isPortClash(
+                new PlatformException(
+                    "schema registry exited with code 1 while starting on port 40669\n"
+                        + "ERROR [io.quarkus.runtime.ApplicationLifecycleManager] (main) Port"
+                        + " 40669 seems to be in use by another process.")))
+        .isTrue();
+    assertThat(Ports.isPortClash(new PlatformException("schema registry exited with code 1")))
+        .isFalse();
+  }
+
+  @Test
   void aMissingJavaForTheRegistryIsOneClearLineNamingThePath() {
     Path missing = dir.resolve("no-jdk/bin/java");
     SchemaRegistryServer registry =
