@@ -65,11 +65,13 @@ public final class Databases implements AutoCloseable {
   public synchronized String latin1Postgres() throws java.sql.SQLException {
     String url = postgresUrl().replace("/postgres?", "/latin1?");
     try (java.sql.Connection c = postgresConnection();
-        java.sql.Statement s = c.createStatement();
-        java.sql.ResultSet r =
-            s.executeQuery("SELECT count(*) FROM pg_database WHERE datname = 'latin1'")) {
-      r.next();
-      if (r.getInt(1) == 0) {
+        java.sql.Statement s = c.createStatement()) {
+      boolean exists;
+      try (java.sql.ResultSet r =
+          s.executeQuery("SELECT count(*) FROM pg_database WHERE datname = 'latin1'")) {
+        exists = r.next() && r.getInt(1) > 0;
+      }
+      if (!exists) {
         s.execute(
             "CREATE DATABASE latin1 TEMPLATE template0 ENCODING 'LATIN1'"
                 + " LC_COLLATE 'C' LC_CTYPE 'C'");

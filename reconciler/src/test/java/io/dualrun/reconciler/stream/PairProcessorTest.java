@@ -124,7 +124,7 @@ class PairProcessorTest {
     serving.started(partition, next);
 
     processor.close();
-    assertThat(serving.of(partition)).isPresent();
+    assertThat(serving.of(partition)).as("the next task's store").containsSame(next);
     next.close();
     assertThat(serving.of(partition)).as("a closed store never serves").isEmpty();
   }
